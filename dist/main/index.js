@@ -1,0 +1,1327 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(120);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
+// Entry point of the main step (runs.main). See mint.ts.
+
+
+process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .X)().catch((e) => {
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ mint)
+});
+
+// UNUSED EXPORTS: formatTtl
+
+;// CONCATENATED MODULE: ./src/text.ts
+/**
+ * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
+ * newline in it cannot start a line of its own, and cut short when huge.
+ */
+function show(value) {
+    const clipped = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(clipped);
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/errors.ts
+// What can go wrong talking to PlanetScale, as values the rest of the action can explain.
+/** PlanetScale answered, with a status that is not success. */
+class PlanetScaleApiError extends Error {
+    method;
+    path;
+    status;
+    code;
+    apiMessage;
+    name = 'PlanetScaleApiError';
+    constructor(method, path, status, 
+    /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
+    code, 
+    /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
+    apiMessage) {
+        super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.code = code;
+        this.apiMessage = apiMessage;
+    }
+}
+/** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
+class PlanetScaleNetworkError extends Error {
+    method;
+    url;
+    reason;
+    name = 'PlanetScaleNetworkError';
+    constructor(method, url, reason) {
+        super(`${method} ${url}: ${reason}`);
+        this.method = method;
+        this.url = url;
+        this.reason = reason;
+    }
+}
+/** PlanetScale answered success with a body we cannot use. */
+class PlanetScaleResponseError extends Error {
+    name = 'PlanetScaleResponseError';
+}
+const MAX_MESSAGE_LENGTH = 300;
+/**
+ * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
+ * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ */
+function redact(text, knownSecrets = []) {
+    let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
+    for (const secret of knownSecrets)
+        if (secret)
+            safe = safe.split(secret).join('***');
+    safe = safe.replace(/\s+/g, ' ').trim();
+    return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/explain.ts
+// Turning a failed API call into a message that says what happened and what to do. PlanetScale
+// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
+// the minting credential may not touch it.
+
+
+function describe(op) {
+    switch (op.kind) {
+        case 'create':
+            return `creating a service token in organization ${show(op.org)}`;
+        case 'grant':
+            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
+        case 'delete':
+            return `deleting service token ${show(op.tokenName)}`;
+    }
+}
+function resource(request) {
+    return request.resourceType === 'Organization'
+        ? `organization ${show(request.resourceName)}`
+        : `database ${show(request.resourceName)}`;
+}
+function notFoundAdvice(op) {
+    switch (op.kind) {
+        case 'create':
+            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+        case 'grant':
+            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
+                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
+        case 'delete':
+            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+    }
+}
+function explain(error, op) {
+    const what = describe(op);
+    if (error instanceof PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
+        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
+        if (error.status === 401) {
+            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
+        }
+        if (error.status === 403 || error.status === 404) {
+            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+        }
+        if (error.status === 422) {
+            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
+        }
+        return `PlanetScale failed ${what} (${status}).${detail}`;
+    }
+    if (error instanceof PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${what}: ${error.reason}.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `Failed ${what}: ${message || 'unknown error'}.`;
+}
+
+;// CONCATENATED MODULE: ./src/grants.ts
+// Comparing what PlanetScale reports granted with what the job asked for, and shaping it for
+// the `accesses` output. Pure functions.
+function groupGranted(records) {
+    const byResource = new Map();
+    for (const { resourceType, resourceName, access } of records) {
+        const key = `${resourceType}\0${resourceName}`;
+        const entry = byResource.get(key) ?? { resource_type: resourceType, resource_name: resourceName, accesses: [] };
+        if (!entry.accesses.includes(access))
+            entry.accesses.push(access);
+        byResource.set(key, entry);
+    }
+    return [...byResource.values()];
+}
+function matches(request, record) {
+    if (record.resourceType.toLowerCase() !== request.resourceType.toLowerCase())
+        return false;
+    // The name of an organization-level record is unverified; the token lives in one organization,
+    // so its type is enough there.
+    return request.resourceType === 'Organization' || record.resourceName === request.resourceName;
+}
+function checkGrants(asked, granted) {
+    const missing = asked.flatMap((request) => {
+        const absent = request.accesses.filter((access) => !granted.some((g) => g.access === access && matches(request, g)));
+        return absent.length > 0 ? [{ ...request, accesses: absent }] : [];
+    });
+    const unexpected = granted.filter((g) => !asked.some((request) => request.accesses.includes(g.access) && matches(request, g)));
+    return { missing, unexpected };
+}
+
+;// CONCATENATED MODULE: ./src/accesses.ts
+// The catalogue of PlanetScale service-token access names, by level, as listed in
+// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// against it before any request, so a typo fails in milliseconds with a suggestion instead of
+// as an opaque 422/404 after a token was already minted.
+
+const ORGANIZATION_ACCESSES = [
+    'read_organization',
+    'read_invoices',
+    'read_audit_logs',
+    'read_databases',
+    'create_databases',
+    'delete_databases',
+    'read_oauth_applications',
+    'read_oauth_tokens',
+    'write_oauth_tokens',
+    'delete_oauth_tokens',
+    'read_service_tokens',
+    'write_service_tokens',
+    'delete_service_tokens',
+    'write_teams',
+    'read_metrics_endpoints',
+    // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+    'write_organization',
+];
+const DATABASE_ACCESSES = [
+    'read_database',
+    'write_database',
+    'delete_database',
+    'create_branch',
+    'read_branch',
+    'delete_branch',
+    'delete_production_branch',
+    'connect_branch',
+    'connect_production_branch',
+    'delete_branch_password',
+    'delete_production_branch_password',
+    'create_deploy_request',
+    'read_deploy_request',
+    'approve_deploy_request',
+    'create_comment',
+    'read_comment',
+    'read_backups',
+    'write_backups',
+    'delete_backups',
+    'delete_production_branch_backups',
+    'restore_backup',
+    'restore_production_branch_backup',
+    'write_branch_vschema',
+    'write_production_branch_vschema',
+    // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+    'connect_production_read_only_branch',
+    'create_branch_password',
+    'create_production_branch_password',
+    'create_production_read_only_branch_password',
+    'delete_production_read_only_branch_password',
+    'promote_branches',
+    'demote_branches',
+    'review_deploy_request',
+];
+const byLevel = {
+    database: new Set(DATABASE_ACCESSES),
+    organization: new Set(ORGANIZATION_ACCESSES),
+};
+function levelOf(access) {
+    if (byLevel.database.has(access))
+        return 'database';
+    if (byLevel.organization.has(access))
+        return 'organization';
+    return undefined;
+}
+/** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
+function accessProblem(access, level) {
+    const actual = levelOf(access);
+    if (actual === level)
+        return undefined;
+    if (actual === 'organization') {
+        return `${show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
+    }
+    if (actual === 'database') {
+        return `${show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
+    }
+    const nearest = nearestAccess(access, level);
+    const hint = nearest ? `; did you mean ${show(nearest)}?` : '.';
+    return `${show(access)} is not a PlanetScale ${level}-level access${hint}`;
+}
+/** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
+function nearestAccess(name, level) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of byLevel[level]) {
+        const d = editDistance(name, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    // Beyond a third of the name it is a different word, and a suggestion would mislead.
+    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: ./src/token-name.ts
+// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
+// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
+// when its ID was never learnt (a create whose response was lost).
+
+const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 6;
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** Room left for the prefix once `-` and the suffix are appended. */
+const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
+/** Lowercase letters, digits and single `-`, no `-` at either end. */
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function clip(text, length) {
+    return text.slice(0, length).replace(/-+$/, '');
+}
+/** The `name` input made fit for a token name; empty when nothing usable is left. */
+function normalizeNamePrefix(raw) {
+    return clip(slug(raw), MAX_PREFIX_LENGTH);
+}
+/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
+function defaultNamePrefix(env) {
+    const repository = (env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? '';
+    const parts = [
+        'gha',
+        // Long repository names are clipped so that the run id and job still fit.
+        clip(slug(repository), 20),
+        env['GITHUB_RUN_ID'] ?? '',
+        env['GITHUB_RUN_ATTEMPT'] ?? '',
+        slug(env['GITHUB_JOB'] ?? ''),
+    ];
+    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
+}
+function randomSuffix() {
+    let suffix = '';
+    for (let i = 0; i < SUFFIX_LENGTH; i++)
+        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_.randomInt)(SUFFIX_ALPHABET.length)];
+    return suffix;
+}
+function tokenName(prefix, suffix = randomSuffix()) {
+    return `${prefix}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// Reading and validating the action's inputs. Everything here is pure (inputs come in through
+// `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
+// reported as one clear error per input, never as an API failure after a token was minted.
+
+
+
+const DEFAULT_API_URL = 'https://api.planetscale.com';
+const MIN_TTL_SECONDS = 60;
+const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+/** Collects errors from several parsers so that one run reports every mistake at once. */
+class Errors {
+    list = [];
+    add(input, message) {
+        this.list.push({ input, message });
+    }
+    take(result) {
+        if (result.ok)
+            return result.value;
+        this.list.push(...result.errors);
+        return undefined;
+    }
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+function parseInputs(read, env) {
+    const errors = new Errors();
+    const org = errors.take(parseResourceName('org', read('org')));
+    const credential = errors.take(parseCredential(read, env));
+    const database = read('database');
+    if (database)
+        errors.take(parseResourceName('database', database));
+    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
+    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+    const ttlSeconds = errors.take(parseTtl(read('ttl')));
+    const namePrefix = errors.take(parseNamePrefix(read('name'), env));
+    const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
+    const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
+    const apiUrl = errors.take(parseApiUrl(read('api-url')));
+    const requests = [...databaseRequests];
+    if (orgAccesses.length > 0 && org) {
+        requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
+    }
+    const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
+    if (requests.length === 0 && !accessErrors) {
+        errors.add('accesses', 'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +
+            '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses.');
+    }
+    if (errors.list.length > 0)
+        return { ok: false, errors: errors.list };
+    return {
+        ok: true,
+        value: {
+            org: org,
+            credential: credential,
+            requests,
+            ttlSeconds: ttlSeconds,
+            namePrefix: namePrefix,
+            exportEnv: exportEnv,
+            cleanup: cleanup,
+            apiUrl: apiUrl,
+        },
+    };
+}
+// PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
+// wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
+// name one path segment, whatever encoding does.
+const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+function parseResourceName(input, value) {
+    if (!value) {
+        return fail(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
+    }
+    if (!RESOURCE_NAME.test(value)) {
+        return fail(input, `${show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
+    }
+    return { ok: true, value };
+}
+// ---------------------------------------------------------------------------------------------
+// Credentials
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
+    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+function parseCredential(read, env) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+    }
+    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+}
+function servicePair(id, token, source, idName, tokenName) {
+    if (!id)
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    if (!token)
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+// ---------------------------------------------------------------------------------------------
+// Accesses
+/** Items separated by commas, spaces, tabs or newlines; empty items (trailing commas) dropped. */
+function splitItems(text) {
+    return text.split(/[\s,]+/).filter(Boolean);
+}
+function lines(text) {
+    return text.split(/\r\n|\r|\n/);
+}
+const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
+/**
+ * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
+ * database on several lines, and repeated accesses, are merged.
+ */
+function parseDatabaseAccesses(text, database) {
+    const errors = [];
+    const byDatabase = new Map();
+    const add = (db, access) => {
+        const set = byDatabase.get(db) ?? new Set();
+        set.add(access);
+        byDatabase.set(db, set);
+    };
+    let reportedMissingDatabase = false;
+    for (const line of lines(text)) {
+        if (!line.trim())
+            continue;
+        const prefixed = DATABASE_LINE.exec(line);
+        const db = prefixed ? prefixed[1] : undefined;
+        const items = splitItems(prefixed ? prefixed[2] : line);
+        if (db !== undefined) {
+            const name = parseResourceName('accesses', db);
+            if (!name.ok) {
+                errors.push({ input: 'accesses', message: `database ${show(db)} in line ${show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
+                continue;
+            }
+            if (items.length === 0) {
+                errors.push({ input: 'accesses', message: `line ${show(line.trim())} names database ${show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
+                continue;
+            }
+        }
+        for (const item of items) {
+            if (item.includes(':')) {
+                errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
+                continue;
+            }
+            const problem = accessProblem(item, 'database');
+            if (problem) {
+                errors.push({ input: 'accesses', message: problem });
+                continue;
+            }
+            const target = db ?? database;
+            if (!target) {
+                if (!reportedMissingDatabase) {
+                    errors.push({ input: 'accesses', message: `${show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
+                    reportedMissingDatabase = true;
+                }
+                continue;
+            }
+            add(target, item);
+        }
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return {
+        ok: true,
+        value: [...byDatabase].map(([name, set]) => ({ resourceType: 'Database', resourceName: name, accesses: [...set] })),
+    };
+}
+/** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
+function parseOrgAccesses(text) {
+    const errors = [];
+    const accesses = new Set();
+    for (const item of splitItems(text)) {
+        if (item.includes(':')) {
+            errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
+            continue;
+        }
+        const problem = accessProblem(item, 'organization');
+        if (problem)
+            errors.push({ input: 'org-accesses', message: problem });
+        else
+            accesses.add(item);
+    }
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: [...accesses] };
+}
+// ---------------------------------------------------------------------------------------------
+// TTL, name, booleans, URL
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
+const TTL_HINT = 'use whole seconds ("900") or a number with unit s, m, h or d ("15m", "2h"), from 60 seconds to 7 days';
+function parseTtl(value) {
+    const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(value);
+    if (!match)
+        return fail('ttl', `${show(value)} is not a duration: ${TTL_HINT}.`);
+    const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
+    if (seconds < MIN_TTL_SECONDS)
+        return fail('ttl', `${show(value)} is too short: ${TTL_HINT}.`);
+    if (seconds > MAX_TTL_SECONDS)
+        return fail('ttl', `${show(value)} is too long: ${TTL_HINT}.`);
+    return { ok: true, value: seconds };
+}
+function parseNamePrefix(value, env) {
+    const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
+    if (!prefix) {
+        if (value)
+            return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
+        return { ok: true, value: 'gha' };
+    }
+    return { ok: true, value: prefix };
+}
+// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function parseBoolean(input, value) {
+    if (TRUE.includes(value))
+        return { ok: true, value: true };
+    if (FALSE.includes(value))
+        return { ok: true, value: false };
+    return fail(input, `${show(value)} is not a boolean: use true or false.`);
+}
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
+function parseApiUrl(value) {
+    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
+    let url;
+    try {
+        url = new URL(value || DEFAULT_API_URL);
+    }
+    catch {
+        return fail('api-url', `is not a URL: ${hint}.`);
+    }
+    // Checked first, and the value not echoed: a user:password in the URL is a credential.
+    if (url.username || url.password) {
+        return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        return fail('api-url', `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+    }
+    if (url.search || url.hash)
+        return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);
+    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the User-Agent. A test keeps it equal to package.json's version.
+const ACTION_NAME = 'planetscale-token-action';
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/planetscale/client.ts
+// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
+//
+// It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
+// pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
+
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+function authorizationHeader(credential) {
+    return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
+}
+/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+function organizationPath(org, ...segments) {
+    return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+}
+class PlanetScaleClient {
+    options;
+    headers;
+    secrets;
+    constructor(options) {
+        this.options = options;
+        this.headers = {
+            Accept: 'application/json',
+            Authorization: authorizationHeader(options.credential),
+            'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`,
+        };
+        const { credential } = options;
+        this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+    }
+    get baseUrl() {
+        return this.options.baseUrl;
+    }
+    /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
+    async send(method, path, body) {
+        const url = this.options.baseUrl + path;
+        const started = performance.now();
+        const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+        let response;
+        try {
+            response = await fetch(url, {
+                method,
+                headers,
+                body: body === undefined ? undefined : JSON.stringify(body),
+                // The credential must never follow a redirect to another host; PlanetScale does not
+                // redirect API calls, so any redirect is refused.
+                redirect: 'manual',
+                signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+                ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+            });
+        }
+        catch (error) {
+            const reason = describeFetchFailure(error);
+            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${reason}`);
+            throw new PlanetScaleNetworkError(method, url, reason);
+        }
+        const text = await response.text().catch(() => '');
+        this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
+        if (response.status >= 300 && response.status < 400) {
+            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`);
+        }
+        if (!response.ok) {
+            const { code, message } = errorBody(text);
+            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets));
+        }
+        return { status: response.status, body: (text ? safeJson(text) : undefined) };
+    }
+}
+function elapsed(started) {
+    return `${Math.round(performance.now() - started)} ms`;
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** PlanetScale's `{code, message}`; some error bodies are not JSON, or empty. */
+function errorBody(text) {
+    const json = safeJson(text);
+    if (json && typeof json === 'object') {
+        const { code, message } = json;
+        return {
+            code: typeof code === 'string' ? code : undefined,
+            message: typeof message === 'string' ? message : undefined,
+        };
+    }
+    return { message: text.trim() ? text : undefined };
+}
+/** fetch rejects with "fetch failed" and the real reason in `cause`; never empty. */
+function describeFetchFailure(error) {
+    if (error instanceof Error) {
+        if (error.name === 'TimeoutError')
+            return 'timed out';
+        const cause = error.cause;
+        if (cause instanceof Error) {
+            const code = cause.code;
+            return code ? `${code}: ${cause.message}` : cause.message;
+        }
+        return error.message || error.name;
+    }
+    return String(error) || 'unknown error';
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
+// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// this action relies on, and only those: the rest of PlanetScale's objects may change freely.
+
+
+const isObject = (value) => typeof value === 'object' && value !== null;
+async function createServiceToken(client, org, request) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), {
+        name: request.name,
+        ttl: request.ttlSeconds,
+    });
+    if (!isObject(body) || typeof body['id'] !== 'string' || !body['id'] || typeof body['token'] !== 'string' || !body['token']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret');
+    }
+    return {
+        id: body['id'],
+        token: body['token'],
+        name: typeof body['name'] === 'string' ? body['name'] : null,
+        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+    };
+}
+/**
+ * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
+ * sends it). Returns the access records PlanetScale answers with.
+ */
+async function grantAccesses(client, org, tokenId, database, accesses) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+        database,
+        access: accesses,
+    });
+    return accessRecords(body);
+}
+/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+function accessRecords(body) {
+    const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
+    if (!data)
+        throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+    return data.flatMap((record) => {
+        if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
+            return [];
+        const resource = record['resource'];
+        return [
+            {
+                access: record['access'],
+                resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
+                resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
+            },
+        ];
+    });
+}
+/** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
+async function deleteServiceToken(client, org, id) {
+    try {
+        await client.send('DELETE', organizationPath(org, 'service-tokens', id));
+        return 'deleted';
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return 'not-found';
+        throw error;
+    }
+}
+/** Whether the token can still be read: true (exists), false (404). */
+async function serviceTokenExists(client, org, id) {
+    try {
+        await client.send('GET', organizationPath(org, 'service-tokens', id));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/remove-token.ts
+// Deleting a minted token, used by main (after a failure) and by post. PlanetScale answers 404
+// both for a token that is gone and for a caller that may not delete it, so a 404 is checked
+// with a read: a token that can still be read was not deleted.
+
+
+async function removeToken(client, org, id, name) {
+    const operation = { kind: 'delete', org, tokenName: name };
+    try {
+        if ((await deleteServiceToken(client, org, id)) === 'deleted')
+            return { ok: true, outcome: 'deleted' };
+    }
+    catch (error) {
+        return { ok: false, reason: explain(error, operation) };
+    }
+    let stillThere = false;
+    try {
+        stillThere = await serviceTokenExists(client, org, id);
+    }
+    catch {
+        // Not allowed to read tokens (or the read failed): the 404 is all we know; take it as gone.
+    }
+    if (stillThere) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting service token "${name}", yet the token still exists: ` +
+                'the minting credential lacks delete_service_tokens. Add it to the minting token.',
+        };
+    }
+    return { ok: true, outcome: 'already-gone' };
+}
+
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __nccwpck_require__(783);
+;// CONCATENATED MODULE: ./src/state.ts
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+const STATE = {
+    /** The full name of the token main is creating (written before the create call). */
+    name: 'token-name',
+    /** The minted token's ID (written as soon as the create call answers). */
+    id: 'token-id',
+    expiresAt: 'expires-at',
+    org: 'org',
+    apiUrl: 'api-url',
+    cleanup: 'cleanup',
+    /** Where the minting credential came from: "input", "env" or "api-token". */
+    credentialSource: 'credential-source',
+    /** The env minting credential, sealed; see sealCredential. */
+    sealedCredential: 'minting-credential',
+    /** "true" once main itself deleted the token (after a failure). */
+    deleted: 'deleted',
+};
+// When the minting credential came from env PLANETSCALE_SERVICE_TOKEN(_ID) and export-env is on,
+// main replaces those variables with the minted token for every later step, post included. Post
+// must still delete with the minting credential, so main keeps it in state, sealed (AES-256-GCM)
+// under a key derived from the minted secret: post finds that secret in the very variable that
+// was overwritten, and the state file alone reveals nothing.
+function keyFrom(mintedSecret) {
+    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+}
+function sealCredential(pair, mintedSecret) {
+    const iv = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+/** The sealed pair, or undefined when the key is wrong or the value was tampered with. */
+function openCredential(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+        const pair = JSON.parse(plain);
+        return typeof pair.id === 'string' && typeof pair.token === 'string' ? { id: pair.id, token: pair.token } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
+/** Markdown table cell text: pipes and backticks would break the table. */
+function cell(text) {
+    return text.replace(/[|`\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+}
+function mintSummary(options) {
+    const rows = options.granted.map((g) => `| ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
+    const fate = options.cleanup
+        ? 'It is deleted by this action\'s post step when the job ends.'
+        : 'cleanup is false: it stays valid until it expires.';
+    return [
+        '### PlanetScale service token',
+        '',
+        '| Token | Organization | Expires |',
+        '| --- | --- | --- |',
+        `| \`${cell(options.name)}\` | ${cell(options.org)} | ${cell(options.expiresAt)} |`,
+        '',
+        '| Resource | Type | Accesses |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+        fate,
+        '',
+    ].join('\n');
+}
+function deletedSummary(name) {
+    return `Service token \`${cell(name)}\` was deleted by the post step.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/mint.ts
+// The main step: validate, create the token, grant its accesses, hand it to later steps. If
+// anything fails once the token exists, the token is deleted before the step fails, so a failed
+// step leaves nothing alive.
+
+
+
+
+
+
+
+
+
+
+
+/** A failure already explained to the user; the step fails with its message. */
+class StepFailure extends Error {
+}
+/** Runs the main step; resolves to the process exit code. */
+async function mint(env = process.env) {
+    maskCredentialInputs(env);
+    const parsed = parseInputs(runner/* getInput */.V4, env);
+    if (!parsed.ok) {
+        for (const e of parsed.errors)
+            runner/* error */.z3(formatInputError(e));
+        return 1;
+    }
+    const config = parsed.value;
+    const name = tokenName(config.namePrefix);
+    const client = new PlanetScaleClient({
+        baseUrl: config.apiUrl,
+        credential: config.credential,
+        debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
+    });
+    // Before the create call: post needs these to clean up whatever happens next.
+    runner/* saveState */.LZ(STATE.org, config.org);
+    runner/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
+    runner/* saveState */.LZ(STATE.name, name);
+    runner/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
+    runner/* saveState */.LZ(STATE.credentialSource, config.credential.kind === 'api-token' ? 'api-token' : config.credential.source);
+    runner/* info */.pq(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+    let token;
+    try {
+        token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds });
+    }
+    catch (error) {
+        runner/* error */.z3(explain(error, { kind: 'create', org: config.org }));
+        return 1;
+    }
+    // At once: from here on the ID and secret may appear in runner output only as ***.
+    runner/* setSecret */.Pq(token.id);
+    runner/* setSecret */.Pq(token.token);
+    runner/* saveState */.LZ(STATE.id, token.id);
+    const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
+    runner/* saveState */.LZ(STATE.expiresAt, expiresAt);
+    if (config.credential.kind === 'service-token' && config.credential.source === 'env' && config.exportEnv) {
+        runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(config.credential, token.token));
+    }
+    try {
+        const granted = await grantAll(client, config, token.id);
+        handOver(config, name, token, expiresAt, granted);
+        return 0;
+    }
+    catch (error) {
+        runner/* error */.z3(error instanceof StepFailure ? error.message : `Unexpected failure after minting: ${String(error)}`);
+        await deleteAfterFailure(client, config.org, token.id, name, expiresAt);
+        return 1;
+    }
+}
+/**
+ * Inputs that hold credentials are masked before anything else is printed, even before they
+ * are validated: a malformed credential is still a secret.
+ */
+function maskCredentialInputs(env) {
+    for (const input of ['service-token-id', 'service-token', 'api-token'])
+        runner/* setSecret */.Pq(runner/* getInput */.V4(input));
+    for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
+        runner/* setSecret */.Pq((env[variable] ?? '').trim());
+}
+/** One grant call per database plus one for the organization, all at once: they are independent. */
+async function grantAll(client, config, tokenId) {
+    const results = await Promise.allSettled(config.requests.map((request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses)));
+    const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
+    if (failures.length > 0)
+        throw new StepFailure(failures.join('\n'));
+    const granted = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    const { missing, unexpected } = checkGrants(config.requests, granted);
+    if (missing.length > 0) {
+        throw new StepFailure(`PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
+            'so the token would not work as asked. This is unexpected: retry the job, and report it if it persists.');
+    }
+    if (unexpected.length > 0) {
+        runner/* warning */.$e(`PlanetScale reports accesses that were not asked for: ${unexpected
+            .map((g) => `${g.access} on ${g.resourceType} ${show(g.resourceName)}`)
+            .join(', ')}.`);
+    }
+    return granted;
+}
+function describeRequest(request) {
+    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${show(request.resourceName)}`;
+}
+/** Outputs, env for later steps, log and summary. */
+function handOver(config, name, token, expiresAt, granted) {
+    const grouped = groupGranted(granted);
+    runner/* setOutput */.uH('service-token-id', token.id);
+    runner/* setOutput */.uH('service-token', token.token);
+    runner/* setOutput */.uH('name', name);
+    runner/* setOutput */.uH('expires-at', expiresAt);
+    runner/* setOutput */.uH('accesses', JSON.stringify(grouped));
+    const exported = [];
+    if (config.exportEnv) {
+        const variables = [
+            ['PLANETSCALE_SERVICE_TOKEN_ID', token.id],
+            ['PLANETSCALE_SERVICE_TOKEN', token.token],
+            ['PLANETSCALE_ORG', config.org],
+        ];
+        if (config.apiUrl !== DEFAULT_API_URL)
+            variables.push(['PLANETSCALE_API_URL', config.apiUrl]);
+        for (const [variable, value] of variables) {
+            runner/* exportVariable */.dN(variable, value);
+            exported.push(variable);
+        }
+    }
+    for (const g of grouped)
+        runner/* info */.pq(`Granted on ${g.resource_type} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
+    runner/* info */.pq(`Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
+        (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
+    runner/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
+}
+async function deleteAfterFailure(client, org, id, name, expiresAt) {
+    const result = await removeToken(client, org, id, name);
+    if (result.ok) {
+        runner/* saveState */.LZ(STATE.deleted, 'true');
+        runner/* info */.pq(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+    }
+    else {
+        runner/* error */.z3(`Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
+            `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
+    }
+}
+function formatTtl(seconds) {
+    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]]) {
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    }
+    return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fe: () => (/* binding */ appendSummary),
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: getState
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner.ts
+// The GitHub runner's interface, as shared/runner/CONTRACT.md describes it: inputs from INPUT_*,
+// state from STATE_*, workflow commands on stdout, and the file commands (GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE, GITHUB_STEP_SUMMARY).
+//
+// Why not @actions/core: bundled, it costs ~55 ms of start-up on every step of every job that
+// uses this action (it pulls in @actions/http-client, undici and @actions/exec for OIDC and
+// platform helpers we never call). The part we use is this file.
+
+
+
+/** An input as the runner passes it: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept; trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+// Workflow-command escaping, as the runner unescapes it. Escaping CR and LF is what keeps a value
+// with a newline from starting a line of its own, which could then be read as a command.
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function issueCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+/** Registers a secret: the runner shows *** for it in every log line printed afterwards. */
+function setSecret(value) {
+    if (value)
+        issueCommand('add-mask', value);
+}
+/**
+ * A plain log line. Each line of it is prefixed when it would otherwise start with `::`, so that
+ * text we print (names, API messages) can never be read by the runner as a workflow command.
+ */
+function info(message) {
+    const safe = message
+        .split(/\r?\n/)
+        .map((line) => (line.trimStart().startsWith('::') ? ` ${line}` : line))
+        .join(external_node_os_namespaceObject.EOL);
+    process.stdout.write(safe + external_node_os_namespaceObject.EOL);
+}
+function debug(message) {
+    issueCommand('debug', message);
+}
+function warning(message) {
+    issueCommand('warning', message);
+}
+function error(message) {
+    issueCommand('error', message);
+}
+function appendFileCommand(variable, name, value) {
+    const path = process.env[variable];
+    if (!path) {
+        throw new Error(`${variable} is not set: this action must run on a GitHub Actions runner`);
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // A value containing the delimiter would end the heredoc early and inject the rest.
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: the value of ${name} contains the file-command delimiter`);
+    }
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+function setOutput(name, value) {
+    appendFileCommand('GITHUB_OUTPUT', name, value);
+}
+function saveState(name, value) {
+    appendFileCommand('GITHUB_STATE', name, value);
+}
+/** Sets the variable for later steps (and for the rest of this process). */
+function exportVariable(name, value) {
+    process.env[name] = value;
+    appendFileCommand('GITHUB_ENV', name, value);
+}
+function appendSummary(markdown) {
+    const path = process.env['GITHUB_STEP_SUMMARY'];
+    if (path)
+        (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown.endsWith(external_node_os_namespaceObject.EOL) ? markdown : markdown + external_node_os_namespaceObject.EOL, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(730);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

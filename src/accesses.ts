@@ -1,0 +1,118 @@
+// The catalogue of PlanetScale service-token access names, by level, as listed in
+// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// against it before any request, so a typo fails in milliseconds with a suggestion instead of
+// as an opaque 422/404 after a token was already minted.
+
+import { show } from './text.js';
+
+export type AccessLevel = 'database' | 'organization';
+
+export const ORGANIZATION_ACCESSES: readonly string[] = [
+  'read_organization',
+  'read_invoices',
+  'read_audit_logs',
+  'read_databases',
+  'create_databases',
+  'delete_databases',
+  'read_oauth_applications',
+  'read_oauth_tokens',
+  'write_oauth_tokens',
+  'delete_oauth_tokens',
+  'read_service_tokens',
+  'write_service_tokens',
+  'delete_service_tokens',
+  'write_teams',
+  'read_metrics_endpoints',
+  // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+  'write_organization',
+];
+
+export const DATABASE_ACCESSES: readonly string[] = [
+  'read_database',
+  'write_database',
+  'delete_database',
+  'create_branch',
+  'read_branch',
+  'delete_branch',
+  'delete_production_branch',
+  'connect_branch',
+  'connect_production_branch',
+  'delete_branch_password',
+  'delete_production_branch_password',
+  'create_deploy_request',
+  'read_deploy_request',
+  'approve_deploy_request',
+  'create_comment',
+  'read_comment',
+  'read_backups',
+  'write_backups',
+  'delete_backups',
+  'delete_production_branch_backups',
+  'restore_backup',
+  'restore_production_branch_backup',
+  'write_branch_vschema',
+  'write_production_branch_vschema',
+  // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+  'connect_production_read_only_branch',
+  'create_branch_password',
+  'create_production_branch_password',
+  'create_production_read_only_branch_password',
+  'delete_production_read_only_branch_password',
+  'promote_branches',
+  'demote_branches',
+  'review_deploy_request',
+];
+
+const byLevel: Record<AccessLevel, ReadonlySet<string>> = {
+  database: new Set(DATABASE_ACCESSES),
+  organization: new Set(ORGANIZATION_ACCESSES),
+};
+
+export function levelOf(access: string): AccessLevel | undefined {
+  if (byLevel.database.has(access)) return 'database';
+  if (byLevel.organization.has(access)) return 'organization';
+  return undefined;
+}
+
+/** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
+export function accessProblem(access: string, level: AccessLevel): string | undefined {
+  const actual = levelOf(access);
+  if (actual === level) return undefined;
+  if (actual === 'organization') {
+    return `${show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
+  }
+  if (actual === 'database') {
+    return `${show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
+  }
+  const nearest = nearestAccess(access, level);
+  const hint = nearest ? `; did you mean ${show(nearest)}?` : '.';
+  return `${show(access)} is not a PlanetScale ${level}-level access${hint}`;
+}
+
+/** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
+export function nearestAccess(name: string, level: AccessLevel): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of byLevel[level]) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  // Beyond a third of the name it is a different word, and a suggestion would mislead.
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,70 @@
+// Turning a failed API call into a message that says what happened and what to do. PlanetScale
+// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
+// the minting credential may not touch it.
+
+import type { AccessRequest } from './inputs.js';
+import { show } from './text.js';
+import { PlanetScaleApiError, PlanetScaleNetworkError } from './planetscale/errors.js';
+
+export type Operation =
+  | { kind: 'create'; org: string }
+  | { kind: 'grant'; org: string; request: AccessRequest }
+  | { kind: 'delete'; org: string; tokenName: string };
+
+function describe(op: Operation): string {
+  switch (op.kind) {
+    case 'create':
+      return `creating a service token in organization ${show(op.org)}`;
+    case 'grant':
+      return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
+    case 'delete':
+      return `deleting service token ${show(op.tokenName)}`;
+  }
+}
+
+function resource(request: AccessRequest): string {
+  return request.resourceType === 'Organization'
+    ? `organization ${show(request.resourceName)}`
+    : `database ${show(request.resourceName)}`;
+}
+
+function notFoundAdvice(op: Operation): string {
+  switch (op.kind) {
+    case 'create':
+      return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+    case 'grant':
+      return (
+        `${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+        `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
+        `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`
+      );
+    case 'delete':
+      return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+  }
+}
+
+export function explain(error: unknown, op: Operation): string {
+  const what = describe(op);
+  if (error instanceof PlanetScaleApiError) {
+    const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
+    const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
+    if (error.status === 401) {
+      return (
+        `PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+        `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`
+      );
+    }
+    if (error.status === 403 || error.status === 404) {
+      return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+    }
+    if (error.status === 422) {
+      return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
+    }
+    return `PlanetScale failed ${what} (${status}).${detail}`;
+  }
+  if (error instanceof PlanetScaleNetworkError) {
+    return `Could not reach PlanetScale at ${error.url} while ${what}: ${error.reason}.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Failed ${what}: ${message || 'unknown error'}.`;
+}

@@ -1,0 +1,47 @@
+// What can go wrong talking to PlanetScale, as values the rest of the action can explain.
+
+/** PlanetScale answered, with a status that is not success. */
+export class PlanetScaleApiError extends Error {
+  override readonly name = 'PlanetScaleApiError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
+    readonly code: string | undefined,
+    /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
+    readonly apiMessage: string | undefined,
+  ) {
+    super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
+  }
+}
+
+/** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
+export class PlanetScaleNetworkError extends Error {
+  override readonly name = 'PlanetScaleNetworkError';
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`${method} ${url}: ${reason}`);
+  }
+}
+
+/** PlanetScale answered success with a body we cannot use. */
+export class PlanetScaleResponseError extends Error {
+  override readonly name = 'PlanetScaleResponseError';
+}
+
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
+ * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ */
+export function redact(text: string, knownSecrets: readonly string[] = []): string {
+  let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
+  for (const secret of knownSecrets) if (secret) safe = safe.split(secret).join('***');
+  safe = safe.replace(/\s+/g, ' ').trim();
+  return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
+}

@@ -1,0 +1,99 @@
+// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// this action relies on, and only those: the rest of PlanetScale's objects may change freely.
+
+import { organizationPath, type PlanetScaleClient } from './client.js';
+import { PlanetScaleApiError, PlanetScaleResponseError } from './errors.js';
+
+export interface CreatedServiceToken {
+  id: string;
+  name: string | null;
+  /** The plaintext secret; PlanetScale shows it only in the create response. */
+  token: string;
+  expiresAt: string | null;
+}
+
+/** One access the token holds on one resource, as PlanetScale reports it. */
+export interface GrantedAccess {
+  access: string;
+  resourceType: string;
+  resourceName: string;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+export async function createServiceToken(
+  client: PlanetScaleClient,
+  org: string,
+  request: { name: string; ttlSeconds: number },
+): Promise<CreatedServiceToken> {
+  const { body } = await client.send<unknown>('POST', organizationPath(org, 'service-tokens'), {
+    name: request.name,
+    ttl: request.ttlSeconds,
+  });
+  if (!isObject(body) || typeof body['id'] !== 'string' || !body['id'] || typeof body['token'] !== 'string' || !body['token']) {
+    throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret');
+  }
+  return {
+    id: body['id'],
+    token: body['token'],
+    name: typeof body['name'] === 'string' ? body['name'] : null,
+    expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+  };
+}
+
+/**
+ * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
+ * sends it). Returns the access records PlanetScale answers with.
+ */
+export async function grantAccesses(
+  client: PlanetScaleClient,
+  org: string,
+  tokenId: string,
+  database: string,
+  accesses: string[],
+): Promise<GrantedAccess[]> {
+  const { body } = await client.send<unknown>('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+    database,
+    access: accesses,
+  });
+  return accessRecords(body);
+}
+
+/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+function accessRecords(body: unknown): GrantedAccess[] {
+  const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
+  if (!data) throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+  return data.flatMap((record): GrantedAccess[] => {
+    if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource'])) return [];
+    const resource = record['resource'];
+    return [
+      {
+        access: record['access'],
+        resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
+        resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
+      },
+    ];
+  });
+}
+
+/** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
+export async function deleteServiceToken(client: PlanetScaleClient, org: string, id: string): Promise<'deleted' | 'not-found'> {
+  try {
+    await client.send('DELETE', organizationPath(org, 'service-tokens', id));
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof PlanetScaleApiError && error.status === 404) return 'not-found';
+    throw error;
+  }
+}
+
+/** Whether the token can still be read: true (exists), false (404). */
+export async function serviceTokenExists(client: PlanetScaleClient, org: string, id: string): Promise<boolean> {
+  try {
+    await client.send('GET', organizationPath(org, 'service-tokens', id));
+    return true;
+  } catch (error) {
+    if (error instanceof PlanetScaleApiError && error.status === 404) return false;
+    throw error;
+  }
+}

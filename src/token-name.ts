@@ -1,0 +1,52 @@
+// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
+// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
+// when its ID was never learnt (a create whose response was lost).
+
+import { randomInt } from 'node:crypto';
+
+export const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 6;
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** Room left for the prefix once `-` and the suffix are appended. */
+export const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
+
+/** Lowercase letters, digits and single `-`, no `-` at either end. */
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function clip(text: string, length: number): string {
+  return text.slice(0, length).replace(/-+$/, '');
+}
+
+/** The `name` input made fit for a token name; empty when nothing usable is left. */
+export function normalizeNamePrefix(raw: string): string {
+  return clip(slug(raw), MAX_PREFIX_LENGTH);
+}
+
+/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
+export function defaultNamePrefix(env: NodeJS.ProcessEnv): string {
+  const repository = (env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? '';
+  const parts = [
+    'gha',
+    // Long repository names are clipped so that the run id and job still fit.
+    clip(slug(repository), 20),
+    env['GITHUB_RUN_ID'] ?? '',
+    env['GITHUB_RUN_ATTEMPT'] ?? '',
+    slug(env['GITHUB_JOB'] ?? ''),
+  ];
+  return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
+}
+
+export function randomSuffix(): string {
+  let suffix = '';
+  for (let i = 0; i < SUFFIX_LENGTH; i++) suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
+  return suffix;
+}
+
+export function tokenName(prefix: string, suffix: string = randomSuffix()): string {
+  return `${prefix}-${suffix}`;
+}
