@@ -1,0 +1,146 @@
+// The API client against undici's MockAgent: headers, paths, error bodies, redaction, redirects.
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain.ts';
+import { PlanetScaleClient, organizationPath } from '../../src/planetscale/client.ts';
+import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
+import { createServiceToken, deleteServiceToken, grantAccesses } from '../../src/planetscale/service-tokens.ts';
+import { ACTION_VERSION } from '../../src/version.ts';
+
+const BASE = 'https://api.planetscale.test';
+let agent: MockAgent;
+let debugLines: string[];
+const client = (credential: ConstructorParameters<typeof PlanetScaleClient>[0]['credential'] = { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }) =>
+  new PlanetScaleClient({ baseUrl: BASE, credential, dispatcher: agent, debug: (line) => debugLines.push(line) });
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  debugLines = [];
+});
+afterEach(() => agent.close());
+
+describe('PlanetScaleClient', () => {
+  it('sends the service token as "ID:TOKEN" with JSON and a User-Agent, and logs no credential', async () => {
+    let seen: Record<string, string> = {};
+    let sentBody = '';
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(200, (options) => {
+        seen = options.headers as Record<string, string>;
+        sentBody = String(options.body);
+        return { id: 'abc123def456', token: 'pscale_tkn_new', name: 'ci-x', expires_at: '2026-11-22T09:00:00.000Z' };
+      });
+    const token = await createServiceToken(client(), 'acme', { name: 'ci-x', ttlSeconds: 900 });
+    expect(token).toEqual({ id: 'abc123def456', token: 'pscale_tkn_new', name: 'ci-x', expiresAt: '2026-11-22T09:00:00.000Z' });
+    const headers = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k.toLowerCase(), v]));
+    expect(headers['authorization']).toBe('mintid:pscale_tkn_mint');
+    expect(headers['content-type']).toBe('application/json');
+    expect(headers['accept']).toBe('application/json');
+    expect(headers['user-agent']).toBe(`planetscale-token-action/${ACTION_VERSION}`);
+    expect(JSON.parse(sentBody)).toEqual({ name: 'ci-x', ttl: 900 });
+    expect(debugLines).toEqual([expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 200 in \d+ ms$/)]);
+    expect(debugLines.join()).not.toMatch(/mintid|pscale_tkn/);
+  });
+
+  it('sends an api-token as Bearer', async () => {
+    let auth = '';
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
+      .reply(200, (options) => {
+        auth = (options.headers as Record<string, string>)['Authorization'] ?? (options.headers as Record<string, string>)['authorization'] ?? '';
+        return { type: 'list', data: [{ id: 'r1', type: 'DatabaseAccess', access: 'read_branch', resource: { id: 'd1', type: 'Database', name: 'app' } }] };
+      });
+    const granted = await grantAccesses(client({ kind: 'api-token', token: 'oauth-tok' }), 'acme', 't1', 'app', ['read_branch']);
+    expect(auth).toBe('Bearer oauth-tok');
+    expect(granted).toEqual([{ access: 'read_branch', resourceType: 'Database', resourceName: 'app' }]);
+  });
+
+  it('encodes every name as one path segment', () => {
+    expect(organizationPath('a/b', 'service-tokens', '../x', 'access')).toBe('/v1/organizations/a%2Fb/service-tokens/..%2Fx/access');
+    expect(organizationPath('a?b#c')).toBe('/v1/organizations/a%3Fb%23c');
+  });
+
+  it('turns an error body into PlanetScaleApiError with status, code and a redacted message', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(422, { code: 'unprocessable', message: 'ttl is invalid for mintid and pscale_tkn_leaky123' });
+    const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanetScaleApiError);
+    expect(error).toMatchObject({ status: 422, code: 'unprocessable', apiMessage: 'ttl is invalid for *** and ***' });
+    expect(explain(error, { kind: 'create', org: 'acme' })).toBe(
+      'PlanetScale refused creating a service token in organization "acme" as invalid (HTTP 422, code "unprocessable"). PlanetScale says: "ttl is invalid for *** and ***".',
+    );
+  });
+
+  it('copes with error bodies that are not JSON, or empty', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(502, '<html>Bad gateway</html>');
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(500, '');
+    const first = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    expect(first).toMatchObject({ status: 502, code: undefined, apiMessage: '<html>Bad gateway</html>' });
+    const second = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    expect(second).toMatchObject({ status: 500, code: undefined, apiMessage: undefined });
+    expect(explain(second, { kind: 'create', org: 'acme' })).toBe('PlanetScale failed creating a service token in organization "acme" (HTTP 500).');
+  });
+
+  it('refuses to follow a redirect', async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' })
+      .reply(307, '', { headers: { location: 'https://evil.test/steal' } });
+    const error = await deleteServiceToken(client(), 'acme', 't1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanetScaleNetworkError);
+    expect((error as Error).message).toMatch(/refused to follow a redirect \(HTTP 307\)/);
+  });
+
+  it('reports a network failure with its reason', async () => {
+    agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' }).replyWithError(new Error('socket hang up'));
+    const error = await deleteServiceToken(client(), 'acme', 't1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanetScaleNetworkError);
+    expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe(
+      `Could not reach PlanetScale at ${BASE}/v1/organizations/acme/service-tokens/t1 while deleting service token "ci-x": socket hang up.`,
+    );
+  });
+
+  it('treats 404 on delete as not-found and any 2xx as deleted', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' }).reply(204, '');
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens/t2', method: 'DELETE' }).reply(200, {});
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens/t3', method: 'DELETE' }).reply(404, { code: 'not_found', message: 'Not Found' });
+    expect(await deleteServiceToken(client(), 'acme', 't1')).toBe('deleted');
+    expect(await deleteServiceToken(client(), 'acme', 't2')).toBe('deleted');
+    expect(await deleteServiceToken(client(), 'acme', 't3')).toBe('not-found');
+  });
+
+  it('rejects a create answer without id and secret', async () => {
+    agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id: 'x' });
+    await expect(createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 })).rejects.toThrow(/without a token id and secret/);
+  });
+});
+
+describe('explain', () => {
+  const apiError = (status: number, code?: string) => new PlanetScaleApiError('POST', '/v1/x', status, code, undefined);
+  it('says the minting credential is wrong on 401', () => {
+    expect(explain(apiError(401, 'unauthorized'), { kind: 'create', org: 'acme' })).toMatch(
+      /^PlanetScale rejected the minting credential \(HTTP 401, code "unauthorized"\) while creating a service token in organization "acme": .*wrong, expired or deleted/,
+    );
+  });
+  it('names the missing permission on a 404', () => {
+    expect(explain(apiError(404, 'not_found'), { kind: 'create', org: 'acme' })).toMatch(/lacks write_service_tokens/);
+    expect(explain(apiError(404, 'not_found'), { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(/lacks delete_service_tokens/);
+    expect(
+      explain(apiError(403, 'forbidden'), { kind: 'grant', org: 'acme', request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch'] } }),
+    ).toMatch(/HTTP 403, code "forbidden".*the database does not exist, or the minting credential does not itself hold read_branch on database "app"/);
+  });
+});
+
+describe('redact', () => {
+  it('hides token-shaped text and known secrets, and keeps messages short and on one line', () => {
+    expect(redact('a pscale_tkn_abcDEF-123_x b\nc', ['b'])).toBe('a *** *** c');
+    expect(redact('x'.repeat(1000))).toHaveLength(300);
+  });
+});

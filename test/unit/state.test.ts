@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { openCredential, sealCredential } from '../../src/state.ts';
+
+describe('sealed minting credential', () => {
+  const pair = { id: 'mintid123456', token: 'pscale_tkn_minting_secret' };
+
+  it('opens with the minted secret it was sealed under', () => {
+    const sealed = sealCredential(pair, 'pscale_tkn_minted');
+    expect(openCredential(sealed, 'pscale_tkn_minted')).toEqual(pair);
+  });
+
+  it('reveals nothing of the credential', () => {
+    const sealed = sealCredential(pair, 'pscale_tkn_minted');
+    expect(sealed).not.toContain('mintid');
+    expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain('pscale_tkn');
+    expect(sealCredential(pair, 'pscale_tkn_minted')).not.toBe(sealed); // fresh IV each time
+  });
+
+  it('does not open with another key or when tampered with', () => {
+    const sealed = sealCredential(pair, 'pscale_tkn_minted');
+    expect(openCredential(sealed, 'pscale_tkn_other')).toBeUndefined();
+    const bytes = Buffer.from(sealed, 'base64url');
+    bytes[bytes.length - 1]! ^= 1;
+    expect(openCredential(bytes.toString('base64url'), 'pscale_tkn_minted')).toBeUndefined();
+    expect(openCredential('garbage', 'pscale_tkn_minted')).toBeUndefined();
+  });
+});
