@@ -37,10 +37,12 @@ export function organizationPath(org: string, ...segments: string[]): string {
 }
 
 export class PlanetScaleClient {
+  private readonly options: ClientOptions;
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
 
-  constructor(private readonly options: ClientOptions) {
+  constructor(options: ClientOptions) {
+    this.options = options;
     this.headers = {
       Accept: 'application/json',
       Authorization: authorizationHeader(options.credential),

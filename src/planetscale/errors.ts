@@ -3,28 +3,36 @@
 /** PlanetScale answered, with a status that is not success. */
 export class PlanetScaleApiError extends Error {
   override readonly name = 'PlanetScaleApiError';
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    readonly status: number,
-    /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
-    readonly code: string | undefined,
-    /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
-    readonly apiMessage: string | undefined,
-  ) {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
+  readonly code: string | undefined;
+  /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
+  readonly apiMessage: string | undefined;
+
+  constructor(method: string, path: string, status: number, code: string | undefined, apiMessage: string | undefined) {
     super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.code = code;
+    this.apiMessage = apiMessage;
   }
 }
 
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
 export class PlanetScaleNetworkError extends Error {
   override readonly name = 'PlanetScaleNetworkError';
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly reason: string,
-  ) {
+  readonly method: string;
+  readonly url: string;
+  readonly reason: string;
+
+  constructor(method: string, url: string, reason: string) {
     super(`${method} ${url}: ${reason}`);
+    this.method = method;
+    this.url = url;
+    this.reason = reason;
   }
 }
 

@@ -1,0 +1,283 @@
+// JSON shapes of the fake's responses. Field sets follow the openapi spec's response schemas
+// (every `required` field is present; the conformance tests check that), plus the `type`
+// fields PlanetScale's client fixtures carry. Values that the fake does not model are fixed,
+// plausible constants.
+
+import { accessDescription } from './accesses.ts';
+import type { AccessGrant, Actor, Branch, Database, FakeState, Organization, ServiceToken } from './state.ts';
+
+/** What a shape needs besides the object itself: the model, and the URL the fake serves on. */
+export interface ResponseContext {
+  state: FakeState;
+  baseUrl: string;
+}
+
+type Json = Record<string, unknown>;
+
+const AVATAR_URL = 'https://app.planetscale.com/gravatar-fallback.png';
+
+function iso(date: Date): string;
+function iso(date: Date | null): string | null;
+function iso(date: Date | null): string | null {
+  return date === null ? null : date.toISOString();
+}
+
+export function errorJson(code: string, message: string): Json {
+  return { code, message };
+}
+
+// --- organizations --------------------------------------------------------------------------
+
+export function organizationJson(org: Organization): Json {
+  return {
+    id: org.id,
+    type: 'Organization',
+    name: org.name,
+    billing_email: `billing@${org.name}.example`,
+    created_at: iso(org.createdAt),
+    updated_at: iso(org.createdAt),
+    plan: 'scaler_pro',
+    valid_billing_info: true,
+    sso: false,
+    sso_directory: false,
+    single_tenancy: false,
+    managed_tenancy: false,
+    has_past_due_invoices: false,
+    database_count: org.databases.size,
+    sso_portal_url: null,
+    features: {},
+    idp_managed_roles: false,
+    invoice_budget_amount: '0',
+    keyspace_shard_limit: 32,
+    has_card: true,
+    payment_info_required: false,
+  };
+}
+
+// --- service tokens -------------------------------------------------------------------------
+
+interface ResourceRef {
+  id: string;
+  type: 'Organization' | 'Database';
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The organization or database an access applies to. */
+function resourceOf(ctx: ResponseContext, orgName: string, databaseId: string | null): ResourceRef {
+  if (databaseId !== null) {
+    const db = ctx.state.databaseById(databaseId);
+    if (!db) throw new Error(`access refers to unknown database ${databaseId}`);
+    return { id: db.id, type: 'Database', name: db.name, createdAt: db.createdAt, updatedAt: db.updatedAt };
+  }
+  const org = ctx.state.organization(orgName);
+  if (!org) throw new Error(`access refers to unknown organization ${orgName}`);
+  return { id: org.id, type: 'Organization', name: org.name, createdAt: org.createdAt, updatedAt: org.createdAt };
+}
+
+/** An element of `service_token_accesses` in the spec's token object. */
+function serviceTokenAccessJson(ctx: ResponseContext, token: ServiceToken, grant: AccessGrant): Json {
+  const resource = resourceOf(ctx, token.org, grant.databaseId);
+  return {
+    id: grant.id,
+    access: grant.access,
+    description: accessDescription(grant.access),
+    resource_name: resource.name,
+    resource_id: resource.id,
+    resource_type: resource.type,
+    resource: {
+      id: resource.id,
+      name: resource.name,
+      created_at: iso(resource.createdAt),
+      updated_at: iso(resource.updatedAt),
+      deleted_at: null,
+    },
+  };
+}
+
+/**
+ * The token object. The plaintext secret is only ever returned by create; everywhere else
+ * `token` is null, as the spec says ("Available only after create").
+ */
+export function serviceTokenJson(ctx: ResponseContext, token: ServiceToken, options: { withSecret: boolean }): Json {
+  return {
+    id: token.id,
+    type: 'ServiceToken',
+    name: token.name,
+    display_name: token.name ?? token.id,
+    token: options.withSecret ? token.secret : null,
+    plain_text_refresh_token: null,
+    avatar_url: AVATAR_URL,
+    created_at: iso(token.createdAt),
+    updated_at: iso(token.updatedAt),
+    expires_at: iso(token.expiresAt),
+    last_used_at: iso(token.lastUsedAt),
+    actor_id: token.actor?.id ?? null,
+    actor_display_name: token.actor?.displayName ?? null,
+    actor_type: token.actor?.type ?? null,
+    service_token_accesses: token.accesses.map((g) => serviceTokenAccessJson(ctx, token, g)),
+    oauth_accesses_by_resource: null,
+  };
+}
+
+/** An access record as the (spec-less) `/access` endpoints return it (API.md). */
+export function accessRecordJson(ctx: ResponseContext, token: ServiceToken, grant: AccessGrant): Json {
+  const resource = resourceOf(ctx, token.org, grant.databaseId);
+  return {
+    id: grant.id,
+    // API.md: the record type for organization-level records is UNVERIFIED; the fake uses the
+    // one type seen in public material for both.
+    type: 'DatabaseAccess',
+    access: grant.access,
+    resource: {
+      id: resource.id,
+      type: resource.type,
+      name: resource.name,
+      created_at: iso(resource.createdAt),
+      updated_at: iso(resource.updatedAt),
+    },
+  };
+}
+
+/** The token's accesses grouped per resource, as the (spec-less) `/grants` endpoint returns. */
+export function grantsJson(ctx: ResponseContext, token: ServiceToken): Json[] {
+  const byResource = new Map<string | null, AccessGrant[]>();
+  for (const g of token.accesses) {
+    const list = byResource.get(g.databaseId) ?? [];
+    list.push(g);
+    byResource.set(g.databaseId, list);
+  }
+  return [...byResource].map(([databaseId, grants]) => {
+    const resource = resourceOf(ctx, token.org, databaseId);
+    return {
+      id: ctx.state.grantId(token, databaseId),
+      type: 'ServiceTokenGrant',
+      resource_name: resource.name,
+      resource_type: resource.type,
+      resource_id: resource.id,
+      accesses: grants.map((g) => ({ access: g.access, description: accessDescription(g.access) })),
+    };
+  });
+}
+
+// --- databases and branches -----------------------------------------------------------------
+
+const REGION: Json = {
+  id: 'pscaleregion',
+  type: 'Region',
+  provider: 'AWS',
+  enabled: true,
+  public_ip_addresses: [],
+  display_name: 'AWS us-east-1',
+  location: 'Northern Virginia',
+  slug: 'us-east',
+  current_default: true,
+  mysql_supported: true,
+  postgresql_supported: true,
+};
+
+function actorJson(actor: Actor | null): Json | null {
+  return actor && { id: actor.id, type: actor.type, display_name: actor.displayName, avatar_url: AVATAR_URL };
+}
+
+function databasePath(db: Database): string {
+  return `/v1/organizations/${encodeURIComponent(db.org)}/databases/${encodeURIComponent(db.name)}`;
+}
+
+export function databaseJson(ctx: ResponseContext, db: Database): Json {
+  const production = db.branches.filter((b) => b.production).length;
+  return {
+    id: db.id,
+    type: 'Database',
+    url: `${ctx.baseUrl}${databasePath(db)}`,
+    branches_url: `${ctx.baseUrl}${databasePath(db)}/branches`,
+    branches_count: db.branches.length,
+    open_schema_recommendations_count: 0,
+    development_branches_count: db.branches.length - production,
+    production_branches_count: production,
+    issues_count: 0,
+    multiple_admins_required_for_deletion: false,
+    ready: true,
+    at_backup_restore_branches_limit: false,
+    at_development_branch_usage_limit: false,
+    data_import: null,
+    region: REGION,
+    html_url: `https://app.planetscale.com/${encodeURIComponent(db.org)}/${encodeURIComponent(db.name)}`,
+    name: db.name,
+    state: 'ready',
+    sharded: false,
+    default_branch_shard_count: 1,
+    default_branch_read_only_regions_count: 0,
+    default_branch_table_count: 0,
+    default_branch: 'main',
+    require_approval_for_deploy: false,
+    deletion_protected: false,
+    resizing: false,
+    resize_queued: false,
+    config_changing: false,
+    config_change_queued: false,
+    allow_data_branching: false,
+    foreign_keys_enabled: true,
+    automatic_migrations: null,
+    restrict_branch_region: false,
+    insights_raw_queries: false,
+    plan: 'scaler_pro',
+    insights_enabled: true,
+    production_branch_web_console: false,
+    migration_table_name: null,
+    migration_framework: null,
+    created_at: iso(db.createdAt),
+    updated_at: iso(db.updatedAt),
+    schema_last_updated_at: null,
+    kind: 'mysql',
+  };
+}
+
+export function branchJson(ctx: ResponseContext, db: Database, branch: Branch): Json {
+  return {
+    id: branch.id,
+    type: 'Branch',
+    name: branch.name,
+    created_at: iso(branch.createdAt),
+    updated_at: iso(branch.updatedAt),
+    deleted_at: null,
+    restore_checklist_completed_at: null,
+    schema_last_updated_at: null,
+    kind: 'mysql',
+    mysql_address: 'aws.connect.psdb.cloud',
+    mysql_edge_address: 'aws.connect.psdb.cloud',
+    // The fake has no provisioning delay: a new branch is ready at once, so that later
+    // endpoints (deploy requests) need no polling in tests.
+    state: 'ready',
+    direct_vtgate: false,
+    vtgate_size: 'vtg.c1',
+    vtgate_name: null,
+    vtgate_count: 1,
+    vtgate_autoscaling: false,
+    vtgate_max_count: null,
+    vtgate_target_cpu_utilization: null,
+    cluster_name: 'PS_10',
+    cluster_iops: null,
+    ready: true,
+    schema_ready: true,
+    metal: false,
+    production: branch.production,
+    safe_migrations: false,
+    deletion_protected: false,
+    sharded: false,
+    shard_count: 1,
+    keyspace_count: 1,
+    stale_schema: false,
+    actor: actorJson(branch.actor),
+    restored_from_branch: null,
+    private_edge_connectivity: false,
+    has_replicas: false,
+    has_read_only_replicas: false,
+    html_url: `https://app.planetscale.com/${encodeURIComponent(db.org)}/${encodeURIComponent(db.name)}/${encodeURIComponent(branch.name)}`,
+    url: `${ctx.baseUrl}${databasePath(db)}/branches/${encodeURIComponent(branch.name)}`,
+    region: REGION,
+    parent_branch: branch.parentBranch,
+    vtgate_options: {},
+  };
+}

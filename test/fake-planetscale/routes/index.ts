@@ -1,0 +1,8 @@
+// Every route the fake serves. Add new endpoint groups here.
+
+import type { Route } from '../router.ts';
+import { databaseRoutes } from './databases.ts';
+import { organizationRoutes } from './organizations.ts';
+import { serviceTokenRoutes } from './service-tokens.ts';
+
+export const routes: readonly Route[] = [...organizationRoutes, ...serviceTokenRoutes, ...databaseRoutes];

@@ -1,0 +1,235 @@
+// The HTTP side of the fake: a real server on 127.0.0.1 (random port), request recording,
+// the order of checks (authenticate, route, parse body, handle), and the public test API.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate } from './auth.ts';
+import { ApiError, badRequest, notFound } from './errors.ts';
+import { errorJson } from './responses.ts';
+import { matchRoute, type RouteContext, type RouteResult } from './router.ts';
+import { routes } from './routes/index.ts';
+import { type FakeTokenView, FakeState, type Principal, type SeedAccesses } from './state.ts';
+
+export interface RecordedRequest {
+  method: string;
+  /** The path as sent, still percent-encoded, without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-cased names. `authorization` is never stored: see credentialId. */
+  headers: Record<string, string | undefined>;
+  /** Parsed JSON; the raw text if it was not JSON; undefined if there was no body. */
+  body: unknown;
+  status: number;
+  /** The authenticated credential: a service token id, or "oauth:<first 6 chars>". */
+  credentialId?: string;
+}
+
+/** A JSON body that failed to parse, kept apart from "no body" and from valid JSON. */
+interface UnparsableBody {
+  raw: string;
+}
+
+export class FakePlanetScale {
+  /** e.g. "http://127.0.0.1:43125", no trailing slash. */
+  readonly url: string;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[] = [];
+  readonly #server: Server;
+  readonly #state: FakeState;
+
+  private constructor(server: Server, url: string, state: FakeState) {
+    this.#server = server;
+    this.url = url;
+    this.#state = state;
+  }
+
+  static async start(options: { now?: Date } = {}): Promise<FakePlanetScale> {
+    const state = new FakeState(options.now ?? new Date());
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakePlanetScale(server, `http://127.0.0.1:${port}`, state);
+    // Attached after listen, but before anyone knows the port, so no request is missed.
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => fake.#receive(req, res));
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.close((err) => (err ? reject(err) : resolve()));
+      // fetch keeps connections alive; without this close() would wait for them to time out.
+      this.#server.closeAllConnections();
+    });
+  }
+
+  // --- seeding ---------------------------------------------------------------------------------
+
+  addOrganization(name: string): void {
+    this.#state.addOrganization(name);
+  }
+
+  addDatabase(org: string, name: string): void {
+    this.#state.addDatabase(org, name);
+  }
+
+  /** A service token placed directly, e.g. the long-lived "minting" token. No ttl: never expires. */
+  addServiceToken(
+    org: string,
+    accesses: SeedAccesses,
+    options: { name?: string; ttlSeconds?: number } = {},
+  ): { id: string; token: string } {
+    const token = this.#state.seedServiceToken(org, accesses, options);
+    return { id: token.id, token: token.secret };
+  }
+
+  /** An OAuth access token (sent as "Authorization: Bearer <token>") with these accesses in one org. */
+  addOAuthToken(org: string, accesses: SeedAccesses): string {
+    return this.#state.addOAuthToken(org, accesses);
+  }
+
+  // --- inspection --------------------------------------------------------------------------
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Service tokens that exist now (not deleted), expired ones included, in creation order. */
+  tokens(org?: string): FakeTokenView[] {
+    return this.#state
+      .allServiceTokens()
+      .filter((t) => t.deletedAt === null && (org === undefined || t.org === org))
+      .map((t) => this.#state.view(t));
+  }
+
+  /** Any token ever created, deleted ones included (with deleted: true). */
+  token(id: string): FakeTokenView | undefined {
+    const token = this.#state.serviceToken(id);
+    return token && this.#state.view(token);
+  }
+
+  /** Tokens created through POST /service-tokens that are not deleted (expired ones included). */
+  mintedTokens(): FakeTokenView[] {
+    return this.#state
+      .allServiceTokens()
+      .filter((t) => t.minted && t.deletedAt === null)
+      .map((t) => this.#state.view(t));
+  }
+
+  now(): Date {
+    return this.#state.now();
+  }
+
+  advance(ms: number): void {
+    this.#state.advance(ms);
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------
+
+  #receive(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.#respond(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => res.destroy());
+  }
+
+  #respond(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', this.url);
+    const query = Object.fromEntries(url.searchParams);
+    const body = parseBody(rawBody);
+
+    let principal: Principal | undefined;
+    let result: RouteResult;
+    try {
+      principal = authenticate(this.#state, headerValue(req.headers.authorization));
+      const match = matchRoute(routes, method, url.pathname);
+      if (!match) throw notFound();
+      if (isUnparsable(body)) throw badRequest('The request body is not valid JSON');
+      const ctx: RouteContext = {
+        state: this.#state,
+        baseUrl: this.url,
+        principal,
+        params: match.params,
+        query,
+        body,
+        pageUrl: (page, perPage) => {
+          const next = new URL(url);
+          next.searchParams.set('page', String(page));
+          next.searchParams.set('per_page', String(perPage));
+          return next.toString();
+        },
+      };
+      result = match.route.handle(ctx);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        result = { status: err.status, body: errorJson(err.code, err.message) };
+      } else {
+        // A bug in the fake: make it loud in the test that hit it.
+        console.error('fake-planetscale: internal error', err);
+        result = { status: 500, body: errorJson('internal_server_error', String(err)) };
+      }
+    }
+
+    const recorded: RecordedRequest = {
+      method,
+      path: url.pathname,
+      query,
+      headers: recordableHeaders(req),
+      body: isUnparsable(body) ? body.raw : body,
+      status: result.status,
+    };
+    if (principal) recorded.credentialId = principal.credentialId;
+    this.requests.push(recorded);
+
+    if (result.body === undefined) {
+      res.writeHead(result.status).end();
+    } else {
+      const json = JSON.stringify(result.body);
+      res
+        .writeHead(result.status, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(json),
+        })
+        .end(json);
+    }
+  }
+}
+
+// A body that is not valid JSON is remembered as an UnparsableBody object. A WeakSet marks the
+// ones parseBody made, so that a valid JSON body that happens to look like `{"raw": ...}` is
+// not mistaken for one.
+const unparsableBodies = new WeakSet<object>();
+
+function parseBody(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    const unparsable: UnparsableBody = { raw };
+    unparsableBodies.add(unparsable);
+    return unparsable;
+  }
+}
+
+function isUnparsable(body: unknown): body is UnparsableBody {
+  return typeof body === 'object' && body !== null && unparsableBodies.has(body);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function recordableHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name === 'authorization') continue; // never keep credentials
+    out[name] = headerValue(value);
+  }
+  return out;
+}

@@ -1,0 +1,384 @@
+// The fake's in-memory model: organizations, databases, branches, service tokens, OAuth
+// tokens, their accesses, and a clock. Everything here is synchronous and HTTP-free, so the
+// routes stay thin and tests can inspect the same objects the server serves.
+
+import { randomBytes, randomInt } from 'node:crypto';
+import { type AccessLevel, isKnownAccess } from './accesses.ts';
+
+export interface SeedAccesses {
+  organization?: string[];
+  databases?: Record<string, string[]>;
+}
+
+export interface FakeTokenView {
+  id: string;
+  name: string | null;
+  org: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  deleted: boolean;
+  accesses: { organization: string[]; databases: Record<string, string[]> };
+  /** Id of the credential that created it (a service token id, or "oauth:<first 6 chars>"). */
+  createdBy?: string;
+}
+
+/** Who a resource was created by, as shown in `actor_*` fields. */
+export interface Actor {
+  id: string;
+  displayName: string;
+  type: 'ServiceToken' | 'User';
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  createdAt: Date;
+  databases: Map<string, Database>;
+}
+
+export interface Database {
+  id: string;
+  name: string;
+  org: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** In creation order; the first one is the production branch `main`. */
+  branches: Branch[];
+}
+
+export interface Branch {
+  id: string;
+  name: string;
+  parentBranch: string | null;
+  production: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  actor: Actor | null;
+}
+
+/** One access held by a credential. `databaseId` null means organization level. */
+export interface AccessGrant {
+  id: string;
+  access: string;
+  databaseId: string | null;
+  createdAt: Date;
+}
+
+export interface ServiceToken {
+  id: string;
+  secret: string;
+  org: string;
+  name: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  deletedAt: Date | null;
+  accesses: AccessGrant[];
+  /** Stable ids for `/grants` entries, one per resource ("org" or a database id). */
+  grantIds: Map<string, string>;
+  /** True when created through `POST /service-tokens`, false when seeded by a test. */
+  minted: boolean;
+  createdBy?: string;
+  actor: Actor | null;
+}
+
+export interface OAuthToken {
+  token: string;
+  org: string;
+  accesses: AccessGrant[];
+  user: Actor;
+}
+
+/**
+ * The authenticated caller of one request, whichever kind of credential it used. `accesses`
+ * is the live array of the credential, so grants made mid-test take effect immediately.
+ */
+export interface Principal {
+  credentialId: string;
+  org: string;
+  accesses: AccessGrant[];
+  actor: Actor;
+  serviceToken?: ServiceToken;
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+export class FakeState {
+  #nowMs: number;
+  readonly #usedIds = new Set<string>();
+  readonly organizations = new Map<string, Organization>();
+  readonly #databasesById = new Map<string, Database>();
+  /** Every service token ever created, deleted ones included, in creation order. */
+  readonly #serviceTokens: ServiceToken[] = [];
+  readonly #serviceTokensById = new Map<string, ServiceToken>();
+  readonly #oauthTokens = new Map<string, OAuthToken>();
+
+  constructor(now: Date) {
+    this.#nowMs = now.getTime();
+  }
+
+  // --- clock -------------------------------------------------------------------------------
+  // The clock only moves through advance(): tests about expiry stay deterministic.
+
+  now(): Date {
+    return new Date(this.#nowMs);
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance(): expected a non-negative number, got ${ms}`);
+    this.#nowMs += ms;
+  }
+
+  // --- ids -----------------------------------------------------------------------------------
+
+  /** 12 lowercase letters/digits, like PlanetScale's public ids; unique within this fake. */
+  newId(): string {
+    for (;;) {
+      let id = '';
+      for (let i = 0; i < 12; i++) id += ID_ALPHABET.charAt(randomInt(ID_ALPHABET.length));
+      if (!this.#usedIds.has(id)) {
+        this.#usedIds.add(id);
+        return id;
+      }
+    }
+  }
+
+  // --- organizations and databases -------------------------------------------------------------
+
+  addOrganization(name: string): Organization {
+    if (this.organizations.has(name)) throw new Error(`organization ${name} already exists`);
+    const org: Organization = { id: this.newId(), name, createdAt: this.now(), databases: new Map() };
+    this.organizations.set(name, org);
+    return org;
+  }
+
+  organization(name: string): Organization | undefined {
+    return this.organizations.get(name);
+  }
+
+  addDatabase(orgName: string, name: string): Database {
+    const org = this.organization(orgName);
+    if (!org) throw new Error(`addDatabase(): unknown organization ${orgName}`);
+    if (org.databases.has(name)) throw new Error(`database ${orgName}/${name} already exists`);
+    const now = this.now();
+    const db: Database = { id: this.newId(), name, org: orgName, createdAt: now, updatedAt: now, branches: [] };
+    // Every PlanetScale database starts with one production branch.
+    db.branches.push({
+      id: this.newId(),
+      name: 'main',
+      parentBranch: null,
+      production: true,
+      createdAt: now,
+      updatedAt: now,
+      actor: null,
+    });
+    org.databases.set(name, db);
+    this.#databasesById.set(db.id, db);
+    return db;
+  }
+
+  database(orgName: string, name: string): Database | undefined {
+    return this.organization(orgName)?.databases.get(name);
+  }
+
+  databaseById(id: string): Database | undefined {
+    return this.#databasesById.get(id);
+  }
+
+  addBranch(db: Database, name: string, parentBranch: string, actor: Actor | null): Branch {
+    const now = this.now();
+    const branch: Branch = { id: this.newId(), name, parentBranch, production: false, createdAt: now, updatedAt: now, actor };
+    db.branches.push(branch);
+    return branch;
+  }
+
+  // --- service tokens ----------------------------------------------------------------------------
+
+  createServiceToken(
+    orgName: string,
+    options: { name: string | null; ttlSeconds?: number; minted: boolean; creator?: Principal },
+  ): ServiceToken {
+    if (!this.organization(orgName)) throw new Error(`unknown organization ${orgName}`);
+    const now = this.now();
+    const token: ServiceToken = {
+      id: this.newId(),
+      // 32 random bytes are exactly 43 base64url characters.
+      secret: `pscale_tkn_${randomBytes(32).toString('base64url')}`,
+      org: orgName,
+      name: options.name,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: options.ttlSeconds === undefined ? null : new Date(now.getTime() + options.ttlSeconds * 1000),
+      lastUsedAt: null,
+      deletedAt: null,
+      accesses: [],
+      grantIds: new Map(),
+      minted: options.minted,
+      actor: options.creator?.actor ?? null,
+    };
+    if (options.creator) token.createdBy = options.creator.credentialId;
+    this.#serviceTokens.push(token);
+    this.#serviceTokensById.set(token.id, token);
+    return token;
+  }
+
+  /** A token placed directly by a test (e.g. the long-lived "minting" token). */
+  seedServiceToken(
+    orgName: string,
+    accesses: SeedAccesses,
+    options: { name?: string; ttlSeconds?: number } = {},
+  ): ServiceToken {
+    // Resolve first so that a typo in a test's seed fails before anything is created.
+    const grants = this.#resolveSeed(orgName, accesses);
+    const token = this.createServiceToken(orgName, {
+      name: options.name ?? null,
+      ttlSeconds: options.ttlSeconds,
+      minted: false,
+    });
+    for (const g of grants) this.grant(token, [g.access], g.databaseId);
+    return token;
+  }
+
+  /** Every service token, deleted ones included, in creation order. */
+  allServiceTokens(): readonly ServiceToken[] {
+    return this.#serviceTokens;
+  }
+
+  serviceToken(id: string): ServiceToken | undefined {
+    return this.#serviceTokensById.get(id);
+  }
+
+  /** The token if it exists in this organization and is not deleted (expired ones count). */
+  liveServiceToken(orgName: string, id: string): ServiceToken | undefined {
+    const token = this.serviceToken(id);
+    return token && token.org === orgName && token.deletedAt === null ? token : undefined;
+  }
+
+  isExpired(token: ServiceToken): boolean {
+    return token.expiresAt !== null && token.expiresAt.getTime() <= this.#nowMs;
+  }
+
+  deleteServiceToken(token: ServiceToken): void {
+    token.deletedAt = this.now();
+  }
+
+  // --- OAuth tokens --------------------------------------------------------------------------
+
+  addOAuthToken(orgName: string, accesses: SeedAccesses): string {
+    const grants = this.#resolveSeed(orgName, accesses);
+    // No fixed prefix, so that "oauth:<first 6 chars>" tells tokens apart in recorded requests.
+    const token = randomBytes(32).toString('base64url');
+    const oauth: OAuthToken = {
+      token,
+      org: orgName,
+      accesses: [],
+      user: { id: this.newId(), displayName: `OAuth user ${token.slice(0, 6)}`, type: 'User' },
+    };
+    for (const g of grants) this.#addGrant(oauth.accesses, g.access, g.databaseId);
+    this.#oauthTokens.set(token, oauth);
+    return token;
+  }
+
+  oauthToken(token: string): OAuthToken | undefined {
+    return this.#oauthTokens.get(token);
+  }
+
+  // --- accesses ------------------------------------------------------------------------------
+
+  holds(accesses: readonly AccessGrant[], access: string, databaseId: string | null): boolean {
+    return accesses.some((g) => g.access === access && g.databaseId === databaseId);
+  }
+
+  /**
+   * Gives `token` each named access on one resource. Idempotent: an access it already holds
+   * is kept as it is. Returns the grant for every name asked for, in the order asked.
+   */
+  grant(token: ServiceToken, names: readonly string[], databaseId: string | null): AccessGrant[] {
+    const result = names.map((name) => this.#addGrant(token.accesses, name, databaseId));
+    token.updatedAt = this.now();
+    return result;
+  }
+
+  /** Takes the named accesses away; names it does not hold are ignored. */
+  revoke(token: ServiceToken, names: readonly string[], databaseId: string | null): void {
+    // In place, so that a Principal holding this array sees the change.
+    for (let i = token.accesses.length - 1; i >= 0; i--) {
+      const g = token.accesses[i];
+      if (g && g.databaseId === databaseId && names.includes(g.access)) token.accesses.splice(i, 1);
+    }
+    token.updatedAt = this.now();
+  }
+
+  /** The `/grants` id for the token's accesses on one resource. */
+  grantId(token: ServiceToken, databaseId: string | null): string {
+    const key = grantKey(databaseId);
+    let id = token.grantIds.get(key);
+    if (!id) {
+      id = this.newId();
+      token.grantIds.set(key, id);
+    }
+    return id;
+  }
+
+  #addGrant(accesses: AccessGrant[], access: string, databaseId: string | null): AccessGrant {
+    const existing = accesses.find((g) => g.access === access && g.databaseId === databaseId);
+    if (existing) return existing;
+    const grant: AccessGrant = { id: this.newId(), access, databaseId, createdAt: this.now() };
+    accesses.push(grant);
+    return grant;
+  }
+
+  #resolveSeed(orgName: string, seed: SeedAccesses): { access: string; databaseId: string | null }[] {
+    if (!this.organization(orgName)) throw new Error(`unknown organization ${orgName}`);
+    const out: { access: string; databaseId: string | null }[] = [];
+    const check = (level: AccessLevel, name: string, where: string): void => {
+      if (!isKnownAccess(level, name)) throw new Error(`unknown ${level}-level access ${name} (${where})`);
+    };
+    for (const name of seed.organization ?? []) {
+      check('organization', name, `organization ${orgName}`);
+      out.push({ access: name, databaseId: null });
+    }
+    for (const [dbName, names] of Object.entries(seed.databases ?? {})) {
+      const db = this.database(orgName, dbName);
+      if (!db) throw new Error(`unknown database ${orgName}/${dbName}; call addDatabase() first`);
+      for (const name of names) {
+        check('database', name, `database ${dbName}`);
+        out.push({ access: name, databaseId: db.id });
+      }
+    }
+    return out;
+  }
+
+  // --- views for tests ---------------------------------------------------------------------
+
+  view(token: ServiceToken): FakeTokenView {
+    const databases: Record<string, string[]> = {};
+    const organization: string[] = [];
+    for (const g of token.accesses) {
+      if (g.databaseId === null) {
+        organization.push(g.access);
+      } else {
+        // A database is never removed from the fake, so the lookup cannot fail; the fallback
+        // keeps the view honest if that ever changes.
+        const dbName = this.databaseById(g.databaseId)?.name ?? g.databaseId;
+        (databases[dbName] ??= []).push(g.access);
+      }
+    }
+    const view: FakeTokenView = {
+      id: token.id,
+      name: token.name,
+      org: token.org,
+      createdAt: new Date(token.createdAt),
+      expiresAt: token.expiresAt && new Date(token.expiresAt),
+      deleted: token.deletedAt !== null,
+      accesses: { organization, databases },
+    };
+    if (token.createdBy !== undefined) view.createdBy = token.createdBy;
+    return view;
+  }
+}
+
+function grantKey(databaseId: string | null): string {
+  return databaseId ?? 'organization';
+}
