@@ -45,17 +45,15 @@ function show(value) {
 // What can go wrong talking to PlanetScale, as values the rest of the action can explain.
 /** PlanetScale answered, with a status that is not success. */
 class PlanetScaleApiError extends Error {
+    name = 'PlanetScaleApiError';
     method;
     path;
     status;
-    code;
-    apiMessage;
-    name = 'PlanetScaleApiError';
-    constructor(method, path, status, 
     /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
-    code, 
+    code;
     /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
-    apiMessage) {
+    apiMessage;
+    constructor(method, path, status, code, apiMessage) {
         super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
         this.method = method;
         this.path = path;
@@ -66,10 +64,10 @@ class PlanetScaleApiError extends Error {
 }
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
 class PlanetScaleNetworkError extends Error {
+    name = 'PlanetScaleNetworkError';
     method;
     url;
     reason;
-    name = 'PlanetScaleNetworkError';
     constructor(method, url, reason) {
         super(`${method} ${url}: ${reason}`);
         this.method = method;
