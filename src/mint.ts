@@ -135,7 +135,7 @@ function handOver(config: Config, name: string, token: CreatedServiceToken, expi
     }
   }
 
-  for (const g of grouped) runner.info(`Granted on ${g.resource_type} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
+  for (const g of grouped) runner.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
   runner.info(
     `Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
       (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''),

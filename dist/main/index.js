@@ -1040,7 +1040,7 @@ function handOver(config, name, token, expiresAt, granted) {
         }
     }
     for (const g of grouped)
-        runner/* info */.pq(`Granted on ${g.resource_type} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
+        runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
     runner/* info */.pq(`Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
         (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
     runner/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));

@@ -1,0 +1,371 @@
+// End to end: the built dist/ run as the GitHub runner runs it (test/harness), against the fake
+// PlanetScale API (test/fake-planetscale), a real HTTP server on 127.0.0.1.
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { runStep, type StepResult } from '../runner/index.ts';
+
+const actionDir = fileURLToPath(new URL('../..', import.meta.url));
+let fake: FakePlanetScale;
+let minting: { id: string; token: string };
+
+const MINTING_ACCESSES = {
+  organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
+  databases: {
+    app: ['read_branch', 'create_branch', 'create_deploy_request', 'read_deploy_request'],
+    analytics: ['read_branch', 'connect_branch'],
+  },
+};
+
+beforeAll(async () => {
+  fake = await FakePlanetScale.start();
+  fake.addOrganization('acme');
+  fake.addOrganization('other');
+  for (const db of ['app', 'analytics', 'logs']) fake.addDatabase('acme', db);
+  minting = fake.addServiceToken('acme', MINTING_ACCESSES, { name: 'minting' });
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.clearRequests());
+// A failed test must not leave tokens that make the next one fail too.
+afterEach(async () => {
+  for (const token of fake.mintedTokens()) await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${token.id}`);
+});
+
+function baseInputs(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    org: 'acme',
+    'service-token-id': minting.id,
+    'service-token': minting.token,
+    database: 'app',
+    accesses: 'read_branch create_branch',
+    'api-url': fake.url,
+    ...overrides,
+  };
+}
+
+/** Main then post, as the runner chains them: post gets main's state, and main's GITHUB_ENV on top of the job env. */
+async function mainThenPost(
+  inputs: Record<string, string>,
+  options: { env?: Record<string, string>; debug?: boolean; between?: (main: StepResult) => Promise<void> | void } = {},
+) {
+  const main = await runStep({ actionDir, step: 'main', inputs, env: options.env, debug: options.debug });
+  await options.between?.(main);
+  const post = await runStep({
+    actionDir,
+    step: 'post',
+    inputs,
+    env: { ...options.env, ...main.env },
+    state: main.state,
+    debug: options.debug,
+    jobMasks: main.masks,
+  });
+  return { main, post };
+}
+
+/** Calls the fake as a later workflow step would, with the minted token. */
+async function callAs(token: { id: string; token: string }, method: string, path: string, body?: unknown): Promise<number> {
+  const response = await fetch(fake.url + path, {
+    method,
+    headers: { Authorization: `${token.id}:${token.token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** Lines that carry `secret` anywhere other than in its own ::add-mask:: command. */
+function leaks(result: StepResult, secret: string): string[] {
+  return result.lines.filter((line) => line.includes(secret) && line !== `::add-mask::${secret}`);
+}
+
+/** Lines that show `value` unmasked: before its ::add-mask:: line, or in the log the user sees. */
+function unmasked(result: StepResult, value: string, jobMasks: string[] = []): string[] {
+  const maskLine = jobMasks.includes(value) ? -1 : result.lines.indexOf(`::add-mask::${value}`);
+  const early = result.lines.filter((line, i) => line.includes(value) && (maskLine < 0 ? !jobMasks.includes(value) : i < maskLine));
+  return [...early, ...result.maskedLog.split('\n').filter((line) => line.includes(value))];
+}
+
+function expectNoStackTrace(result: StepResult): void {
+  expect(result.stdout + result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}
+
+describe('happy path', () => {
+  it('mints a token with exactly the asked accesses and TTL, hands it over masked, and deletes it in post', async () => {
+    const inputs = baseInputs({
+      accesses: 'read_branch, create_branch\nanalytics: connect_branch',
+      'org-accesses': 'read_databases',
+      ttl: '15m',
+    });
+    let minted = { id: '', token: '' };
+    const { main, post } = await mainThenPost(inputs, {
+      debug: true,
+      between: async (main) => {
+        minted = { id: main.outputs['service-token-id']!, token: main.outputs['service-token']! };
+        const view = fake.token(minted.id)!;
+        expect(view.deleted).toBe(false);
+        expect(view.name).toBe(main.outputs['name']);
+        expect(view.accesses).toEqual({
+          organization: ['read_databases'],
+          databases: { app: ['read_branch', 'create_branch'], analytics: ['connect_branch'] },
+        });
+        expect(view.expiresAt!.getTime() - view.createdAt.getTime()).toBe(15 * 60 * 1000);
+
+        // Works for what it was granted...
+        expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases/app/branches')).toBe(200);
+        expect(await callAs(minted, 'POST', '/v1/organizations/acme/databases/app/branches', { name: 'pr-1', parent_branch: 'main' })).toBe(201);
+        expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases')).toBe(200);
+        // ...and is refused elsewhere (PlanetScale answers 404 for a missing permission).
+        // (connect_branch on analytics lets it list analytics' branches, as the spec says, but not create one.)
+        expect(await callAs(minted, 'POST', '/v1/organizations/acme/databases/analytics/branches', { name: 'x', parent_branch: 'main' })).toBe(404);
+        expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases/logs/branches')).toBe(404);
+        expect(await callAs(minted, 'POST', '/v1/organizations/acme/service-tokens', { name: 'escalate' })).toBe(404);
+      },
+    });
+
+    expect(main.exitCode).toBe(0);
+    expect(main.errors).toEqual([]);
+    expect(minted.id).toMatch(/^[a-z0-9]{12}$/);
+    expect(minted.token).toMatch(/^pscale_tkn_/);
+    expect(main.outputs['name']).toMatch(/^gha-shop-9876543210-1-migrate-[a-z0-9]{6}$/);
+    expect(new Date(main.outputs['expires-at']!).toISOString()).toBe(main.outputs['expires-at']);
+    expect(JSON.parse(main.outputs['accesses']!)).toEqual([
+      { resource_type: 'Database', resource_name: 'app', accesses: ['read_branch', 'create_branch'] },
+      { resource_type: 'Database', resource_name: 'analytics', accesses: ['connect_branch'] },
+      { resource_type: 'Organization', resource_name: 'acme', accesses: ['read_databases'] },
+    ]);
+
+    // Masks: the minting secret and the minted ID and secret, each before any line could carry it.
+    expect(main.masks).toEqual(expect.arrayContaining([minting.token, minted.id, minted.token]));
+    // The secrets never appear in a line; the minted ID (a path segment in debug lines) only masked.
+    for (const secret of [minting.token, minted.token]) {
+      expect(leaks(main, secret)).toEqual([]);
+      expect(leaks(post, secret)).toEqual([]);
+    }
+    expect(unmasked(main, minted.id)).toEqual([]);
+    expect(unmasked(post, minted.id, main.masks)).toEqual([]);
+    for (const secret of [minting.token, minted.token, minted.id]) {
+      expect(main.summary).not.toContain(secret);
+      expect(post.summary).not.toContain(secret);
+    }
+    expect(JSON.stringify(main.state)).not.toContain(minted.token);
+    expect(JSON.stringify(main.state)).not.toContain(minting.token);
+
+    // Env for later steps, as pscale reads it.
+    expect(main.env).toEqual({
+      PLANETSCALE_SERVICE_TOKEN_ID: minted.id,
+      PLANETSCALE_SERVICE_TOKEN: minted.token,
+      PLANETSCALE_ORG: 'acme',
+      PLANETSCALE_API_URL: fake.url,
+    });
+
+    // Debug shows each call with method, path, status and time.
+    expect(main.debugs).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 200 in \d+ ms$/),
+        expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens\/\S+\/access -> 200 in \d+ ms$/),
+      ]),
+    );
+
+    // Summary: name, expiry and one row per resource.
+    expect(main.summary).toContain(main.outputs['name']);
+    expect(main.summary).toContain(main.outputs['expires-at']);
+    expect(main.summary).toContain('| app | Database | `read_branch`, `create_branch` |');
+    expect(main.summary).toContain('| analytics | Database | `connect_branch` |');
+    expect(main.summary).toContain('| acme | Organization | `read_databases` |');
+
+    // Grants went out concurrently in one round: all of them after the create, before any answer.
+    const calls = fake.requests.filter((r) => r.credentialId === minting.id);
+    expect(calls.map((r) => `${r.method} ${r.path.replace(minted.id, 'ID')}`)).toEqual([
+      'POST /v1/organizations/acme/service-tokens',
+      'POST /v1/organizations/acme/service-tokens/ID/access',
+      'POST /v1/organizations/acme/service-tokens/ID/access',
+      'POST /v1/organizations/acme/service-tokens/ID/access',
+      'DELETE /v1/organizations/acme/service-tokens/ID',
+    ]);
+    expect(calls.filter((r) => r.path.endsWith('/access')).map((r) => r.body)).toEqual(
+      expect.arrayContaining([
+        { database: 'app', access: ['read_branch', 'create_branch'] },
+        { database: 'analytics', access: ['connect_branch'] },
+        { database: '', access: ['read_databases'] },
+      ]),
+    );
+    expect(calls[0]!.headers['user-agent']).toMatch(/^planetscale-token-action\/\d+\.\d+\.\d+$/);
+    expect(calls[0]!.body).toEqual({ name: main.outputs['name'], ttl: 900 });
+
+    // Post deleted it: gone on the fake, and refused.
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
+    expect(post.summary).toContain('was deleted by the post step');
+    expect(fake.token(minted.id)!.deleted).toBe(true);
+    expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases/app/branches')).toBe(401);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('runs post a second time with nothing to do', async () => {
+    const { main, post } = await mainThenPost(baseInputs());
+    expect(post.exitCode).toBe(0);
+    const again = await runStep({ actionDir, step: 'post', inputs: baseInputs(), env: main.env, state: main.state });
+    expect(again.exitCode).toBe(0);
+    expect(again.maskedLog).toMatch(/already gone/);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe('credentials', () => {
+  it('falls back to env PLANETSCALE_SERVICE_TOKEN(_ID), and post deletes with it although export-env replaced them', async () => {
+    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const { main, post } = await mainThenPost(inputs, { env });
+    expect(main.exitCode).toBe(0);
+    const mintedId = main.outputs['service-token-id']!;
+    // Post saw the minted token in PLANETSCALE_SERVICE_TOKEN*, yet deleted with the minting one.
+    expect(main.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe(mintedId);
+    expect(post.exitCode).toBe(0);
+    const deletion = fake.requests.find((r) => r.method === 'DELETE');
+    expect(deletion?.credentialId).toBe(minting.id);
+    expect(fake.token(mintedId)!.deleted).toBe(true);
+    expect(JSON.stringify(main.state)).not.toContain(minting.token);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('mints with an OAuth api-token', async () => {
+    const oauth = fake.addOAuthToken('acme', MINTING_ACCESSES);
+    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '', 'api-token': oauth });
+    const { main, post } = await mainThenPost(inputs);
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(main.masks).toContain(oauth);
+    expect(fake.requests.every((r) => r.credentialId !== minting.id)).toBe(true);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('fails clearly on a wrong minting secret (401), creating nothing', async () => {
+    const { main, post } = await mainThenPost(baseInputs({ 'service-token': 'pscale_tkn_wrong' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting credential \(HTTP 401, code "unauthorized"\)/)]);
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/Nothing to clean up/);
+    expect(fake.mintedTokens()).toEqual([]);
+    expectNoStackTrace(main);
+  });
+});
+
+describe('failures after the token exists', () => {
+  it('deletes the token itself when a grant is refused, and names what the minting token lacks', async () => {
+    const { main, post } = await mainThenPost(baseInputs({ accesses: 'read_branch delete_branch' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(
+      /^PlanetScale refused granting read_branch, delete_branch on database "app" \(HTTP 404, code "not_found"\): .*does not itself hold read_branch, delete_branch/,
+    );
+    expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
+    expect(main.state['deleted']).toBe('true');
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/already deleted by the main step/);
+    expect(fake.mintedTokens()).toEqual([]);
+    expect(main.outputs).toEqual({});
+    expect(main.env).toEqual({});
+  });
+
+  it('deletes the token when a database does not exist', async () => {
+    const { main } = await mainThenPost(baseInputs({ accesses: 'nosuchdb: read_branch' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(/database "nosuchdb" \(HTTP 404.*the database does not exist/);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('fails post naming the token and its expiry when it cannot be deleted', async () => {
+    const noDelete = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    const inputs = baseInputs({ 'service-token-id': noDelete.id, 'service-token': noDelete.token, accesses: 'read_branch' });
+    const { main, post } = await mainThenPost(inputs);
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(1);
+    expect(post.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Could not delete service token "${main.outputs['name']}": .*lacks delete_service_tokens.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`),
+      ),
+    ]);
+    // Clean up what the test left behind.
+    expect(await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${main.outputs['service-token-id']}`)).toBe(204);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('treats a token deleted by someone else before post as done', async () => {
+    const { post } = await mainThenPost(baseInputs(), {
+      between: async (main) => {
+        expect(await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${main.outputs['service-token-id']}`)).toBe(204);
+      },
+    });
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/already gone/);
+  });
+});
+
+describe('options', () => {
+  it('cleanup: false leaves the token alive until its TTL and says so', async () => {
+    const { main, post } = await mainThenPost(baseInputs({ cleanup: 'false' }));
+    expect(main.exitCode).toBe(0);
+    expect(main.summary).toMatch(/cleanup is false/);
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/cleanup is false: leaving service token ".+" valid until it expires at /);
+    const id = main.outputs['service-token-id']!;
+    expect(fake.token(id)!.deleted).toBe(false);
+    expect(await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${id}`)).toBe(204);
+  });
+
+  it('export-env: false exports nothing, and post still deletes', async () => {
+    const { main, post } = await mainThenPost(baseInputs({ 'export-env': 'false', name: 'Nightly Job' }));
+    expect(main.exitCode).toBe(0);
+    expect(main.env).toEqual({});
+    expect(main.outputs['name']).toMatch(/^nightly-job-[a-z0-9]{6}$/);
+    expect(post.exitCode).toBe(0);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('encodes names into paths', async () => {
+    fake.addDatabase('acme', 'with.dot_and-dash');
+    const scoped = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens'],
+      databases: { 'with.dot_and-dash': ['read_branch'] },
+    });
+    const inputs = baseInputs({ 'service-token-id': scoped.id, 'service-token': scoped.token, database: 'with.dot_and-dash', accesses: 'read_branch' });
+    const { main, post } = await mainThenPost(inputs);
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(0);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe('bad input: a clear error and exit 1, with no API call', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['empty org', { org: '' }, /^Input "org": is empty/],
+    ['org with a slash', { org: 'a/b' }, /^Input "org": "a\/b" is not a PlanetScale name/],
+    ['no credential at all', { 'service-token-id': '', 'service-token': '' }, /^Input "service-token": no minting credential.*forks.*Dependabot/],
+    ['half a credential', { 'service-token': '' }, /^Input "service-token": is empty while service-token-id is set/],
+    ['both credential kinds', { 'api-token': 'oauth-x' }, /^Input "api-token": is set together with/],
+    ['a credential with a line break', { 'service-token': 'pscale_tkn_a\nb' }, /^Input "service-token": contains a line break/],
+    ['a DB line with no accesses', { accesses: 'app:' }, /^Input "accesses": line "app:" names database "app" but no accesses/],
+    ['bare accesses with no database', { database: '' }, /^Input "accesses": "read_branch" has no database/],
+    ['nothing to grant', { accesses: '' }, /^Input "accesses": nothing to grant/],
+    ['an org access in accesses', { accesses: 'read_databases' }, /^Input "accesses": "read_databases" is an organization-level access: list it in org-accesses/],
+    ['a database access in org-accesses', { 'org-accesses': 'read_branch' }, /^Input "org-accesses": "read_branch" is a database-level access: list it in accesses/],
+    ['a misspelt access', { accesses: 'read_brnch' }, /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/],
+    ['a bad ttl', { ttl: '2 weeks' }, /^Input "ttl": "2 weeks" is not a duration/],
+    ['a ttl below a minute', { ttl: '30s' }, /^Input "ttl": "30s" is too short/],
+    ['a ttl over 7 days', { ttl: '8d' }, /^Input "ttl": "8d" is too long/],
+    ['a bad boolean', { 'export-env': 'yes' }, /^Input "export-env": "yes" is not a boolean/],
+    ['a plain-http api-url', { 'api-url': 'http://api.planetscale.com' }, /^Input "api-url": .* is not https/],
+  ];
+
+  it.each(cases)('%s', async (_, overrides, expected) => {
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(overrides) });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([expect.stringMatching(expected)]);
+    expect(fake.requests).toEqual([]);
+    expect(main.state).toEqual({});
+    expect(leaks(main, minting.token)).toEqual([]);
+    expectNoStackTrace(main);
+  });
+});
