@@ -46,15 +46,18 @@ export function setSecret(value: string): void {
 }
 
 /**
- * A plain log line. Each line of it is prefixed when it would otherwise start with `::`, so that
- * text we print (names, API messages) can never be read by the runner as a workflow command.
+ * A plain log line. The runner reads a line as a command when it starts with `::` (after white
+ * space) or holds `##[` (the old syntax); text that could do either is printed between
+ * ::stop-commands:: markers, so names and API messages we print can never issue a command.
  */
 export function info(message: string): void {
-  const safe = message
-    .split(/\r?\n/)
-    .map((line) => (line.trimStart().startsWith('::') ? ` ${line}` : line))
-    .join(EOL);
-  process.stdout.write(safe + EOL);
+  const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+  if (!risky) {
+    process.stdout.write(message + EOL);
+    return;
+  }
+  const token = randomUUID();
+  process.stdout.write(`::stop-commands::${token}${EOL}${message}${EOL}::${token}::${EOL}`);
 }
 
 export function debug(message: string): void {

@@ -36,6 +36,21 @@ describe('workflow commands and masks', () => {
     });
     expect(parseWorkflowCommand('plain :: text', 0)).toBeUndefined();
   });
+  it('processes no command between ::stop-commands:: markers', async () => {
+    const dir = fixtureAction(
+      `console.log('::stop-commands::tok');
+console.log('::add-mask::not-a-mask');
+console.log('::error::not an error');
+console.log('::tok::');
+console.log('::error::an error');`,
+      '',
+    );
+    const main = await runStep({ actionDir: dir, step: 'main' });
+    expect(main.masks).toEqual([]);
+    expect(main.errors).toEqual(['an error']);
+    expect(main.maskedLog).toBe('::add-mask::not-a-mask\n::error::not an error\nError: an error');
+  });
+
   it('masks the whole value and each trimmed line of it', () => {
     expect(applyMasks('x secret-one y two z', ['secret-one\n  two  '])).toBe('x *** y *** z');
   });

@@ -1028,15 +1028,18 @@ function setSecret(value) {
         issueCommand('add-mask', value);
 }
 /**
- * A plain log line. Each line of it is prefixed when it would otherwise start with `::`, so that
- * text we print (names, API messages) can never be read by the runner as a workflow command.
+ * A plain log line. The runner reads a line as a command when it starts with `::` (after white
+ * space) or holds `##[` (the old syntax); text that could do either is printed between
+ * ::stop-commands:: markers, so names and API messages we print can never issue a command.
  */
 function info(message) {
-    const safe = message
-        .split(/\r?\n/)
-        .map((line) => (line.trimStart().startsWith('::') ? ` ${line}` : line))
-        .join(external_node_os_namespaceObject.EOL);
-    process.stdout.write(safe + external_node_os_namespaceObject.EOL);
+    const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+    if (!risky) {
+        process.stdout.write(message + external_node_os_namespaceObject.EOL);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomUUID)();
+    process.stdout.write(`::stop-commands::${token}${external_node_os_namespaceObject.EOL}${message}${external_node_os_namespaceObject.EOL}::${token}::${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', message);

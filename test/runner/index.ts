@@ -3,7 +3,7 @@
 // runner's GITHUB_* variables, every input as INPUT_<NAME> (default or ""), fresh file-command
 // files per step, STATE_* into post, and masks collected from ::add-mask::.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -162,6 +162,9 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
 
   const read = (file: string) => readFileSync(file, 'utf8');
   const raw = { output: read(files.output), state: read(files.state), env: read(files.env), path: read(files.path), summary: read(files.summary) };
+  // The runner deletes a step's files once processed; so do we.
+  rmSync(temp, { recursive: true, force: true });
+  rmSync(workspace, { recursive: true, force: true });
   const errors: string[] = [];
   let failedByRunner = false;
   const parseOrFail = (name: string, content: string): Record<string, string> => {
@@ -190,8 +193,20 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
   const activeMasks = [...(options.jobMasks ?? [])];
   const commands: WorkflowCommand[] = [];
   const shown: string[] = [];
+  // Between ::stop-commands::TOKEN and ::TOKEN:: the runner processes no command.
+  let stoppedUntil: string | undefined;
   lines.forEach((line, index) => {
-    const command = parseWorkflowCommand(line, index);
+    let command = parseWorkflowCommand(line, index);
+    if (stoppedUntil !== undefined) {
+      if (line.trim() === stoppedUntil) {
+        stoppedUntil = undefined;
+        return;
+      }
+      command = undefined;
+    } else if (command?.command === 'stop-commands') {
+      stoppedUntil = `::${command.message}::`;
+      return;
+    }
     if (command?.command === 'add-mask') {
       masks.push(command.message);
       activeMasks.push(command.message);

@@ -1,0 +1,119 @@
+// The grant round, seen from the wire: a small proxy in front of the fake API holds grant calls
+// until all of them have arrived (so sequential grants would be caught), and can alter what the
+// API reports granted (so the action's check of the answer is exercised).
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { runJob } from '../runner/index.ts';
+
+const actionDir = fileURLToPath(new URL('../..', import.meta.url));
+let fake: FakePlanetScale;
+let minting: { id: string; token: string };
+
+beforeAll(async () => {
+  fake = await FakePlanetScale.start();
+  fake.addOrganization('acme');
+  for (const db of ['app', 'analytics', 'logs']) fake.addDatabase('acme', db);
+  minting = fake.addServiceToken('acme', {
+    organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
+    databases: { app: ['read_branch'], analytics: ['read_branch'], logs: ['read_branch'] },
+  });
+});
+afterAll(() => fake.close());
+
+interface GrantProxy {
+  url: string;
+  /** Most grant calls that were waiting at PlanetScale's door at one time. */
+  maxWaiting: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Forwards everything to the fake. Grant calls are held until `expected` of them are waiting
+ * (or 3 s pass), then all are forwarded; `rewrite` may alter a grant answer's body.
+ */
+async function grantProxy(expected: number, rewrite?: (body: { data: unknown[] }) => unknown): Promise<GrantProxy> {
+  let waiting: (() => void)[] = [];
+  const state = { maxWaiting: 0 };
+  const forward = (req: IncomingMessage, body: Buffer, res: import('node:http').ServerResponse, alter: boolean) => {
+    const target = new URL(req.url!, fake.url);
+    const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        let out = Buffer.concat(chunks);
+        if (alter && rewrite && answer.statusCode === 200) out = Buffer.from(JSON.stringify(rewrite(JSON.parse(out.toString()))));
+        const headers = { ...answer.headers, 'content-length': String(out.length) };
+        res.writeHead(answer.statusCode!, headers).end(out);
+      });
+    });
+    upstream.end(body);
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.method !== 'POST' || !req.url!.endsWith('/access')) return forward(req, body, res, false);
+      waiting.push(() => forward(req, body, res, true));
+      state.maxWaiting = Math.max(state.maxWaiting, waiting.length);
+      const release = () => {
+        const all = waiting;
+        waiting = [];
+        for (const go of all) go();
+      };
+      if (waiting.length >= expected) release();
+      else setTimeout(release, 3000);
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    get maxWaiting() {
+      return state.maxWaiting;
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+const inputs = (url: string) => ({
+  org: 'acme',
+  'service-token-id': minting.id,
+  'service-token': minting.token,
+  accesses: 'app: read_branch\nanalytics: read_branch\nlogs: read_branch',
+  'org-accesses': 'read_databases',
+  'api-url': url,
+});
+
+describe('grant round', () => {
+  it('sends every grant at once: one round trip for any number of databases', async () => {
+    const proxy = await grantProxy(4);
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.exitCode).toBe(0);
+      expect(post.exitCode).toBe(0);
+      expect(proxy.maxWaiting).toBe(4);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('fails, and deletes the token, when PlanetScale reports less granted than asked', async () => {
+    const proxy = await grantProxy(4, (body) => ({ ...body, data: body.data.filter((r) => (r as { resource: { name: string } }).resource.name !== 'logs') }));
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([
+        expect.stringMatching(/^PlanetScale accepted the grants but does not report read_branch on database "logs" as granted/),
+      ]);
+      expect(main.outputs).toEqual({});
+      expect(post.exitCode).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
