@@ -1,6 +1,6 @@
 // The post step: delete the token main minted, with the credential main minted it with.
 
-import { parseCredential } from './inputs.js';
+import { parseCredential } from './credentials.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { removeToken } from './remove-token.js';
 import * as runner from './runner.js';

@@ -3,6 +3,8 @@
 // reported as one clear error per input, never as an API failure after a token was minted.
 
 import { accessProblem, type AccessLevel } from './accesses.js';
+import { parseCredential, type MintingCredential } from './credentials.js';
+import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
 import { show } from './text.js';
 import { defaultNamePrefix, normalizeNamePrefix } from './token-name.js';
 
@@ -19,10 +21,6 @@ export interface AccessRequest {
   accesses: string[];
 }
 
-export type MintingCredential =
-  | { kind: 'service-token'; id: string; token: string; source: 'input' | 'env' }
-  | { kind: 'api-token'; token: string; source: 'input' };
-
 export interface Config {
   org: string;
   credential: MintingCredential;
@@ -33,19 +31,6 @@ export interface Config {
   exportEnv: boolean;
   cleanup: boolean;
   apiUrl: string;
-}
-
-export interface InputError {
-  input: string;
-  message: string;
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: InputError[] };
-export type ReadInput = (name: string) => string;
-
-/** How an error reads in the log: which input, what is wrong, what would be right. */
-export function formatInputError(e: InputError): string {
-  return `Input "${e.input}": ${e.message}`;
 }
 
 /** Collects errors from several parsers so that one run reports every mistake at once. */
@@ -60,8 +45,6 @@ class Errors {
     return undefined;
   }
 }
-
-const fail = (input: string, message: string): Parsed<never> => ({ ok: false, errors: [{ input, message }] });
 
 export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
   const errors = new Errors();
@@ -122,69 +105,6 @@ export function parseResourceName(input: string, value: string): Parsed<string> 
     );
   }
   return { ok: true, value };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Credentials
-
-const SECRETS_HINT =
-  'Store the minting token as repository or environment secrets and pass them in with ' +
-  '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-  '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-  'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
-
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value: string): string | undefined {
-  if (/[\r\n]/.test(value)) return 'contains a line break; a credential is a single line: check the secret\'s value';
-  if (!/^[\x21-\x7e]+$/.test(value)) {
-    return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
-  }
-  return undefined;
-}
-
-export function parseCredential(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<MintingCredential> {
-  const id = read('service-token-id');
-  const token = read('service-token');
-  const apiToken = read('api-token');
-
-  if (apiToken && (id || token)) {
-    return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
-  }
-  if (apiToken) {
-    const problem = credentialProblem(apiToken);
-    return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-  }
-  if (id || token) return servicePair(id, token, 'input', 'service-token-id', 'service-token');
-
-  // Both inputs empty: fall back to the variables pscale itself reads.
-  const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-  const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-  if (envId || envToken) {
-    return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
-  }
-  return fail(
-    'service-token',
-    'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-      `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`,
-  );
-}
-
-function servicePair(
-  id: string,
-  token: string,
-  source: 'input' | 'env',
-  idName: string,
-  tokenName: string,
-): Parsed<MintingCredential> {
-  if (!id) return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-  if (!token) return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-  const errors: InputError[] = [];
-  const idProblem = credentialProblem(id);
-  if (idProblem) errors.push({ input: idName, message: idProblem });
-  const tokenProblem = credentialProblem(token);
-  if (tokenProblem) errors.push({ input: tokenName, message: tokenProblem });
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 
 // ---------------------------------------------------------------------------------------------

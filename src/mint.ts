@@ -4,7 +4,8 @@
 
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
-import { DEFAULT_API_URL, formatInputError, parseInputs, type AccessRequest, type Config } from './inputs.js';
+import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
+import { formatInputError } from './parsed.js';
 import { PlanetScaleClient } from './planetscale/client.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken } from './remove-token.js';

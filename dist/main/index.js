@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(120);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the main step (runs.main). See mint.ts.
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 120:
+/***/ 872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -293,6 +293,71 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
+;// CONCATENATED MODULE: ./src/parsed.ts
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
+    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+function parseCredential(read, env) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+    }
+    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+}
+function servicePair(id, token, source, idName, tokenName) {
+    if (!id)
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    if (!token)
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/token-name.ts
@@ -349,13 +414,11 @@ function tokenName(prefix, suffix = randomSuffix()) {
 
 
 
+
+
 const DEFAULT_API_URL = 'https://api.planetscale.com';
 const MIN_TTL_SECONDS = 60;
 const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
-/** How an error reads in the log: which input, what is wrong, what would be right. */
-function formatInputError(e) {
-    return `Input "${e.input}": ${e.message}`;
-}
 /** Collects errors from several parsers so that one run reports every mistake at once. */
 class Errors {
     list = [];
@@ -369,7 +432,6 @@ class Errors {
         return undefined;
     }
 }
-const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
 function parseInputs(read, env) {
     const errors = new Errors();
     const org = errors.take(parseResourceName('org', read('org')));
@@ -421,59 +483,6 @@ function parseResourceName(input, value) {
         return fail(input, `${show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
     }
     return { ok: true, value };
-}
-// ---------------------------------------------------------------------------------------------
-// Credentials
-const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value) {
-    if (/[\r\n]/.test(value))
-        return 'contains a line break; a credential is a single line: check the secret\'s value';
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
-    }
-    return undefined;
-}
-function parseCredential(read, env) {
-    const id = read('service-token-id');
-    const token = read('service-token');
-    const apiToken = read('api-token');
-    if (apiToken && (id || token)) {
-        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
-    }
-    if (apiToken) {
-        const problem = credentialProblem(apiToken);
-        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-    }
-    if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
-    // Both inputs empty: fall back to the variables pscale itself reads.
-    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
-    }
-    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
-}
-function servicePair(id, token, source, idName, tokenName) {
-    if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-    if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-    const errors = [];
-    const idProblem = credentialProblem(id);
-    if (idProblem)
-        errors.push({ input: idName, message: idProblem });
-    const tokenProblem = credentialProblem(token);
-    if (tokenProblem)
-        errors.push({ input: tokenName, message: tokenProblem });
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 // ---------------------------------------------------------------------------------------------
 // Accesses
@@ -920,6 +929,7 @@ function deletedSummary(name) {
 // The main step: validate, create the token, grant its accesses, hand it to later steps. If
 // anything fails once the token exists, the token is deleted before the step fails, so a failed
 // step leaves nothing alive.
+
 
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 129:
+/***/ 136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,250 +10,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* binding */ cleanup)
 });
 
-;// CONCATENATED MODULE: ./src/accesses.ts
-// The catalogue of PlanetScale service-token access names, by level, as listed in
-// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
-// against it before any request, so a typo fails in milliseconds with a suggestion instead of
-// as an opaque 422/404 after a token was already minted.
-
-const ORGANIZATION_ACCESSES = [
-    'read_organization',
-    'read_invoices',
-    'read_audit_logs',
-    'read_databases',
-    'create_databases',
-    'delete_databases',
-    'read_oauth_applications',
-    'read_oauth_tokens',
-    'write_oauth_tokens',
-    'delete_oauth_tokens',
-    'read_service_tokens',
-    'write_service_tokens',
-    'delete_service_tokens',
-    'write_teams',
-    'read_metrics_endpoints',
-    // Named only in the spec's per-endpoint lists; API.md places it at organization level.
-    'write_organization',
-];
-const DATABASE_ACCESSES = [
-    'read_database',
-    'write_database',
-    'delete_database',
-    'create_branch',
-    'read_branch',
-    'delete_branch',
-    'delete_production_branch',
-    'connect_branch',
-    'connect_production_branch',
-    'delete_branch_password',
-    'delete_production_branch_password',
-    'create_deploy_request',
-    'read_deploy_request',
-    'approve_deploy_request',
-    'create_comment',
-    'read_comment',
-    'read_backups',
-    'write_backups',
-    'delete_backups',
-    'delete_production_branch_backups',
-    'restore_backup',
-    'restore_production_branch_backup',
-    'write_branch_vschema',
-    'write_production_branch_vschema',
-    // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
-    'connect_production_read_only_branch',
-    'create_branch_password',
-    'create_production_branch_password',
-    'create_production_read_only_branch_password',
-    'delete_production_read_only_branch_password',
-    'promote_branches',
-    'demote_branches',
-    'review_deploy_request',
-];
-const byLevel = {
-    database: new Set(DATABASE_ACCESSES),
-    organization: new Set(ORGANIZATION_ACCESSES),
-};
-function levelOf(access) {
-    if (byLevel.database.has(access))
-        return 'database';
-    if (byLevel.organization.has(access))
-        return 'organization';
-    return undefined;
-}
-/** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
-function accesses_accessProblem(access, level) {
-    const actual = levelOf(access);
-    if (actual === level)
-        return undefined;
-    if (actual === 'organization') {
-        return `${show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
-    }
-    if (actual === 'database') {
-        return `${show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
-    }
-    const nearest = nearestAccess(access, level);
-    const hint = nearest ? `; did you mean ${show(nearest)}?` : '.';
-    return `${show(access)} is not a PlanetScale ${level}-level access${hint}`;
-}
-/** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
-function nearestAccess(name, level) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of byLevel[level]) {
-        const d = editDistance(name, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
-;// CONCATENATED MODULE: ./src/token-name.ts
-// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
-// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
-// when its ID was never learnt (a create whose response was lost).
-
-const MAX_NAME_LENGTH = 63;
-const SUFFIX_LENGTH = 6;
-const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Room left for the prefix once `-` and the suffix are appended. */
-const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
-/** Lowercase letters, digits and single `-`, no `-` at either end. */
-function slug(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-function clip(text, length) {
-    return text.slice(0, length).replace(/-+$/, '');
-}
-/** The `name` input made fit for a token name; empty when nothing usable is left. */
-function token_name_normalizeNamePrefix(raw) {
-    return clip(slug(raw), MAX_PREFIX_LENGTH);
-}
-/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
-function token_name_defaultNamePrefix(env) {
-    const repository = (env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? '';
-    const parts = [
-        'gha',
-        // Long repository names are clipped so that the run id and job still fit.
-        clip(slug(repository), 20),
-        env['GITHUB_RUN_ID'] ?? '',
-        env['GITHUB_RUN_ATTEMPT'] ?? '',
-        slug(env['GITHUB_JOB'] ?? ''),
-    ];
-    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
-}
-function randomSuffix() {
-    let suffix = '';
-    for (let i = 0; i < SUFFIX_LENGTH; i++)
-        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
-    return suffix;
-}
-function tokenName(prefix, suffix = randomSuffix()) {
-    return `${prefix}-${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-// Reading and validating the action's inputs. Everything here is pure (inputs come in through
-// `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
-// reported as one clear error per input, never as an API failure after a token was minted.
-
-
-
-const DEFAULT_API_URL = 'https://api.planetscale.com';
-const MIN_TTL_SECONDS = 60;
-const MAX_TTL_SECONDS = (/* unused pure expression or super */ null && (7 * 24 * 60 * 60));
+;// CONCATENATED MODULE: ./src/parsed.ts
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
 /** How an error reads in the log: which input, what is wrong, what would be right. */
 function formatInputError(e) {
     return `Input "${e.input}": ${e.message}`;
 }
-/** Collects errors from several parsers so that one run reports every mistake at once. */
-class Errors {
-    list = [];
-    add(input, message) {
-        this.list.push({ input, message });
-    }
-    take(result) {
-        if (result.ok)
-            return result.value;
-        this.list.push(...result.errors);
-        return undefined;
-    }
-}
 const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
-function parseInputs(read, env) {
-    const errors = new Errors();
-    const org = errors.take(parseResourceName('org', read('org')));
-    const credential = errors.take(parseCredential(read, env));
-    const database = read('database');
-    if (database)
-        errors.take(parseResourceName('database', database));
-    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
-    const ttlSeconds = errors.take(parseTtl(read('ttl')));
-    const namePrefix = errors.take(parseNamePrefix(read('name'), env));
-    const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
-    const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
-    const apiUrl = errors.take(parseApiUrl(read('api-url')));
-    const requests = [...databaseRequests];
-    if (orgAccesses.length > 0 && org) {
-        requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
-    }
-    const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
-    if (requests.length === 0 && !accessErrors) {
-        errors.add('accesses', 'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +
-            '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses.');
-    }
-    if (errors.list.length > 0)
-        return { ok: false, errors: errors.list };
-    return {
-        ok: true,
-        value: {
-            org: org,
-            credential: credential,
-            requests,
-            ttlSeconds: ttlSeconds,
-            namePrefix: namePrefix,
-            exportEnv: exportEnv,
-            cleanup: cleanup,
-            apiUrl: apiUrl,
-        },
-    };
-}
-// PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
-// wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
-// name one path segment, whatever encoding does.
-const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-function parseResourceName(input, value) {
-    if (!value) {
-        return fail(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
-    }
-    if (!RESOURCE_NAME.test(value)) {
-        return fail(input, `${show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
-    }
-    return { ok: true, value };
-}
-// ---------------------------------------------------------------------------------------------
-// Credentials
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
     '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
     '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
@@ -304,148 +73,6 @@ function servicePair(id, token, source, idName, tokenName) {
     if (errors.length > 0)
         return { ok: false, errors };
     return { ok: true, value: { kind: 'service-token', id, token, source } };
-}
-// ---------------------------------------------------------------------------------------------
-// Accesses
-/** Items separated by commas, spaces, tabs or newlines; empty items (trailing commas) dropped. */
-function splitItems(text) {
-    return text.split(/[\s,]+/).filter(Boolean);
-}
-function lines(text) {
-    return text.split(/\r\n|\r|\n/);
-}
-const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
-/**
- * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
- * database on several lines, and repeated accesses, are merged.
- */
-function parseDatabaseAccesses(text, database) {
-    const errors = [];
-    const byDatabase = new Map();
-    const add = (db, access) => {
-        const set = byDatabase.get(db) ?? new Set();
-        set.add(access);
-        byDatabase.set(db, set);
-    };
-    let reportedMissingDatabase = false;
-    for (const line of lines(text)) {
-        if (!line.trim())
-            continue;
-        const prefixed = DATABASE_LINE.exec(line);
-        const db = prefixed ? prefixed[1] : undefined;
-        const items = splitItems(prefixed ? prefixed[2] : line);
-        if (db !== undefined) {
-            const name = parseResourceName('accesses', db);
-            if (!name.ok) {
-                errors.push({ input: 'accesses', message: `database ${show(db)} in line ${show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
-                continue;
-            }
-            if (items.length === 0) {
-                errors.push({ input: 'accesses', message: `line ${show(line.trim())} names database ${show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
-                continue;
-            }
-        }
-        for (const item of items) {
-            if (item.includes(':')) {
-                errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
-                continue;
-            }
-            const problem = accessProblem(item, 'database');
-            if (problem) {
-                errors.push({ input: 'accesses', message: problem });
-                continue;
-            }
-            const target = db ?? database;
-            if (!target) {
-                if (!reportedMissingDatabase) {
-                    errors.push({ input: 'accesses', message: `${show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
-                    reportedMissingDatabase = true;
-                }
-                continue;
-            }
-            add(target, item);
-        }
-    }
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return {
-        ok: true,
-        value: [...byDatabase].map(([name, set]) => ({ resourceType: 'Database', resourceName: name, accesses: [...set] })),
-    };
-}
-/** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-function parseOrgAccesses(text) {
-    const errors = [];
-    const accesses = new Set();
-    for (const item of splitItems(text)) {
-        if (item.includes(':')) {
-            errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
-            continue;
-        }
-        const problem = accessProblem(item, 'organization');
-        if (problem)
-            errors.push({ input: 'org-accesses', message: problem });
-        else
-            accesses.add(item);
-    }
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: [...accesses] };
-}
-// ---------------------------------------------------------------------------------------------
-// TTL, name, booleans, URL
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 };
-const TTL_HINT = 'use whole seconds ("900") or a number with unit s, m, h or d ("15m", "2h"), from 60 seconds to 7 days';
-function parseTtl(value) {
-    const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(value);
-    if (!match)
-        return fail('ttl', `${show(value)} is not a duration: ${TTL_HINT}.`);
-    const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
-    if (seconds < MIN_TTL_SECONDS)
-        return fail('ttl', `${show(value)} is too short: ${TTL_HINT}.`);
-    if (seconds > MAX_TTL_SECONDS)
-        return fail('ttl', `${show(value)} is too long: ${TTL_HINT}.`);
-    return { ok: true, value: seconds };
-}
-function parseNamePrefix(value, env) {
-    const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
-    if (!prefix) {
-        if (value)
-            return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
-        return { ok: true, value: 'gha' };
-    }
-    return { ok: true, value: prefix };
-}
-// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
-const TRUE = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
-function parseBoolean(input, value) {
-    if (TRUE.includes(value))
-        return { ok: true, value: true };
-    if (FALSE.includes(value))
-        return { ok: true, value: false };
-    return fail(input, `${show(value)} is not a boolean: use true or false.`);
-}
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
-function parseApiUrl(value) {
-    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
-    let url;
-    try {
-        url = new URL(value || DEFAULT_API_URL);
-    }
-    catch {
-        return fail('api-url', `is not a URL: ${hint}.`);
-    }
-    // Checked first, and the value not echoed: a user:password in the URL is a credential.
-    if (url.username || url.password) {
-        return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return fail('api-url', `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
-    }
-    if (url.search || url.hash)
-        return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);
-    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -615,7 +242,7 @@ function describeFetchFailure(error) {
  * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
  * newline in it cannot start a line of its own, and cut short when huge.
  */
-function text_show(value) {
+function show(value) {
     const clipped = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(clipped);
 }
@@ -629,17 +256,17 @@ function text_show(value) {
 function describe(op) {
     switch (op.kind) {
         case 'create':
-            return `creating a service token in organization ${text_show(op.org)}`;
+            return `creating a service token in organization ${show(op.org)}`;
         case 'grant':
             return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
         case 'delete':
-            return `deleting service token ${text_show(op.tokenName)}`;
+            return `deleting service token ${show(op.tokenName)}`;
     }
 }
 function resource(request) {
     return request.resourceType === 'Organization'
-        ? `organization ${text_show(request.resourceName)}`
-        : `database ${text_show(request.resourceName)}`;
+        ? `organization ${show(request.resourceName)}`
+        : `database ${show(request.resourceName)}`;
 }
 function notFoundAdvice(op) {
     switch (op.kind) {
@@ -656,8 +283,8 @@ function notFoundAdvice(op) {
 function explain(error, op) {
     const what = describe(op);
     if (error instanceof PlanetScaleApiError) {
-        const status = `HTTP ${error.status}${error.code ? `, code ${text_show(error.code)}` : ''}`;
-        const detail = error.apiMessage ? ` PlanetScale says: ${text_show(error.apiMessage)}.` : '';
+        const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
+        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
         if (error.status === 401) {
             return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
@@ -786,6 +413,8 @@ async function removeToken(client, org, id, name) {
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
 var runner = __nccwpck_require__(783);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/state.ts
 // What main hands to post through GITHUB_STATE. Each key is written the moment its value is
 // known, so post can clean up after a main that failed or was cancelled at any point.
@@ -884,18 +513,18 @@ async function cleanup(env = process.env) {
         return 0;
     }
     if (runner/* getState */.Gu(STATE.deleted) === 'true') {
-        runner/* info */.pq(`Nothing to clean up: service token ${text_show(name)} was already deleted by the main step.`);
+        runner/* info */.pq(`Nothing to clean up: service token ${show(name)} was already deleted by the main step.`);
         return 0;
     }
     if (runner/* getState */.Gu(STATE.cleanup) === 'false') {
-        runner/* info */.pq(`cleanup is false: leaving service token ${text_show(name)} valid until it expires at ${expiresAt}.`);
+        runner/* info */.pq(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
         return 0;
     }
     const credential = mintingCredential(env, id);
     const org = runner/* getState */.Gu(STATE.org);
     const failed = (reason) => {
-        runner/* error */.z3(`Could not delete service token ${text_show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
-            `delete it in PlanetScale (organization ${text_show(org)}, Settings > Service tokens) if that is too long.`);
+        runner/* error */.z3(`Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+            `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`);
         return 1;
     };
     if (typeof credential === 'string')
@@ -909,8 +538,8 @@ async function cleanup(env = process.env) {
     if (!result.ok)
         return failed(result.reason);
     runner/* info */.pq(result.outcome === 'deleted'
-        ? `Deleted service token ${text_show(name)}.`
-        : `Service token ${text_show(name)} was already gone (deleted elsewhere, or expired and removed).`);
+        ? `Deleted service token ${show(name)}.`
+        : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`);
     runner/* appendSummary */.fe(deletedSummary(name));
     return 0;
 }
@@ -948,7 +577,7 @@ function mintingCredential(env, mintedId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(129);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(136);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the post step (runs.post). See cleanup.ts.
 

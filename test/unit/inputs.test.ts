@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { parseCredential } from '../../src/credentials.ts';
 import {
   DEFAULT_API_URL,
-  formatInputError,
   parseApiUrl,
   parseBoolean,
-  parseCredential,
   parseDatabaseAccesses,
   parseInputs,
   parseNamePrefix,
   parseOrgAccesses,
   parseTtl,
-  type Parsed,
 } from '../../src/inputs.ts';
+import { formatInputError, type Parsed } from '../../src/parsed.ts';
 
 const valid = {
   org: 'acme',
