@@ -2,7 +2,7 @@
 // built action's main and post through the runner harness, and prints what a user would see.
 import { fileURLToPath } from 'node:url';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
-import { runStep, type StepResult } from './runner/index.ts';
+import { runStep, type StepResult } from './harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('..', import.meta.url));
 const fake = await FakePlanetScale.start();
@@ -63,7 +63,7 @@ if (mintedId) {
   console.log(indent(`token ${JSON.stringify(view?.name)} exists with ${JSON.stringify(view?.accesses)}, expires ${view?.expiresAt?.toISOString()}`));
 }
 
-const post = await runStep({ actionDir, step: 'post', inputs, env: main.env, state: main.state, jobMasks: main.masks });
+const post = await runStep({ actionDir, step: 'post', inputs, env: main.env, state: main.state, masks: main.masks });
 show('post', post, main.masks);
 
 heading('after post');

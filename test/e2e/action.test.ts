@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runStep, type StepResult } from '../runner/index.ts';
+import { runStep, type StepResult } from '../harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -57,7 +57,7 @@ async function mainThenPost(
     env: { ...options.env, ...main.env },
     state: main.state,
     debug: options.debug,
-    jobMasks: main.masks,
+    masks: main.masks,
   });
   return { main, post };
 }

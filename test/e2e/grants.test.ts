@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runJob } from '../runner/index.ts';
+import { runJob } from '../harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -93,7 +93,7 @@ describe('grant round', () => {
     try {
       const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
       expect(main.exitCode).toBe(0);
-      expect(post.exitCode).toBe(0);
+      expect(post!.exitCode).toBe(0);
       expect(proxy.maxWaiting).toBe(4);
     } finally {
       await proxy.close();
@@ -110,7 +110,7 @@ describe('grant round', () => {
         expect.stringMatching(/^PlanetScale accepted the grants but does not report read_branch on database "logs" as granted/),
       ]);
       expect(main.outputs).toEqual({});
-      expect(post.exitCode).toBe(0);
+      expect(post!.exitCode).toBe(0);
     } finally {
       await proxy.close();
     }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as runner from '../../src/runner.ts';
-import { parseFileCommand, parseWorkflowCommand } from '../runner/index.ts';
+import { REGISTERED_COMMANDS, parseCommandLine, parseFileCommand } from '../harness/index.ts';
 
 let written: string[];
 const saved = { ...process.env };
@@ -34,7 +34,7 @@ describe('runner commands', () => {
     runner.error('bad\n::add-path::/tmp 100%');
     runner.setSecret('multi\nline');
     expect(lines()).toEqual(['::error::bad%0A::add-path::/tmp 100%25', '::add-mask::multi%0Aline']);
-    expect(parseWorkflowCommand(lines()[0]!, 0)?.message).toBe('bad\n::add-path::/tmp 100%');
+    expect(parseCommandLine(lines()[0]!, new Set(REGISTERED_COMMANDS))?.message).toBe('bad\n::add-path::/tmp 100%');
   });
 
   it('keeps a plain line from being read as a command', () => {
