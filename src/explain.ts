@@ -47,7 +47,8 @@ export function explain(error: unknown, op: Operation): string {
   const what = describe(op);
   if (error instanceof PlanetScaleApiError) {
     const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
-    const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
+    // apiMessage is already redacted and cut to 300 characters: shown whole.
+    const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
     if (error.status === 401) {
       return (
         `PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +

@@ -65,7 +65,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
     requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
   }
   const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
-  if (requests.length === 0 && !accessErrors) {
+  if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors) {
     errors.add(
       'accesses',
       'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +

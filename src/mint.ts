@@ -6,9 +6,10 @@ import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
 import { formatInputError } from './parsed.js';
-import { PlanetScaleClient } from './planetscale/client.js';
+import { PlanetScaleClient, type Credential } from './planetscale/client.js';
+import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
-import { removeToken } from './remove-token.js';
+import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { show } from './text.js';
 import { STATE, sealCredential } from './state.js';
@@ -39,7 +40,6 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
   runner.saveState(STATE.apiUrl, config.apiUrl);
   runner.saveState(STATE.name, name);
   runner.saveState(STATE.cleanup, String(config.cleanup));
-  runner.saveState(STATE.credentialSource, config.credential.kind === 'api-token' ? 'api-token' : config.credential.source);
 
   runner.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
@@ -47,6 +47,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
     token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds });
   } catch (error) {
     runner.error(explain(error, { kind: 'create', org: config.org }));
+    await cleanUpFailedCreate(client, config.org, name, error);
     return 1;
   }
   // At once: from here on the ID and secret may appear in runner output only as ***.
@@ -55,9 +56,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
   runner.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   runner.saveState(STATE.expiresAt, expiresAt);
-  if (config.credential.kind === 'service-token' && config.credential.source === 'env' && config.exportEnv) {
-    runner.saveState(STATE.sealedCredential, sealCredential(config.credential, token.token));
-  }
+  if (config.exportEnv) runner.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
 
   try {
     const granted = await grantAll(client, config, token.id);
@@ -67,6 +66,38 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
     runner.error(error instanceof StepFailure ? error.message : `Unexpected failure after minting: ${String(error)}`);
     await deleteAfterFailure(client, config.org, token.id, name, expiresAt);
     return 1;
+  }
+}
+
+function withoutSource(credential: Config['credential']): Credential {
+  return credential.kind === 'api-token' ? { kind: 'api-token', token: credential.token } : { kind: 'service-token', id: credential.id, token: credential.token };
+}
+
+/**
+ * A create call that failed may still have made a token: when the answer was lost (network
+ * error, timeout), PlanetScale failed after acting (5xx), or the answer was unusable. Such a
+ * token is found by its unique name and deleted, so a failed step leaves nothing alive.
+ */
+async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
+  const surelyNothing = error instanceof PlanetScaleApiError && error.status < 500;
+  if (surelyNothing) {
+    runner.saveState(STATE.settled, 'true');
+    return;
+  }
+  if (error instanceof PlanetScaleResponseError && error.tokenId) {
+    runner.setSecret(error.tokenId);
+    const result = await removeToken(client, org, error.tokenId, name);
+    if (result.ok) runner.saveState(STATE.settled, 'true');
+    else runner.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+    return;
+  }
+  runner.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
+  const result = await removeTokensNamed(client, org, name);
+  if (result.ok) {
+    runner.saveState(STATE.settled, 'true');
+    runner.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+  } else {
+    runner.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
   }
 }
 
@@ -100,10 +131,11 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
     );
   }
   if (unexpected.length > 0) {
-    runner.warning(
+    // More privilege than the job asked for is not handed over.
+    throw new StepFailure(
       `PlanetScale reports accesses that were not asked for: ${unexpected
         .map((g) => `${g.access} on ${g.resourceType} ${show(g.resourceName)}`)
-        .join(', ')}.`,
+        .join(', ')}. The token is not handed over with more than the job asked for.`,
     );
   }
   return granted;
@@ -122,19 +154,9 @@ function handOver(config: Config, name: string, token: CreatedServiceToken, expi
   runner.setOutput('expires-at', expiresAt);
   runner.setOutput('accesses', JSON.stringify(grouped));
 
-  const exported: string[] = [];
-  if (config.exportEnv) {
-    const variables: [string, string][] = [
-      ['PLANETSCALE_SERVICE_TOKEN_ID', token.id],
-      ['PLANETSCALE_SERVICE_TOKEN', token.token],
-      ['PLANETSCALE_ORG', config.org],
-    ];
-    if (config.apiUrl !== DEFAULT_API_URL) variables.push(['PLANETSCALE_API_URL', config.apiUrl]);
-    for (const [variable, value] of variables) {
-      runner.exportVariable(variable, value);
-      exported.push(variable);
-    }
-  }
+  const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+  for (const [variable, value] of Object.entries(variables)) runner.exportVariable(variable, value);
+  const exported = Object.keys(variables);
 
   for (const g of grouped) runner.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
   runner.info(
@@ -144,10 +166,21 @@ function handOver(config: Config, name: string, token: CreatedServiceToken, expi
   runner.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
 }
 
+/** The variables pscale reads, as later steps get them. */
+export function envForLaterSteps(config: Pick<Config, 'org' | 'apiUrl'>, token: Pick<CreatedServiceToken, 'id' | 'token'>): Record<string, string> {
+  return {
+    PLANETSCALE_SERVICE_TOKEN_ID: token.id,
+    PLANETSCALE_SERVICE_TOKEN: token.token,
+    PLANETSCALE_ORG: config.org,
+    // Only when not the default: a job-level PLANETSCALE_API_URL would otherwise be overridden for nothing.
+    ...(config.apiUrl === DEFAULT_API_URL ? {} : { PLANETSCALE_API_URL: config.apiUrl }),
+  };
+}
+
 async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: string, name: string, expiresAt: string): Promise<void> {
   const result = await removeToken(client, org, id, name);
   if (result.ok) {
-    runner.saveState(STATE.deleted, 'true');
+    runner.saveState(STATE.settled, 'true');
     runner.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
   } else {
     runner.error(

@@ -1,10 +1,14 @@
-// Deleting a minted token, used by main (after a failure) and by post. PlanetScale answers 404
-// both for a token that is gone and for a caller that may not delete it, so a 404 is checked
-// with a read: a token that can still be read was not deleted.
+// Deleting a minted token, used by main (after a failure) and by post.
+//
+// PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
+// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
 
 import { explain } from './explain.js';
 import type { PlanetScaleClient } from './planetscale/client.js';
-import { deleteServiceToken, serviceTokenExists } from './planetscale/service-tokens.js';
+import { PlanetScaleApiError } from './planetscale/errors.js';
+import { deleteServiceToken, findServiceTokensNamed, serviceTokenExists } from './planetscale/service-tokens.js';
+import { show } from './text.js';
 
 export type RemovalResult = { ok: true; outcome: 'deleted' | 'already-gone' } | { ok: false; reason: string };
 
@@ -15,19 +19,47 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
   } catch (error) {
     return { ok: false, reason: explain(error, operation) };
   }
-  let stillThere = false;
+  let stillThere: boolean;
   try {
+    // false also when the minting token lacks read_service_tokens (404 again): then the two
+    // 404s are all we can know, and the README says to grant read_service_tokens.
     stillThere = await serviceTokenExists(client, org, id);
-  } catch {
-    // Not allowed to read tokens (or the read failed): the 404 is all we know; take it as gone.
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `PlanetScale answered 404 to deleting service token ${show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+    };
   }
   if (stillThere) {
     return {
       ok: false,
       reason:
-        `PlanetScale answered 404 to deleting service token "${name}", yet the token still exists: ` +
+        `PlanetScale answered 404 to deleting service token ${show(name)}, yet the token still exists: ` +
         'the minting credential lacks delete_service_tokens. Add it to the minting token.',
     };
   }
   return { ok: true, outcome: 'already-gone' };
+}
+
+export type NamedRemovalResult = { ok: true; removed: number } | { ok: false; reason: string };
+
+/** Deletes every token named `name` (ours alone, by its random suffix). */
+export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<NamedRemovalResult> {
+  let ids: string[];
+  try {
+    ids = await findServiceTokensNamed(client, org, name);
+  } catch (error) {
+    const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+    return {
+      ok: false,
+      reason: refused
+        ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
+        : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  for (const id of ids) {
+    const result = await removeToken(client, org, id, name);
+    if (!result.ok) return result;
+  }
+  return { ok: true, removed: ids.length };
 }

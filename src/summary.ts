@@ -36,6 +36,8 @@ export function mintSummary(options: {
   ].join('\n');
 }
 
-export function deletedSummary(name: string): string {
-  return `Service token \`${cell(name)}\` was deleted by the post step.\n`;
+export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'): string {
+  return outcome === 'deleted'
+    ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
+    : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }

@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Entry point of the main step (runs.main). See mint.ts.
 
 
-process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .X)().catch((e) => {
+process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .Xx)().catch((e) => {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
 });
@@ -26,18 +26,19 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ mint)
+  Xx: () => (/* binding */ mint)
 });
 
-// UNUSED EXPORTS: formatTtl
+// UNUSED EXPORTS: envForLaterSteps, formatTtl
 
 ;// CONCATENATED MODULE: ./src/text.ts
 /**
  * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
- * newline in it cannot start a line of its own, and cut short when huge.
+ * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
+ * the 63 characters of a token name, so a name is always shown whole).
  */
-function show(value) {
-    const clipped = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+function show(value, limit = 100) {
+    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
     return JSON.stringify(clipped);
 }
 
@@ -78,6 +79,12 @@ class PlanetScaleNetworkError extends Error {
 /** PlanetScale answered success with a body we cannot use. */
 class PlanetScaleResponseError extends Error {
     name = 'PlanetScaleResponseError';
+    /** The ID of a token the malformed answer did name, so that it can still be deleted. */
+    tokenId;
+    constructor(message, tokenId) {
+        super(message);
+        this.tokenId = tokenId;
+    }
 }
 const MAX_MESSAGE_LENGTH = 300;
 /**
@@ -130,7 +137,8 @@ function explain(error, op) {
     const what = describe(op);
     if (error instanceof PlanetScaleApiError) {
         const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
-        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
+        // apiMessage is already redacted and cut to 300 characters: shown whole.
+        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
             return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
@@ -451,7 +459,7 @@ function parseInputs(read, env) {
         requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
     }
     const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
-    if (requests.length === 0 && !accessErrors) {
+    if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors) {
         errors.add('accesses', 'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +
             '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses.');
     }
@@ -748,11 +756,12 @@ async function createServiceToken(client, org, request) {
         name: request.name,
         ttl: request.ttlSeconds,
     });
-    if (!isObject(body) || typeof body['id'] !== 'string' || !body['id'] || typeof body['token'] !== 'string' || !body['token']) {
-        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret');
+    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
     }
     return {
-        id: body['id'],
+        id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
         expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
@@ -811,11 +820,31 @@ async function serviceTokenExists(client, org, id) {
         throw error;
     }
 }
+/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
+async function findServiceTokensNamed(client, org, name) {
+    const ids = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
+        for (const token of body['data']) {
+            if (isObject(token) && token['name'] === name && typeof token['id'] === 'string')
+                ids.push(token['id']);
+        }
+        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    }
+    return ids;
+}
 
 ;// CONCATENATED MODULE: ./src/remove-token.ts
-// Deleting a minted token, used by main (after a failure) and by post. PlanetScale answers 404
-// both for a token that is gone and for a caller that may not delete it, so a 404 is checked
-// with a read: a token that can still be read was not deleted.
+// Deleting a minted token, used by main (after a failure) and by post.
+//
+// PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
+// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+
+
 
 
 async function removeToken(client, org, id, name) {
@@ -827,21 +856,48 @@ async function removeToken(client, org, id, name) {
     catch (error) {
         return { ok: false, reason: explain(error, operation) };
     }
-    let stillThere = false;
+    let stillThere;
     try {
+        // false also when the minting token lacks read_service_tokens (404 again): then the two
+        // 404s are all we can know, and the README says to grant read_service_tokens.
         stillThere = await serviceTokenExists(client, org, id);
     }
-    catch {
-        // Not allowed to read tokens (or the read failed): the 404 is all we know; take it as gone.
+    catch (error) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+        };
     }
     if (stillThere) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token "${name}", yet the token still exists: ` +
+            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, yet the token still exists: ` +
                 'the minting credential lacks delete_service_tokens. Add it to the minting token.',
         };
     }
     return { ok: true, outcome: 'already-gone' };
+}
+/** Deletes every token named `name` (ours alone, by its random suffix). */
+async function removeTokensNamed(client, org, name) {
+    let ids;
+    try {
+        ids = await findServiceTokensNamed(client, org, name);
+    }
+    catch (error) {
+        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+        return {
+            ok: false,
+            reason: refused
+                ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
+                : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
+    }
+    for (const id of ids) {
+        const result = await removeToken(client, org, id, name);
+        if (!result.ok)
+            return result;
+    }
+    return { ok: true, removed: ids.length };
 }
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
@@ -859,36 +915,40 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** Where the minting credential came from: "input", "env" or "api-token". */
-    credentialSource: 'credential-source',
-    /** The env minting credential, sealed; see sealCredential. */
+    /** The minting credential, sealed; see sealCredential. */
     sealedCredential: 'minting-credential',
-    /** "true" once main itself deleted the token (after a failure). */
-    deleted: 'deleted',
+    /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
+    settled: 'settled',
 };
-// When the minting credential came from env PLANETSCALE_SERVICE_TOKEN(_ID) and export-env is on,
-// main replaces those variables with the minted token for every later step, post included. Post
-// must still delete with the minting credential, so main keeps it in state, sealed (AES-256-GCM)
-// under a key derived from the minted secret: post finds that secret in the very variable that
-// was overwritten, and the state file alone reveals nothing.
+// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
+// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
+// evaluated again for post and change too. Post must still delete with the minting credential,
+// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
+// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
 function keyFrom(mintedSecret) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
-function sealCredential(pair, mintedSecret) {
+function sealCredential(credential, mintedSecret) {
     const iv = (0,external_node_crypto_.randomBytes)(12);
     const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
-/** The sealed pair, or undefined when the key is wrong or the value was tampered with. */
+/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
 function openCredential(sealed, mintedSecret) {
     try {
         const bytes = Buffer.from(sealed, 'base64url');
         const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
         decipher.setAuthTag(bytes.subarray(12, 28));
         const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-        const pair = JSON.parse(plain);
-        return typeof pair.id === 'string' && typeof pair.token === 'string' ? { id: pair.id, token: pair.token } : undefined;
+        const value = JSON.parse(plain);
+        if (typeof value.token !== 'string')
+            return undefined;
+        if (value.kind === 'api-token')
+            return { kind: 'api-token', token: value.token };
+        if (value.kind === 'service-token' && typeof value.id === 'string')
+            return { kind: 'service-token', id: value.id, token: value.token };
+        return undefined;
     }
     catch {
         return undefined;
@@ -921,14 +981,17 @@ function mintSummary(options) {
         '',
     ].join('\n');
 }
-function deletedSummary(name) {
-    return `Service token \`${cell(name)}\` was deleted by the post step.\n`;
+function deletedSummary(name, outcome) {
+    return outcome === 'deleted'
+        ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/mint.ts
 // The main step: validate, create the token, grant its accesses, hand it to later steps. If
 // anything fails once the token exists, the token is deleted before the step fails, so a failed
 // step leaves nothing alive.
+
 
 
 
@@ -965,7 +1028,6 @@ async function mint(env = process.env) {
     runner/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
     runner/* saveState */.LZ(STATE.name, name);
     runner/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
-    runner/* saveState */.LZ(STATE.credentialSource, config.credential.kind === 'api-token' ? 'api-token' : config.credential.source);
     runner/* info */.pq(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
     let token;
     try {
@@ -973,6 +1035,7 @@ async function mint(env = process.env) {
     }
     catch (error) {
         runner/* error */.z3(explain(error, { kind: 'create', org: config.org }));
+        await cleanUpFailedCreate(client, config.org, name, error);
         return 1;
     }
     // At once: from here on the ID and secret may appear in runner output only as ***.
@@ -981,9 +1044,8 @@ async function mint(env = process.env) {
     runner/* saveState */.LZ(STATE.id, token.id);
     const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
     runner/* saveState */.LZ(STATE.expiresAt, expiresAt);
-    if (config.credential.kind === 'service-token' && config.credential.source === 'env' && config.exportEnv) {
-        runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(config.credential, token.token));
-    }
+    if (config.exportEnv)
+        runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
     try {
         const granted = await grantAll(client, config, token.id);
         handOver(config, name, token, expiresAt, granted);
@@ -993,6 +1055,39 @@ async function mint(env = process.env) {
         runner/* error */.z3(error instanceof StepFailure ? error.message : `Unexpected failure after minting: ${String(error)}`);
         await deleteAfterFailure(client, config.org, token.id, name, expiresAt);
         return 1;
+    }
+}
+function withoutSource(credential) {
+    return credential.kind === 'api-token' ? { kind: 'api-token', token: credential.token } : { kind: 'service-token', id: credential.id, token: credential.token };
+}
+/**
+ * A create call that failed may still have made a token: when the answer was lost (network
+ * error, timeout), PlanetScale failed after acting (5xx), or the answer was unusable. Such a
+ * token is found by its unique name and deleted, so a failed step leaves nothing alive.
+ */
+async function cleanUpFailedCreate(client, org, name, error) {
+    const surelyNothing = error instanceof PlanetScaleApiError && error.status < 500;
+    if (surelyNothing) {
+        runner/* saveState */.LZ(STATE.settled, 'true');
+        return;
+    }
+    if (error instanceof PlanetScaleResponseError && error.tokenId) {
+        runner/* setSecret */.Pq(error.tokenId);
+        const result = await removeToken(client, org, error.tokenId, name);
+        if (result.ok)
+            runner/* saveState */.LZ(STATE.settled, 'true');
+        else
+            runner/* error */.z3(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+        return;
+    }
+    runner/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
+    const result = await removeTokensNamed(client, org, name);
+    if (result.ok) {
+        runner/* saveState */.LZ(STATE.settled, 'true');
+        runner/* info */.pq(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+    }
+    else {
+        runner/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
     }
 }
 /**
@@ -1018,9 +1113,10 @@ async function grantAll(client, config, tokenId) {
             'so the token would not work as asked. This is unexpected: retry the job, and report it if it persists.');
     }
     if (unexpected.length > 0) {
-        runner/* warning */.$e(`PlanetScale reports accesses that were not asked for: ${unexpected
+        // More privilege than the job asked for is not handed over.
+        throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected
             .map((g) => `${g.access} on ${g.resourceType} ${show(g.resourceName)}`)
-            .join(', ')}.`);
+            .join(', ')}. The token is not handed over with more than the job asked for.`);
     }
     return granted;
 }
@@ -1035,30 +1131,30 @@ function handOver(config, name, token, expiresAt, granted) {
     runner/* setOutput */.uH('name', name);
     runner/* setOutput */.uH('expires-at', expiresAt);
     runner/* setOutput */.uH('accesses', JSON.stringify(grouped));
-    const exported = [];
-    if (config.exportEnv) {
-        const variables = [
-            ['PLANETSCALE_SERVICE_TOKEN_ID', token.id],
-            ['PLANETSCALE_SERVICE_TOKEN', token.token],
-            ['PLANETSCALE_ORG', config.org],
-        ];
-        if (config.apiUrl !== DEFAULT_API_URL)
-            variables.push(['PLANETSCALE_API_URL', config.apiUrl]);
-        for (const [variable, value] of variables) {
-            runner/* exportVariable */.dN(variable, value);
-            exported.push(variable);
-        }
-    }
+    const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+    for (const [variable, value] of Object.entries(variables))
+        runner/* exportVariable */.dN(variable, value);
+    const exported = Object.keys(variables);
     for (const g of grouped)
         runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
     runner/* info */.pq(`Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
         (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
     runner/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
 }
+/** The variables pscale reads, as later steps get them. */
+function envForLaterSteps(config, token) {
+    return {
+        PLANETSCALE_SERVICE_TOKEN_ID: token.id,
+        PLANETSCALE_SERVICE_TOKEN: token.token,
+        PLANETSCALE_ORG: config.org,
+        // Only when not the default: a job-level PLANETSCALE_API_URL would otherwise be overridden for nothing.
+        ...(config.apiUrl === DEFAULT_API_URL ? {} : { PLANETSCALE_API_URL: config.apiUrl }),
+    };
+}
 async function deleteAfterFailure(client, org, id, name, expiresAt) {
     const result = await removeToken(client, org, id, name);
     if (result.ok) {
-        runner/* saveState */.LZ(STATE.deleted, 'true');
+        runner/* saveState */.LZ(STATE.settled, 'true');
         runner/* info */.pq(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
     }
     else {

@@ -115,8 +115,14 @@ class PlanetScaleNetworkError extends Error {
     }
 }
 /** PlanetScale answered success with a body we cannot use. */
-class errors_PlanetScaleResponseError extends (/* unused pure expression or super */ null && (Error)) {
+class errors_PlanetScaleResponseError extends Error {
     name = 'PlanetScaleResponseError';
+    /** The ID of a token the malformed answer did name, so that it can still be deleted. */
+    tokenId;
+    constructor(message, tokenId) {
+        super(message);
+        this.tokenId = tokenId;
+    }
 }
 const MAX_MESSAGE_LENGTH = 300;
 /**
@@ -240,10 +246,11 @@ function describeFetchFailure(error) {
 ;// CONCATENATED MODULE: ./src/text.ts
 /**
  * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
- * newline in it cannot start a line of its own, and cut short when huge.
+ * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
+ * the 63 characters of a token name, so a name is always shown whole).
  */
-function show(value) {
-    const clipped = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+function show(value, limit = 100) {
+    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
     return JSON.stringify(clipped);
 }
 
@@ -284,7 +291,8 @@ function explain(error, op) {
     const what = describe(op);
     if (error instanceof PlanetScaleApiError) {
         const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
-        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage)}.` : '';
+        // apiMessage is already redacted and cut to 300 characters: shown whole.
+        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
             return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
@@ -315,11 +323,12 @@ async function createServiceToken(client, org, request) {
         name: request.name,
         ttl: request.ttlSeconds,
     });
-    if (!isObject(body) || typeof body['id'] !== 'string' || !body['id'] || typeof body['token'] !== 'string' || !body['token']) {
-        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret');
+    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
     }
     return {
-        id: body['id'],
+        id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
         expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
@@ -378,11 +387,31 @@ async function serviceTokenExists(client, org, id) {
         throw error;
     }
 }
+/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
+async function findServiceTokensNamed(client, org, name) {
+    const ids = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${client_organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new errors_PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
+        for (const token of body['data']) {
+            if (isObject(token) && token['name'] === name && typeof token['id'] === 'string')
+                ids.push(token['id']);
+        }
+        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    }
+    return ids;
+}
 
 ;// CONCATENATED MODULE: ./src/remove-token.ts
-// Deleting a minted token, used by main (after a failure) and by post. PlanetScale answers 404
-// both for a token that is gone and for a caller that may not delete it, so a 404 is checked
-// with a read: a token that can still be read was not deleted.
+// Deleting a minted token, used by main (after a failure) and by post.
+//
+// PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
+// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+
+
 
 
 async function removeToken(client, org, id, name) {
@@ -394,21 +423,48 @@ async function removeToken(client, org, id, name) {
     catch (error) {
         return { ok: false, reason: explain(error, operation) };
     }
-    let stillThere = false;
+    let stillThere;
     try {
+        // false also when the minting token lacks read_service_tokens (404 again): then the two
+        // 404s are all we can know, and the README says to grant read_service_tokens.
         stillThere = await serviceTokenExists(client, org, id);
     }
-    catch {
-        // Not allowed to read tokens (or the read failed): the 404 is all we know; take it as gone.
+    catch (error) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+        };
     }
     if (stillThere) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token "${name}", yet the token still exists: ` +
+            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, yet the token still exists: ` +
                 'the minting credential lacks delete_service_tokens. Add it to the minting token.',
         };
     }
     return { ok: true, outcome: 'already-gone' };
+}
+/** Deletes every token named `name` (ours alone, by its random suffix). */
+async function removeTokensNamed(client, org, name) {
+    let ids;
+    try {
+        ids = await findServiceTokensNamed(client, org, name);
+    }
+    catch (error) {
+        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+        return {
+            ok: false,
+            reason: refused
+                ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
+                : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
+        };
+    }
+    for (const id of ids) {
+        const result = await removeToken(client, org, id, name);
+        if (!result.ok)
+            return result;
+    }
+    return { ok: true, removed: ids.length };
 }
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
@@ -428,36 +484,40 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** Where the minting credential came from: "input", "env" or "api-token". */
-    credentialSource: 'credential-source',
-    /** The env minting credential, sealed; see sealCredential. */
+    /** The minting credential, sealed; see sealCredential. */
     sealedCredential: 'minting-credential',
-    /** "true" once main itself deleted the token (after a failure). */
-    deleted: 'deleted',
+    /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
+    settled: 'settled',
 };
-// When the minting credential came from env PLANETSCALE_SERVICE_TOKEN(_ID) and export-env is on,
-// main replaces those variables with the minted token for every later step, post included. Post
-// must still delete with the minting credential, so main keeps it in state, sealed (AES-256-GCM)
-// under a key derived from the minted secret: post finds that secret in the very variable that
-// was overwritten, and the state file alone reveals nothing.
+// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
+// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
+// evaluated again for post and change too. Post must still delete with the minting credential,
+// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
+// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
 function keyFrom(mintedSecret) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
-function sealCredential(pair, mintedSecret) {
+function sealCredential(credential, mintedSecret) {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
-/** The sealed pair, or undefined when the key is wrong or the value was tampered with. */
+/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
 function openCredential(sealed, mintedSecret) {
     try {
         const bytes = Buffer.from(sealed, 'base64url');
         const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
         decipher.setAuthTag(bytes.subarray(12, 28));
         const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-        const pair = JSON.parse(plain);
-        return typeof pair.id === 'string' && typeof pair.token === 'string' ? { id: pair.id, token: pair.token } : undefined;
+        const value = JSON.parse(plain);
+        if (typeof value.token !== 'string')
+            return undefined;
+        if (value.kind === 'api-token')
+            return { kind: 'api-token', token: value.token };
+        if (value.kind === 'service-token' && typeof value.id === 'string')
+            return { kind: 'service-token', id: value.id, token: value.token };
+        return undefined;
     }
     catch {
         return undefined;
@@ -490,8 +550,10 @@ function mintSummary(options) {
         '',
     ].join('\n');
 }
-function deletedSummary(name) {
-    return `Service token \`${cell(name)}\` was deleted by the post step.\n`;
+function deletedSummary(name, outcome) {
+    return outcome === 'deleted'
+        ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup.ts
@@ -506,27 +568,27 @@ function deletedSummary(name) {
 /** Runs the post step; resolves to the process exit code. */
 async function cleanup(env = process.env) {
     const id = runner/* getState */.Gu(STATE.id);
-    const name = runner/* getState */.Gu(STATE.name) || '(unnamed)';
+    const name = runner/* getState */.Gu(STATE.name);
     const expiresAt = runner/* getState */.Gu(STATE.expiresAt) || 'the end of its TTL';
-    if (!id) {
+    if (!name) {
         runner/* info */.pq('Nothing to clean up: the main step minted no token.');
         return 0;
     }
-    if (runner/* getState */.Gu(STATE.deleted) === 'true') {
-        runner/* info */.pq(`Nothing to clean up: service token ${show(name)} was already deleted by the main step.`);
+    if (runner/* getState */.Gu(STATE.settled) === 'true') {
+        runner/* info */.pq(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
         return 0;
     }
-    if (runner/* getState */.Gu(STATE.cleanup) === 'false') {
+    if (id && runner/* getState */.Gu(STATE.cleanup) === 'false') {
         runner/* info */.pq(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
         return 0;
     }
-    const credential = mintingCredential(env, id);
     const org = runner/* getState */.Gu(STATE.org);
     const failed = (reason) => {
         runner/* error */.z3(`Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
             `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`);
         return 1;
     };
+    const credential = mintingCredential(env, id);
     if (typeof credential === 'string')
         return failed(credential);
     const client = new PlanetScaleClient({
@@ -534,38 +596,49 @@ async function cleanup(env = process.env) {
         credential,
         debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
     });
+    if (!id) {
+        // Main began creating the token but never learnt its ID (cancelled, or the answer was lost).
+        runner/* info */.pq(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
+        const found = await removeTokensNamed(client, org, name);
+        if (!found.ok)
+            return failed(found.reason);
+        runner/* info */.pq(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No service token named ${show(name)} exists: nothing to clean up.`);
+        if (found.removed > 0)
+            runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        return 0;
+    }
     const result = await removeToken(client, org, id, name);
     if (!result.ok)
         return failed(result.reason);
     runner/* info */.pq(result.outcome === 'deleted'
         ? `Deleted service token ${show(name)}.`
         : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`);
-    runner/* appendSummary */.fe(deletedSummary(name));
+    runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
     return 0;
 }
 /**
- * The credential main minted with: the inputs (evaluated again for post), or env. When main
- * exported the minted token over env PLANETSCALE_SERVICE_TOKEN(_ID), the env pair is recovered
- * from the sealed copy in state. Returns an explanation when there is none.
+ * The credential main minted with: the sealed copy main kept when export-env was on (it then
+ * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 function mintingCredential(env, mintedId) {
     const sealed = runner/* getState */.Gu(STATE.sealedCredential);
     if (sealed) {
-        const pair = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
-        if (pair) {
-            runner/* setSecret */.Pq(pair.id);
-            runner/* setSecret */.Pq(pair.token);
-            return { kind: 'service-token', ...pair };
+        const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
+        if (opened) {
+            if (opened.kind === 'service-token')
+                runner/* setSecret */.Pq(opened.id);
+            runner/* setSecret */.Pq(opened.token);
+            return opened;
         }
     }
     const parsed = parseCredential(runner/* getInput */.V4, env);
     if (!parsed.ok)
         return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
     const credential = parsed.value;
-    if (credential.kind === 'service-token' && credential.id === mintedId) {
-        return ('env PLANETSCALE_SERVICE_TOKEN_ID/PLANETSCALE_SERVICE_TOKEN now hold the minted token, not the minting one, ' +
-            'and the minting credential could not be recovered (a later step changed PLANETSCALE_SERVICE_TOKEN?). ' +
-            'Pass the minting token through the service-token-id and service-token inputs instead.');
+    if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
+        return ('the minting credential could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
+            '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
     }
     return credential;
 }

@@ -39,6 +39,13 @@ export class PlanetScaleNetworkError extends Error {
 /** PlanetScale answered success with a body we cannot use. */
 export class PlanetScaleResponseError extends Error {
   override readonly name = 'PlanetScaleResponseError';
+  /** The ID of a token the malformed answer did name, so that it can still be deleted. */
+  readonly tokenId: string | undefined;
+
+  constructor(message: string, tokenId?: string) {
+    super(message);
+    this.tokenId = tokenId;
+  }
 }
 
 const MAX_MESSAGE_LENGTH = 300;

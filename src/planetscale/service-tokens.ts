@@ -30,11 +30,12 @@ export async function createServiceToken(
     name: request.name,
     ttl: request.ttlSeconds,
   });
-  if (!isObject(body) || typeof body['id'] !== 'string' || !body['id'] || typeof body['token'] !== 'string' || !body['token']) {
-    throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret');
+  const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+  if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
+    throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
   }
   return {
-    id: body['id'],
+    id,
     token: body['token'],
     name: typeof body['name'] === 'string' ? body['name'] : null,
     expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
@@ -96,4 +97,19 @@ export async function serviceTokenExists(client: PlanetScaleClient, org: string,
     if (error instanceof PlanetScaleApiError && error.status === 404) return false;
     throw error;
   }
+}
+
+/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
+export async function findServiceTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<string[]> {
+  const ids: string[] = [];
+  // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
+  for (let page = 1, pages = 0; page && pages < 100; pages++) {
+    const { body } = await client.send<unknown>('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
+    if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
+    for (const token of body['data']) {
+      if (isObject(token) && token['name'] === name && typeof token['id'] === 'string') ids.push(token['id']);
+    }
+    page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+  }
+  return ids;
 }

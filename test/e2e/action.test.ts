@@ -135,7 +135,13 @@ describe('happy path', () => {
     ]);
 
     // Masks: the minting secret and the minted ID and secret, each before any line could carry it.
-    expect(main.masks).toEqual(expect.arrayContaining([minting.token, minted.id, minted.token]));
+    expect(main.masks).toEqual(expect.arrayContaining([minting.id, minting.token, minted.id, minted.token]));
+    // The minted ID and secret are masked before the first line printed after the create call.
+    const firstAfterCreate = main.lines.findIndex((line) => line.startsWith('Granted on') || line.includes('/access'));
+    for (const value of [minted.id, minted.token]) {
+      expect(main.lines.indexOf(`::add-mask::${value}`)).toBeGreaterThanOrEqual(0);
+      expect(main.lines.indexOf(`::add-mask::${value}`)).toBeLessThan(firstAfterCreate);
+    }
     // The secrets never appear in a line; the minted ID (a path segment in debug lines) only masked.
     for (const secret of [minting.token, minted.token]) {
       expect(leaks(main, secret)).toEqual([]);
@@ -225,6 +231,43 @@ describe('credentials', () => {
     expect(deletion?.credentialId).toBe(minting.id);
     expect(fake.token(mintedId)!.deleted).toBe(true);
     expect(JSON.stringify(main.state)).not.toContain(minting.token);
+    expect(main.masks).toEqual(expect.arrayContaining([minting.id, minting.token]));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('deletes with the minting credential when the inputs themselves read PLANETSCALE_SERVICE_TOKEN* (evaluated again for post)', async () => {
+    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: post's inputs hold the minted token.
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    expect(main.exitCode).toBe(0);
+    const postInputs = baseInputs({ 'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!, 'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']! });
+    const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(fake.requests.find((r) => r.method === 'DELETE')?.credentialId).toBe(minting.id);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('fails post clearly when the minting credential was revoked meanwhile, naming the token and its expiry', async () => {
+    const shortLived = fake.addServiceToken('acme', MINTING_ACCESSES);
+    const inputs = baseInputs({ 'service-token-id': shortLived.id, 'service-token': shortLived.token });
+    const { main, post } = await mainThenPost(inputs, {
+      between: async () => {
+        expect(await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${shortLived.id}`)).toBe(204);
+      },
+    });
+    expect(main.exitCode).toBe(0);
+    expect(post.exitCode).toBe(1);
+    expect(post.errors).toEqual([
+      expect.stringMatching(new RegExp(`^Could not delete service token "${main.outputs['name']}": PlanetScale rejected the minting credential \\(HTTP 401.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`)),
+    ]);
+  });
+
+  it('finds the token by name in post when main never recorded its ID', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    const { 'token-id': _lost, ...state } = main.state;
+    const post = await runStep({ actionDir, step: 'post', inputs: baseInputs(), env: main.env, state, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/did not learn whether service token ".+" was created: looking for it by name/);
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/organizations/acme/service-tokens' && r.query['per_page'] === '100')).toBe(true);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
@@ -248,6 +291,14 @@ describe('credentials', () => {
     expect(fake.mintedTokens()).toEqual([]);
     expectNoStackTrace(main);
   });
+
+  it('an env credential with a line break', async () => {
+    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const main = await runStep({ actionDir, step: 'main', inputs, env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' } });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN": contains a line break/)]);
+    expect(fake.requests).toEqual([]);
+  });
 });
 
 describe('failures after the token exists', () => {
@@ -258,9 +309,9 @@ describe('failures after the token exists', () => {
       /^PlanetScale refused granting read_branch, delete_branch on database "app" \(HTTP 404, code "not_found"\): .*does not itself hold read_branch, delete_branch/,
     );
     expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
-    expect(main.state['deleted']).toBe('true');
+    expect(main.state['settled']).toBe('true');
     expect(post.exitCode).toBe(0);
-    expect(post.maskedLog).toMatch(/already deleted by the main step/);
+    expect(post.maskedLog).toMatch(/Nothing to clean up: the main step left no token alive/);
     expect(fake.mintedTokens()).toEqual([]);
     expect(main.outputs).toEqual({});
     expect(main.env).toEqual({});
@@ -323,19 +374,6 @@ describe('options', () => {
     expect(post.exitCode).toBe(0);
     expect(fake.mintedTokens()).toEqual([]);
   });
-
-  it('encodes names into paths', async () => {
-    fake.addDatabase('acme', 'with.dot_and-dash');
-    const scoped = fake.addServiceToken('acme', {
-      organization: ['write_service_tokens', 'delete_service_tokens'],
-      databases: { 'with.dot_and-dash': ['read_branch'] },
-    });
-    const inputs = baseInputs({ 'service-token-id': scoped.id, 'service-token': scoped.token, database: 'with.dot_and-dash', accesses: 'read_branch' });
-    const { main, post } = await mainThenPost(inputs);
-    expect(main.exitCode).toBe(0);
-    expect(post.exitCode).toBe(0);
-    expect(fake.mintedTokens()).toEqual([]);
-  });
 });
 
 describe('bad input: a clear error and exit 1, with no API call', () => {
@@ -357,6 +395,7 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     ['a ttl over 7 days', { ttl: '8d' }, /^Input "ttl": "8d" is too long/],
     ['a bad boolean', { 'export-env': 'yes' }, /^Input "export-env": "yes" is not a boolean/],
     ['a plain-http api-url', { 'api-url': 'http://api.planetscale.com' }, /^Input "api-url": .* is not https/],
+    ['a database name with a slash', { database: 'a/b' }, /^Input "database": "a\/b" is not a PlanetScale name/],
   ];
 
   it.each(cases)('%s', async (_, overrides, expected) => {
@@ -367,5 +406,29 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     expect(main.state).toEqual({});
     expect(leaks(main, minting.token)).toEqual([]);
     expectNoStackTrace(main);
+  });
+
+  it('an env credential with a line break', async () => {
+    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const main = await runStep({ actionDir, step: 'main', inputs, env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' } });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN": contains a line break/)]);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('a long default name is shown whole in messages', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs({ name: 'x'.repeat(56) }) });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs['name']).toHaveLength(63);
+    expect(main.lines.some((line) => line.includes(`"${main.outputs['name']}"`))).toBe(true);
+  });
+});
+
+describe('messages', () => {
+  it('a 63-character token name is shown whole in messages', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs({ name: 'x'.repeat(56) }) });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs['name']).toHaveLength(63);
+    expect(main.lines.some((line) => line.includes(`"${main.outputs['name']}"`))).toBe(true);
   });
 });

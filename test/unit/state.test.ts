@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openCredential, sealCredential } from '../../src/state.ts';
 
 describe('sealed minting credential', () => {
-  const pair = { id: 'mintid123456', token: 'pscale_tkn_minting_secret' };
+  const pair = { kind: 'service-token' as const, id: 'mintid123456', token: 'pscale_tkn_minting_secret' };
 
   it('opens with the minted secret it was sealed under', () => {
     const sealed = sealCredential(pair, 'pscale_tkn_minted');
@@ -14,6 +14,11 @@ describe('sealed minting credential', () => {
     expect(sealed).not.toContain('mintid');
     expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain('pscale_tkn');
     expect(sealCredential(pair, 'pscale_tkn_minted')).not.toBe(sealed); // fresh IV each time
+  });
+
+  it('seals an OAuth api-token too', () => {
+    const oauth = { kind: 'api-token' as const, token: 'oauth-secret' };
+    expect(openCredential(sealCredential(oauth, 'pscale_tkn_minted'), 'pscale_tkn_minted')).toEqual(oauth);
   });
 
   it('does not open with another key or when tampered with', () => {

@@ -1,6 +1,7 @@
-// The grant round, seen from the wire: a small proxy in front of the fake API holds grant calls
-// until all of them have arrived (so sequential grants would be caught), and can alter what the
-// API reports granted (so the action's check of the answer is exercised).
+// The action seen from the wire: a small proxy in front of the fake API holds grant calls until
+// all of them have arrived (so sequential grants would be caught), can alter what the API reports
+// granted (so the action's check of the answer is exercised), and can lose the create call's
+// answer after PlanetScale acted on it (so the token must be found by name and deleted).
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,11 @@ interface GrantProxy {
  * Forwards everything to the fake. Grant calls are held until `expected` of them are waiting
  * (or 3 s pass), then all are forwarded; `rewrite` may alter a grant answer's body.
  */
-async function grantProxy(expected: number, rewrite?: (body: { data: unknown[] }) => unknown): Promise<GrantProxy> {
+async function grantProxy(
+  expected: number,
+  rewrite?: (body: { data: unknown[] }) => unknown,
+  options: { loseCreateAnswer?: boolean } = {},
+): Promise<GrantProxy> {
   let waiting: (() => void)[] = [];
   const state = { maxWaiting: 0 };
   const forward = (req: IncomingMessage, body: Buffer, res: import('node:http').ServerResponse, alter: boolean) => {
@@ -56,6 +61,14 @@ async function grantProxy(expected: number, rewrite?: (body: { data: unknown[] }
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      if (options.loseCreateAnswer && req.method === 'POST' && req.url!.endsWith('/service-tokens')) {
+        // Forward, let PlanetScale create the token, then drop the connection instead of answering.
+        const upstream = request(new URL(req.url!, fake.url), { method: 'POST', headers: req.headers }, (answer) => {
+          answer.resume();
+          answer.on('end', () => res.socket?.destroy());
+        });
+        return upstream.end(body);
+      }
       if (req.method !== 'POST' || !req.url!.endsWith('/access')) return forward(req, body, res, false);
       waiting.push(() => forward(req, body, res, true));
       state.maxWaiting = Math.max(state.maxWaiting, waiting.length);
@@ -109,7 +122,44 @@ describe('grant round', () => {
       expect(main.errors).toEqual([
         expect.stringMatching(/^PlanetScale accepted the grants but does not report read_branch on database "logs" as granted/),
       ]);
+      expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
       expect(main.outputs).toEqual({});
+      expect(post!.exitCode).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('fails, and deletes the token, when PlanetScale reports more granted than asked', async () => {
+    const proxy = await grantProxy(4, (body) =>
+      body.data.length > 0 && (body.data[0] as { resource: { name: string } }).resource.name === 'app'
+        ? { ...body, data: [...body.data, { ...(body.data[0] as object), id: 'extra', access: 'delete_branch' }] }
+        : body,
+    );
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([expect.stringMatching(/^PlanetScale reports accesses that were not asked for: delete_branch on Database "app"/)]);
+      expect(main.outputs).toEqual({});
+      expect(main.env).toEqual({});
+      expect(post!.exitCode).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe('create', () => {
+  it('finds and deletes by name a token whose create answer was lost', async () => {
+    const proxy = await grantProxy(4, undefined, { loseCreateAnswer: true });
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([expect.stringMatching(/^Could not reach PlanetScale at .* while creating a service token in organization "acme"/)]);
+      expect(main.maskedLog).toMatch(/The create call may have reached PlanetScale: looking for a token named ".+" to delete/);
+      expect(main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
       expect(post!.exitCode).toBe(0);
     } finally {
       await proxy.close();
