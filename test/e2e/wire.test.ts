@@ -166,4 +166,18 @@ describe('create', () => {
     }
     expect(fake.mintedTokens()).toEqual([]);
   });
+
+  it('leaves nothing alive when the job is cancelled while grants are in flight: post deletes the token', async () => {
+    const proxy = await grantProxy(99); // holds every grant call for 3 s
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url), signalAfterMs: { signal: 'SIGINT', afterMs: 1000 } });
+      expect(main.exitCode).not.toBe(0);
+      expect(main.state['token-id']).toMatch(/^[a-z0-9]{12}$/);
+      expect(post!.exitCode).toBe(0);
+      expect(post!.maskedLog).toMatch(/Deleted service token/);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
 });
