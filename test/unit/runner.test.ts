@@ -1,5 +1,5 @@
 // src/runner.ts: our replacement for @actions/core must speak the runner's protocol exactly.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -64,6 +64,7 @@ describe('runner commands', () => {
     expect(parseFileCommand(readFileSync(join(dir, 'GITHUB_STATE'), 'utf8'))).toEqual({ 'token-id': 'abc=def' });
     expect(parseFileCommand(readFileSync(join(dir, 'GITHUB_ENV'), 'utf8'))).toEqual({ PLANETSCALE_ORG: 'acme' });
     expect(process.env['PLANETSCALE_ORG']).toBe('acme');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses to write a file command outside a runner', () => {
