@@ -167,9 +167,6 @@ class PlanetScaleClient {
         const { credential } = options;
         this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
     }
-    get baseUrl() {
-        return this.options.baseUrl;
-    }
     /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
     async send(method, path, body) {
         const url = this.options.baseUrl + path;

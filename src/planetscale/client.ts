@@ -52,10 +52,6 @@ export class PlanetScaleClient {
     this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
   }
 
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
-
   /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
   async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse<T>> {
     const url = this.options.baseUrl + path;
