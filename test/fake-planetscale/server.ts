@@ -74,8 +74,9 @@ export class FakePlanetScale {
     this.#state.addOrganization(name);
   }
 
-  addDatabase(org: string, name: string): void {
-    this.#state.addDatabase(org, name);
+  /** `requireApprovalForDeploy`: the database setting that brings in the self-approval rule. */
+  addDatabase(org: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): void {
+    this.#state.addDatabase(org, name, options);
   }
 
   /** A service token placed directly, e.g. the long-lived "minting" token. No ttl: never expires. */

@@ -44,6 +44,43 @@ export interface Database {
   updatedAt: Date;
   /** In creation order; the first one is the production branch `main`. */
   branches: Branch[];
+  /** The database setting "Require administrator approval for deploy requests". */
+  requireApprovalForDeploy: boolean;
+  /** In creation order; `number` counts from 1 per database, as in PlanetScale. */
+  deployRequests: DeployRequest[];
+}
+
+export interface DeployRequestReview {
+  id: string;
+  state: 'commented' | 'approved';
+  body: string;
+  actor: Actor;
+  createdAt: Date;
+}
+
+export interface DeployRequest {
+  id: string;
+  number: number;
+  branch: string;
+  branchId: string;
+  intoBranch: string;
+  notes: string;
+  actor: Actor;
+  /** Credential id of the creator: the self-approval rule compares against it. */
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  state: 'open' | 'closed';
+  approved: boolean;
+  /** The fake has no schema diff to apply: a deploy goes from ready straight to complete. */
+  deploymentState: 'ready' | 'complete';
+  deploymentId: string;
+  deployedAt: Date | null;
+  closedAt: Date | null;
+  closedBy: Actor | null;
+  branchDeletedAt: Date | null;
+  branchDeletedBy: Actor | null;
+  reviews: DeployRequestReview[];
 }
 
 export interface Branch {
@@ -157,12 +194,21 @@ export class FakeState {
     return this.organizations.get(name);
   }
 
-  addDatabase(orgName: string, name: string): Database {
+  addDatabase(orgName: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): Database {
     const org = this.organization(orgName);
     if (!org) throw new Error(`addDatabase(): unknown organization ${orgName}`);
     if (org.databases.has(name)) throw new Error(`database ${orgName}/${name} already exists`);
     const now = this.now();
-    const db: Database = { id: this.newId(), name, org: orgName, createdAt: now, updatedAt: now, branches: [] };
+    const db: Database = {
+      id: this.newId(),
+      name,
+      org: orgName,
+      createdAt: now,
+      updatedAt: now,
+      branches: [],
+      requireApprovalForDeploy: options.requireApprovalForDeploy ?? false,
+      deployRequests: [],
+    };
     // Every PlanetScale database starts with one production branch.
     db.branches.push({
       id: this.newId(),
@@ -191,6 +237,66 @@ export class FakeState {
     const branch: Branch = { id: this.newId(), name, parentBranch, production: false, createdAt: now, updatedAt: now, actor };
     db.branches.push(branch);
     return branch;
+  }
+
+  /** Removes a branch; deploy requests opened from it remember who deleted it and when. */
+  deleteBranch(db: Database, branch: Branch, actor: Actor): void {
+    db.branches = db.branches.filter((b) => b !== branch);
+    for (const dr of db.deployRequests) {
+      if (dr.branchId === branch.id) {
+        dr.branchDeletedAt = this.now();
+        dr.branchDeletedBy = actor;
+      }
+    }
+  }
+
+  // --- deploy requests -------------------------------------------------------------------------
+
+  addDeployRequest(db: Database, from: Branch, into: Branch, notes: string, creator: Principal): DeployRequest {
+    const now = this.now();
+    const dr: DeployRequest = {
+      id: this.newId(),
+      number: db.deployRequests.length + 1,
+      branch: from.name,
+      branchId: from.id,
+      intoBranch: into.name,
+      notes,
+      actor: creator.actor,
+      createdBy: creator.credentialId,
+      createdAt: now,
+      updatedAt: now,
+      state: 'open',
+      approved: false,
+      deploymentState: 'ready',
+      deploymentId: this.newId(),
+      deployedAt: null,
+      closedAt: null,
+      closedBy: null,
+      branchDeletedAt: null,
+      branchDeletedBy: null,
+      reviews: [],
+    };
+    db.deployRequests.push(dr);
+    return dr;
+  }
+
+  addReview(dr: DeployRequest, state: DeployRequestReview['state'], body: string, actor: Actor): DeployRequestReview {
+    const review: DeployRequestReview = { id: this.newId(), state, body, actor, createdAt: this.now() };
+    dr.reviews.push(review);
+    if (state === 'approved') dr.approved = true;
+    dr.updatedAt = review.createdAt;
+    return review;
+  }
+
+  /** Deploys at once (no schema diff to apply): the request is complete and closed. */
+  deploy(dr: DeployRequest, actor: Actor): void {
+    const now = this.now();
+    dr.closedBy = actor;
+    dr.deploymentState = 'complete';
+    dr.deployedAt = now;
+    dr.state = 'closed';
+    dr.closedAt = now;
+    dr.updatedAt = now;
   }
 
   // --- service tokens ----------------------------------------------------------------------------
