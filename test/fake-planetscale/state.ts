@@ -303,14 +303,26 @@ export class FakeState {
 
   createServiceToken(
     orgName: string,
-    options: { name: string | null; ttlSeconds?: number; minted: boolean; creator?: Principal },
+    options: {
+      name: string | null;
+      ttlSeconds?: number;
+      minted: boolean;
+      creator?: Principal;
+      /** A fixed id and secret (seeding only), e.g. ones a CI workflow set in its env. */
+      credential?: { id: string; token: string };
+    },
   ): ServiceToken {
     if (!this.organization(orgName)) throw new Error(`unknown organization ${orgName}`);
+    const fixedId = options.credential?.id;
+    if (fixedId !== undefined && (this.#usedIds.has(fixedId) || !/^[a-z0-9]{12}$/.test(fixedId))) {
+      throw new Error(`service token id ${fixedId}: expected 12 lowercase letters/digits, unused`);
+    }
+    if (fixedId !== undefined) this.#usedIds.add(fixedId);
     const now = this.now();
     const token: ServiceToken = {
-      id: this.newId(),
+      id: fixedId ?? this.newId(),
       // 32 random bytes are exactly 43 base64url characters.
-      secret: `pscale_tkn_${randomBytes(32).toString('base64url')}`,
+      secret: options.credential?.token ?? `pscale_tkn_${randomBytes(32).toString('base64url')}`,
       org: orgName,
       name: options.name,
       createdAt: now,
@@ -333,7 +345,7 @@ export class FakeState {
   seedServiceToken(
     orgName: string,
     accesses: SeedAccesses,
-    options: { name?: string; ttlSeconds?: number } = {},
+    options: { name?: string; ttlSeconds?: number; credential?: { id: string; token: string } } = {},
   ): ServiceToken {
     // Resolve first so that a typo in a test's seed fails before anything is created.
     const grants = this.#resolveSeed(orgName, accesses);
@@ -341,6 +353,7 @@ export class FakeState {
       name: options.name ?? null,
       ttlSeconds: options.ttlSeconds,
       minted: false,
+      ...(options.credential ? { credential: options.credential } : {}),
     });
     for (const g of grants) this.grant(token, [g.access], g.databaseId);
     return token;
