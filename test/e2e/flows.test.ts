@@ -137,6 +137,12 @@ describe('branch per pull request, deploy request, approval by a second token, d
       },
     );
 
+    // The job summary: one table row per resource, with the token's name and expiry.
+    expect(open.main.summary).toContain(
+      `| \`${open.main.outputs['name']}\` | ${open.main.outputs['expires-at']} | app | Database | ` +
+        '`create_branch`, `read_branch`, `create_deploy_request`, `read_deploy_request` |',
+    );
+
     // Every token is refused now: deleted by its own post step.
     for (const run of [open, approve, merge]) {
       expect(fake.token(run.tokenId)?.deleted).toBe(true);
