@@ -1,5 +1,6 @@
 // The workflow validation .ci/run and CI's lint step run (scripts/workflow-lint.ts): the repo's
-// action.yml and workflows pass, and each tool catches what it should.
+// action.yml and workflows pass, and each tool catches what it should. And the README shows
+// every example workflow.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +84,19 @@ jobs:
       ),
       '.github/workflows/mint.yml: job "mint", step 2 (uses: ./): required input "org" is missing [local-action]',
     ]);
+  });
+});
+
+describe('example workflows', () => {
+  it('the README links every example workflow, and shows the pscale command each one runs', () => {
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    const examples = readdirSync(`${root}/.github/workflows`).filter((n) => n.startsWith('example-'));
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const name of examples) {
+      expect(readme, name).toContain(`](.github/workflows/${name})`);
+      for (const command of read(`.github/workflows/${name}`).content.match(/pscale (branch|deploy-request) \w+/g) ?? []) {
+        expect(readme, `${name}: ${command}`).toContain(command);
+      }
+    }
   });
 });
