@@ -63,8 +63,11 @@ describe('npm run fake-api', () => {
 
   it('generates a token when env names none, and refuses a bad port or half a credential', async () => {
     const { output, stop } = await startFakeApi({}, ['--port', '0']);
-    expect(output).toMatch(/service-token-id [a-z0-9]{12}, service-token pscale_tkn_\S+/);
-    expect(await stop()).toBe(0);
+    try {
+      expect(output).toMatch(/service-token-id [a-z0-9]{12}, service-token pscale_tkn_\S+/);
+    } finally {
+      expect(await stop()).toBe(0);
+    }
 
     for (const [env, args, message] of [
       [{}, ['--port', 'http'], 'port "http" is not a port number'],

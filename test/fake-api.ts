@@ -44,13 +44,7 @@ const minting = fake.addServiceToken(
   { name: 'fake-api-minting', ...(givenId && givenToken ? { credential: { id: givenId, token: givenToken } } : {}) },
 );
 
-if (env['GITHUB_ENV']) {
-  appendFileSync(env['GITHUB_ENV'], `FAKE_API_URL=${fake.url}\nFAKE_API_TOKEN_ID=${minting.id}\nFAKE_API_TOKEN=${minting.token}\n`);
-}
-console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, database ${database}`);
-console.log(`minting token: service-token-id ${minting.id}, service-token ${minting.token}`);
-console.log('ready');
-
+// Handlers before "ready": whoever waits for it may signal at once.
 let stopping = false;
 const stop = (): void => {
   if (stopping) return;
@@ -59,3 +53,11 @@ const stop = (): void => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+if (env['GITHUB_ENV']) {
+  appendFileSync(env['GITHUB_ENV'], `FAKE_API_URL=${fake.url}\nFAKE_API_TOKEN_ID=${minting.id}\nFAKE_API_TOKEN=${minting.token}\n`);
+}
+console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, database ${database}`);
+console.log(`minting token: service-token-id ${minting.id}, service-token ${minting.token}`);
+console.log('ready');
+
