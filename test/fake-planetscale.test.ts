@@ -3,11 +3,10 @@
 // responses validated against the published openapi spec, so that tests of the action that
 // pass against the fake are passing against the real API's shapes.
 
-import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
+import { OpenApiSpec, type SpecResponse } from './openapi-spec.ts';
 
 // --- helpers -----------------------------------------------------------------------------------
 
@@ -585,45 +584,14 @@ describe('seeding', () => {
 // --- conformance to the published spec ------------------------------------------------------
 
 describe('schema conformance with openapi.yaml', () => {
-  type Schema = Record<string, unknown>;
-  interface Operation {
-    operationId?: string;
-    responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-  }
-  let operations: Map<string, Operation>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  const compiled = new Map<string, ValidateFunction>();
+  let spec: OpenApiSpec;
 
   beforeAll(() => {
-    const specUrl = new URL('../../shared/planetscale/openapi.yaml', import.meta.url);
-    const spec = parseYaml(readFileSync(specUrl, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
-    operations = new Map();
-    for (const item of Object.values(spec.paths)) {
-      for (const op of Object.values(item)) {
-        if (op && typeof op === 'object' && op.operationId) operations.set(op.operationId, op);
-      }
-    }
+    spec = OpenApiSpec.load();
   }, 60_000);
 
-  function response(operationId: string, status: string): { content?: Record<string, { schema?: Schema }> } {
-    const op = operations.get(operationId);
-    if (!op) throw new Error(`operation ${operationId} is not in the spec`);
-    const res = op.responses?.[status];
-    if (!res) throw new Error(`${operationId} has no ${status} response in the spec`);
-    return res;
-  }
-
-  function validator(operationId: string, status: string): ValidateFunction {
-    const key = `${operationId} ${status}`;
-    let validate = compiled.get(key);
-    if (!validate) {
-      const schema = response(operationId, status).content?.['application/json']?.schema;
-      if (!schema) throw new Error(`${key} has no application/json schema`);
-      validate = ajv.compile(schema);
-      compiled.set(key, validate);
-    }
-    return validate;
-  }
+  const response = (operationId: string, status: string): SpecResponse => spec.response(operationId, status);
+  const validator = (operationId: string, status: string): ValidateFunction => spec.validator(operationId, status);
 
   function expectConforms(operationId: string, status: string, reply: Reply): void {
     expect(String(reply.status)).toBe(status);
@@ -644,7 +612,7 @@ describe('schema conformance with openapi.yaml', () => {
       'list_branches',
       'create_branch',
     ]) {
-      expect(operations.has(id), id).toBe(true);
+      expect(spec.has(id), id).toBe(true);
     }
   });
 
@@ -698,7 +666,7 @@ describe('schema conformance with openapi.yaml', () => {
   });
 
   it('create_branch 201', async () => {
-    expect(Object.keys(operations.get('create_branch')?.responses ?? {})).toContain('201');
+    expect(Object.keys(spec.operation('create_branch')?.responses ?? {})).toContain('201');
     expectConforms('create_branch', '201', await call('POST', branchesPath('db1'), minting, { body: { name: 'feature' } }));
   });
 
@@ -709,7 +677,7 @@ describe('schema conformance with openapi.yaml', () => {
         expect(response(id, status).content, `${id} ${status}`).toBeUndefined();
       }
     }
-    const errorShape = ajv.compile({
+    const errorShape = spec.ajv.compile({
       type: 'object',
       properties: { code: { type: 'string' }, message: { type: 'string' } },
       required: ['code', 'message'],

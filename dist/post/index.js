@@ -527,20 +527,22 @@ function openCredential(sealed, mintedSecret) {
 function cell(text) {
     return text.replace(/[|`\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
+/**
+ * One table, one row per resource: token name and expiry repeat on every row so that each row
+ * reads on its own (a job with several uses of the action, or a matrix, shows several tables).
+ */
 function mintSummary(options) {
-    const rows = options.granted.map((g) => `| ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
+    const token = `\`${cell(options.name)}\``;
+    const expires = cell(options.expiresAt);
+    const rows = options.granted.map((g) => `| ${token} | ${expires} | ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
     const fate = options.cleanup
         ? 'It is deleted by this action\'s post step when the job ends.'
         : 'cleanup is false: it stays valid until it expires.';
     return [
-        '### PlanetScale service token',
+        `### PlanetScale service token (organization ${cell(options.org)})`,
         '',
-        '| Token | Organization | Expires |',
-        '| --- | --- | --- |',
-        `| \`${cell(options.name)}\` | ${cell(options.org)} | ${cell(options.expiresAt)} |`,
-        '',
-        '| Resource | Type | Accesses |',
-        '| --- | --- | --- |',
+        '| Token | Expires | Resource | Type | Accesses |',
+        '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
         fate,

@@ -4,7 +4,17 @@
 // plausible constants.
 
 import { accessDescription } from './accesses.ts';
-import type { AccessGrant, Actor, Branch, Database, FakeState, Organization, ServiceToken } from './state.ts';
+import type {
+  AccessGrant,
+  Actor,
+  Branch,
+  Database,
+  DeployRequest,
+  DeployRequestReview,
+  FakeState,
+  Organization,
+  ServiceToken,
+} from './state.ts';
 
 /** What a shape needs besides the object itself: the model, and the URL the fake serves on. */
 export interface ResponseContext {
@@ -211,7 +221,7 @@ export function databaseJson(ctx: ResponseContext, db: Database): Json {
     default_branch_read_only_regions_count: 0,
     default_branch_table_count: 0,
     default_branch: 'main',
-    require_approval_for_deploy: false,
+    require_approval_for_deploy: db.requireApprovalForDeploy,
     deletion_protected: false,
     resizing: false,
     resize_queued: false,
@@ -280,4 +290,100 @@ export function branchJson(ctx: ResponseContext, db: Database, branch: Branch): 
     parent_branch: branch.parentBranch,
     vtgate_options: {},
   };
+}
+
+// --- deploy requests ------------------------------------------------------------------------
+
+/** The spec's actor object on deploy requests and reviews: id, display_name, avatar_url. */
+function actorRefJson(actor: Actor): Json {
+  return { id: actor.id, display_name: actor.displayName, avatar_url: AVATAR_URL };
+}
+
+export function deployRequestJson(ctx: ResponseContext, db: Database, dr: DeployRequest): Json {
+  const created = iso(dr.createdAt);
+  const updated = iso(dr.updatedAt);
+  const deployed = iso(dr.deployedAt);
+  return {
+    id: dr.id,
+    type: 'DeployRequest',
+    number: dr.number,
+    actor: actorRefJson(dr.actor),
+    closed_by: dr.closedBy && actorRefJson(dr.closedBy),
+    branch: dr.branch,
+    branch_id: dr.branchId,
+    branch_deleted: dr.branchDeletedAt !== null,
+    branch_deleted_by: dr.branchDeletedBy && actorRefJson(dr.branchDeletedBy),
+    branch_deleted_at: iso(dr.branchDeletedAt),
+    into_branch: dr.intoBranch,
+    into_branch_sharded: false,
+    into_branch_shard_count: 1,
+    into_branch_keyspace_count: 1,
+    approved: dr.approved,
+    state: dr.state,
+    deployment_state: dr.deploymentState,
+    deployment: {
+      id: dr.deploymentId,
+      auto_cutover: false,
+      auto_delete_branch: false,
+      created_at: created,
+      cutover_at: deployed,
+      cutover_expiring: false,
+      deploy_check_errors: null,
+      finished_at: deployed,
+      force_cutover_requested_at: null,
+      queued_at: deployed,
+      ready_to_cutover_at: null,
+      started_at: deployed,
+      state: dr.deploymentState,
+      submitted_at: deployed,
+      updated_at: updated,
+      into_branch: dr.intoBranch,
+      deploy_request_number: dr.number,
+      deployable: dr.state === 'open' && (dr.approved || !db.requireApprovalForDeploy),
+      preceding_deployments: [],
+      deploy_operations: [],
+      deploy_operation_summaries: [],
+      lint_errors: [],
+      sequential_diff_dependencies: [],
+      lookup_vindex_operations: [],
+      deployment_revert_request: null,
+      actor: actorRefJson(dr.actor),
+      cutover_actor: null,
+      cancelled_actor: null,
+      schema_last_updated_at: null,
+      table_locked: false,
+      locked_table_name: null,
+      instant_ddl: false,
+      instant_ddl_eligible: false,
+      queue_paused: false,
+      queue_pause_reason: null,
+    },
+    num_comments: dr.reviews.filter((r) => r.state === 'commented').length,
+    html_url: `https://app.planetscale.com/${encodeURIComponent(db.org)}/${encodeURIComponent(db.name)}/deploy-requests/${dr.number}`,
+    url: `${ctx.baseUrl}${databasePath(db)}/deploy-requests/${dr.number}`,
+    notes: dr.notes,
+    html_body: dr.notes === '' ? '' : `<p>${escapeHtml(dr.notes)}</p>`,
+    created_at: created,
+    updated_at: updated,
+    closed_at: iso(dr.closedAt),
+    deployed_at: deployed,
+  };
+}
+
+export function reviewJson(review: DeployRequestReview): Json {
+  const at = iso(review.createdAt);
+  return {
+    id: review.id,
+    type: 'DeployRequestReview',
+    body: review.body,
+    html_body: review.body === '' ? '' : `<p>${escapeHtml(review.body)}</p>`,
+    state: review.state,
+    created_at: at,
+    updated_at: at,
+    actor: actorRefJson(review.actor),
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

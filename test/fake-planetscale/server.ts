@@ -43,12 +43,13 @@ export class FakePlanetScale {
     this.#state = state;
   }
 
-  static async start(options: { now?: Date } = {}): Promise<FakePlanetScale> {
+  /** `port`: 0 (the default) picks a free one; `npm run fake-api` passes a fixed one. */
+  static async start(options: { now?: Date; port?: number } = {}): Promise<FakePlanetScale> {
     const state = new FakeState(options.now ?? new Date());
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
         server.off('error', reject);
         resolve();
       });
@@ -74,15 +75,16 @@ export class FakePlanetScale {
     this.#state.addOrganization(name);
   }
 
-  addDatabase(org: string, name: string): void {
-    this.#state.addDatabase(org, name);
+  /** `requireApprovalForDeploy`: the database setting that brings in the self-approval rule. */
+  addDatabase(org: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): void {
+    this.#state.addDatabase(org, name, options);
   }
 
   /** A service token placed directly, e.g. the long-lived "minting" token. No ttl: never expires. */
   addServiceToken(
     org: string,
     accesses: SeedAccesses,
-    options: { name?: string; ttlSeconds?: number } = {},
+    options: { name?: string; ttlSeconds?: number; credential?: { id: string; token: string } } = {},
   ): { id: string; token: string } {
     const token = this.#state.seedServiceToken(org, accesses, options);
     return { id: token.id, token: token.secret };

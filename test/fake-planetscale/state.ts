@@ -44,6 +44,43 @@ export interface Database {
   updatedAt: Date;
   /** In creation order; the first one is the production branch `main`. */
   branches: Branch[];
+  /** The database setting "Require administrator approval for deploy requests". */
+  requireApprovalForDeploy: boolean;
+  /** In creation order; `number` counts from 1 per database, as in PlanetScale. */
+  deployRequests: DeployRequest[];
+}
+
+export interface DeployRequestReview {
+  id: string;
+  state: 'commented' | 'approved';
+  body: string;
+  actor: Actor;
+  createdAt: Date;
+}
+
+export interface DeployRequest {
+  id: string;
+  number: number;
+  branch: string;
+  branchId: string;
+  intoBranch: string;
+  notes: string;
+  actor: Actor;
+  /** Credential id of the creator: the self-approval rule compares against it. */
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  state: 'open' | 'closed';
+  approved: boolean;
+  /** The fake has no schema diff to apply: a deploy goes from ready straight to complete. */
+  deploymentState: 'ready' | 'complete';
+  deploymentId: string;
+  deployedAt: Date | null;
+  closedAt: Date | null;
+  closedBy: Actor | null;
+  branchDeletedAt: Date | null;
+  branchDeletedBy: Actor | null;
+  reviews: DeployRequestReview[];
 }
 
 export interface Branch {
@@ -157,12 +194,21 @@ export class FakeState {
     return this.organizations.get(name);
   }
 
-  addDatabase(orgName: string, name: string): Database {
+  addDatabase(orgName: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): Database {
     const org = this.organization(orgName);
     if (!org) throw new Error(`addDatabase(): unknown organization ${orgName}`);
     if (org.databases.has(name)) throw new Error(`database ${orgName}/${name} already exists`);
     const now = this.now();
-    const db: Database = { id: this.newId(), name, org: orgName, createdAt: now, updatedAt: now, branches: [] };
+    const db: Database = {
+      id: this.newId(),
+      name,
+      org: orgName,
+      createdAt: now,
+      updatedAt: now,
+      branches: [],
+      requireApprovalForDeploy: options.requireApprovalForDeploy ?? false,
+      deployRequests: [],
+    };
     // Every PlanetScale database starts with one production branch.
     db.branches.push({
       id: this.newId(),
@@ -193,18 +239,90 @@ export class FakeState {
     return branch;
   }
 
+  /** Removes a branch; deploy requests opened from it remember who deleted it and when. */
+  deleteBranch(db: Database, branch: Branch, actor: Actor): void {
+    db.branches = db.branches.filter((b) => b !== branch);
+    for (const dr of db.deployRequests) {
+      if (dr.branchId === branch.id) {
+        dr.branchDeletedAt = this.now();
+        dr.branchDeletedBy = actor;
+      }
+    }
+  }
+
+  // --- deploy requests -------------------------------------------------------------------------
+
+  addDeployRequest(db: Database, from: Branch, into: Branch, notes: string, creator: Principal): DeployRequest {
+    const now = this.now();
+    const dr: DeployRequest = {
+      id: this.newId(),
+      number: db.deployRequests.length + 1,
+      branch: from.name,
+      branchId: from.id,
+      intoBranch: into.name,
+      notes,
+      actor: creator.actor,
+      createdBy: creator.credentialId,
+      createdAt: now,
+      updatedAt: now,
+      state: 'open',
+      approved: false,
+      deploymentState: 'ready',
+      deploymentId: this.newId(),
+      deployedAt: null,
+      closedAt: null,
+      closedBy: null,
+      branchDeletedAt: null,
+      branchDeletedBy: null,
+      reviews: [],
+    };
+    db.deployRequests.push(dr);
+    return dr;
+  }
+
+  addReview(dr: DeployRequest, state: DeployRequestReview['state'], body: string, actor: Actor): DeployRequestReview {
+    const review: DeployRequestReview = { id: this.newId(), state, body, actor, createdAt: this.now() };
+    dr.reviews.push(review);
+    if (state === 'approved') dr.approved = true;
+    dr.updatedAt = review.createdAt;
+    return review;
+  }
+
+  /** Deploys at once (no schema diff to apply): the request is complete and closed. */
+  deploy(dr: DeployRequest, actor: Actor): void {
+    const now = this.now();
+    dr.closedBy = actor;
+    dr.deploymentState = 'complete';
+    dr.deployedAt = now;
+    dr.state = 'closed';
+    dr.closedAt = now;
+    dr.updatedAt = now;
+  }
+
   // --- service tokens ----------------------------------------------------------------------------
 
   createServiceToken(
     orgName: string,
-    options: { name: string | null; ttlSeconds?: number; minted: boolean; creator?: Principal },
+    options: {
+      name: string | null;
+      ttlSeconds?: number;
+      minted: boolean;
+      creator?: Principal;
+      /** A fixed id and secret (seeding only), e.g. ones a CI workflow set in its env. */
+      credential?: { id: string; token: string };
+    },
   ): ServiceToken {
     if (!this.organization(orgName)) throw new Error(`unknown organization ${orgName}`);
+    const fixedId = options.credential?.id;
+    if (fixedId !== undefined && (this.#usedIds.has(fixedId) || !/^[a-z0-9]{12}$/.test(fixedId))) {
+      throw new Error(`service token id ${fixedId}: expected 12 lowercase letters/digits, unused`);
+    }
+    if (fixedId !== undefined) this.#usedIds.add(fixedId);
     const now = this.now();
     const token: ServiceToken = {
-      id: this.newId(),
+      id: fixedId ?? this.newId(),
       // 32 random bytes are exactly 43 base64url characters.
-      secret: `pscale_tkn_${randomBytes(32).toString('base64url')}`,
+      secret: options.credential?.token ?? `pscale_tkn_${randomBytes(32).toString('base64url')}`,
       org: orgName,
       name: options.name,
       createdAt: now,
@@ -227,7 +345,7 @@ export class FakeState {
   seedServiceToken(
     orgName: string,
     accesses: SeedAccesses,
-    options: { name?: string; ttlSeconds?: number } = {},
+    options: { name?: string; ttlSeconds?: number; credential?: { id: string; token: string } } = {},
   ): ServiceToken {
     // Resolve first so that a typo in a test's seed fails before anything is created.
     const grants = this.#resolveSeed(orgName, accesses);
@@ -235,6 +353,7 @@ export class FakeState {
       name: options.name ?? null,
       ttlSeconds: options.ttlSeconds,
       minted: false,
+      ...(options.credential ? { credential: options.credential } : {}),
     });
     for (const g of grants) this.grant(token, [g.access], g.databaseId);
     return token;
