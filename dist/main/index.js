@@ -724,6 +724,9 @@ function parseRetryAfter(value, nowMs) {
         return undefined;
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
+    // An HTTP date names its day and month ("Sun, 22 Nov 2026 10:00:05 GMT"); Date.parse alone would take "-1".
+    if (!/[A-Za-z]{3}/.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;

@@ -192,6 +192,9 @@ function parseRetryAfter(value, nowMs) {
         return undefined;
     if (/^\d+$/.test(text))
         return Number(text) * 1000;
+    // An HTTP date names its day and month ("Sun, 22 Nov 2026 10:00:05 GMT"); Date.parse alone would take "-1".
+    if (!/[A-Za-z]{3}/.test(text))
+        return undefined;
     const date = Date.parse(text);
     if (Number.isNaN(date))
         return undefined;
@@ -939,11 +942,18 @@ async function cleanup(env = process.env) {
         // lost), or a create call of its may have been carried out after it looked.
         runner/* info */.pq(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
         const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
-        if (!found.ok)
-            return failed(found.reason);
-        runner/* info */.pq(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
-        if (found.removed > 0)
-            runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        if (found.ok) {
+            runner/* info */.pq(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
+            if (found.removed > 0)
+                runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        }
+        else if (id) {
+            // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+            runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+        }
+        else {
+            return failed(found.reason); // the name was all post had
+        }
     }
     if (sweep)
         await sweepLeftovers(client, org, sweep);
