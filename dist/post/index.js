@@ -159,13 +159,17 @@ function redact(text, knownSecrets = []) {
 //
 // The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
-// on average in all; a Retry-After is honoured up to 10 s.
+// on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
-const DEFAULT_RETRY_POLICY = { attempts: 5, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** Network error codes that mean the request never left: nothing can have been acted on. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** How many calls in all `policy` allows, given the last failure. */
+function attemptsAllowed(error, policy) {
+    return error instanceof errors_PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+}
 function isRetryable(error) {
     if (error instanceof errors_PlanetScaleApiError)
         return RETRYABLE_STATUSES.has(error.status);
@@ -201,15 +205,14 @@ function parseRetryAfter(value, nowMs) {
     return Math.max(0, date - nowMs);
 }
 /**
- * The wait before attempt `attempt + 1`: the server's Retry-After (capped) when it gave one,
- * else full jitter, a random wait between 0 and base·2^(attempt-1) (capped), which spreads out
- * many clients that failed at the same moment.
+ * The wait before attempt `attempt + 1`: full jitter, a random wait between 0 and
+ * base·2^(attempt-1) (capped), which spreads out many clients that failed at the same moment;
+ * after the server's Retry-After (capped) when it gave one, so that clients told "in 1 s" do
+ * not all come back in the same instant.
  */
 function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.retryAfterCapMs);
-    const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
+    const jitter = Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
+    return retryAfterMs === undefined ? jitter : Math.min(retryAfterMs, policy.retryAfterCapMs) + jitter;
 }
 /** What went wrong with one attempt, for a log line: a status or an error, never a body. */
 function describeFailure(error) {
@@ -271,7 +274,8 @@ class PlanetScaleClient {
                 return await this.sendOnce(method, path, body);
             }
             catch (error) {
-                const wait = isRetryable(error) && attempt < policy.attempts ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+                const allowed = attemptsAllowed(error, policy);
+                const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
                 const deadline = this.options.deadline ?? Infinity;
                 if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) {
                     if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
@@ -279,8 +283,8 @@ class PlanetScaleClient {
                     throw error;
                 }
                 await sendOptions.beforeRetry?.(error);
-                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${policy.attempts} failed (${describeFailure(error)}); ` +
-                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ' as Retry-After asks' : ''}.`);
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
                 if (!(await this.pause(wait)))
                     throw error;
             }

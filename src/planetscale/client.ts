@@ -7,7 +7,7 @@
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
-import { DEFAULT_RETRY_POLICY, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, attemptsAllowed, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };
 
@@ -86,7 +86,8 @@ export class PlanetScaleClient {
       try {
         return await this.sendOnce<T>(method, path, body);
       } catch (error) {
-        const wait = isRetryable(error) && attempt < policy.attempts ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+        const allowed = attemptsAllowed(error, policy);
+        const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
         const deadline = this.options.deadline ?? Infinity;
         if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) {
           if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError) error.attempts = attempt;
@@ -94,8 +95,8 @@ export class PlanetScaleClient {
         }
         await sendOptions.beforeRetry?.(error);
         this.options.log?.(
-          `PlanetScale API ${method} ${path}: attempt ${attempt} of ${policy.attempts} failed (${describeFailure(error)}); ` +
-            `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ' as Retry-After asks' : ''}.`,
+          `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+            `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error)!)})` : ''}.`,
         );
         if (!(await this.pause(wait))) throw error;
       }

@@ -3,13 +3,18 @@
 //
 // The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
-// on average in all; a Retry-After is honoured up to 10 s.
+// on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
 import { PlanetScaleApiError, PlanetScaleNetworkError } from './errors.js';
 
 export interface RetryPolicy {
   /** Calls in all, the first one included. */
   attempts: number;
+  /**
+   * Calls in all when the last answer was 429: the API is well and asks us to wait, so waiting
+   * longer pays (the deadline still bounds it). Many jobs sharing one minting token hit this.
+   */
+  rateLimitedAttempts: number;
   /** The first backoff's upper bound; it doubles with each attempt. */
   baseMs: number;
   /** Upper bound of any backoff. */
@@ -18,13 +23,18 @@ export interface RetryPolicy {
   retryAfterCapMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
 
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Network error codes that mean the request never left: nothing can have been acted on. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** How many calls in all `policy` allows, given the last failure. */
+export function attemptsAllowed(error: unknown, policy: RetryPolicy): number {
+  return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+}
 
 export function isRetryable(error: unknown): boolean {
   if (error instanceof PlanetScaleApiError) return RETRYABLE_STATUSES.has(error.status);
@@ -56,14 +66,14 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 }
 
 /**
- * The wait before attempt `attempt + 1`: the server's Retry-After (capped) when it gave one,
- * else full jitter, a random wait between 0 and base·2^(attempt-1) (capped), which spreads out
- * many clients that failed at the same moment.
+ * The wait before attempt `attempt + 1`: full jitter, a random wait between 0 and
+ * base·2^(attempt-1) (capped), which spreads out many clients that failed at the same moment;
+ * after the server's Retry-After (capped) when it gave one, so that clients told "in 1 s" do
+ * not all come back in the same instant.
  */
 export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.retryAfterCapMs);
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  return Math.round(random() * ceiling);
+  const jitter = Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
+  return retryAfterMs === undefined ? jitter : Math.min(retryAfterMs, policy.retryAfterCapMs) + jitter;
 }
 
 /** What went wrong with one attempt, for a log line: a status or an error, never a body. */

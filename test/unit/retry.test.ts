@@ -49,8 +49,10 @@ describe('retry decisions', () => {
     expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelayMs(attempt, policy, undefined, () => 1))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
     expect(retryDelayMs(3, policy, undefined, () => 0)).toBe(0);
     expect(retryDelayMs(3, policy, undefined, () => 0.5)).toBe(500);
-    expect(retryDelayMs(1, policy, 2000)).toBe(2000);
-    expect(retryDelayMs(1, policy, 3_600_000)).toBe(policy.retryAfterCapMs);
+    // Retry-After, capped, then jitter on top so that clients told the same do not return at once.
+    expect(retryDelayMs(1, policy, 2000, () => 0)).toBe(2000);
+    expect(retryDelayMs(1, policy, 2000, () => 1)).toBe(2250);
+    expect(retryDelayMs(1, policy, 3_600_000, () => 0)).toBe(policy.retryAfterCapMs);
   });
 });
 
@@ -78,7 +80,7 @@ const BASE = 'https://api.planetscale.test';
 const PATH = '/v1/organizations/acme/service-tokens/t1';
 let agent: MockAgent;
 let logged: string[];
-const fast = { attempts: 4, baseMs: 1, capMs: 5, retryAfterCapMs: 50 };
+const fast = { attempts: 4, rateLimitedAttempts: 6, baseMs: 1, capMs: 5, retryAfterCapMs: 50 };
 const client = (options: Partial<ClientOptions> = {}) =>
   new PlanetScaleClient({
     baseUrl: BASE,
@@ -118,7 +120,13 @@ describe('the client retrying', () => {
     const started = performance.now();
     await client().send('GET', PATH);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
-    expect(logged).toEqual([expect.stringMatching(/HTTP 429\); retrying in 0\.1 s as Retry-After asks\.$/)]);
+    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s\)\.$/)]);
+  });
+
+  it('gives a 429 more attempts than other failures', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(429, {}).times(6);
+    await expect(client().send('GET', PATH)).rejects.toMatchObject({ status: 429, attempts: 6 });
+    expect(logged).toHaveLength(5);
   });
 
   it('never retries another 4xx', async () => {
