@@ -38,7 +38,7 @@ const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
 export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
   const started = Date.now();
-  let cancelledAt = 0;
+  let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   maskCredentialInputs(env);
   const parsed = parseInputs(runner.getInput, env);

@@ -66,6 +66,8 @@ export function listingFailure(error: unknown, what: string): string {
   return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
 }
 
+/** An error's message as a sentence, never empty. */
 function describeError(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)) || 'unknown error';
+  const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }

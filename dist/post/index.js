@@ -276,17 +276,22 @@ class PlanetScaleClient {
             catch (error) {
                 const allowed = attemptsAllowed(error, policy);
                 const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
-                const deadline = this.options.deadline ?? Infinity;
-                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) {
+                const giveUp = () => {
                     if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
                         error.attempts = attempt;
-                    throw error;
-                }
+                    return error;
+                };
+                const deadline = this.options.deadline ?? Infinity;
+                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
                 await sendOptions.beforeRetry?.(error);
+                // beforeRetry may have used up the time: the failure to report is still this call's own.
+                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
                 this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
                     `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
                 if (!(await this.pause(wait)))
-                    throw error;
+                    throw giveUp();
             }
         }
     }
@@ -659,8 +664,10 @@ function listingFailure(error, what) {
     }
     return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
 }
+/** An error's message as a sentence, never empty. */
 function describeError(error) {
-    return (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules

@@ -88,17 +88,20 @@ export class PlanetScaleClient {
       } catch (error) {
         const allowed = attemptsAllowed(error, policy);
         const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
-        const deadline = this.options.deadline ?? Infinity;
-        if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) {
+        const giveUp = () => {
           if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError) error.attempts = attempt;
-          throw error;
-        }
+          return error;
+        };
+        const deadline = this.options.deadline ?? Infinity;
+        if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
         await sendOptions.beforeRetry?.(error);
+        // beforeRetry may have used up the time: the failure to report is still this call's own.
+        if (Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
         this.options.log?.(
           `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
             `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error)!)})` : ''}.`,
         );
-        if (!(await this.pause(wait))) throw error;
+        if (!(await this.pause(wait))) throw giveUp();
       }
     }
   }
