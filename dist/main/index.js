@@ -696,8 +696,11 @@ const ACTION_VERSION = '1.0.0';
 const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/** Network error codes that mean the request never left: nothing can have been acted on. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/**
+ * Network error codes that mean the request never left: nothing can have been acted on.
+ * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 /** How many calls in all `policy` allows, given the last failure. */
 function attemptsAllowed(error, policy) {
     return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
@@ -920,21 +923,33 @@ function errorBody(text) {
     }
     return { message: text.trim() ? text : undefined };
 }
-/** fetch rejects with "fetch failed" and the real reason in `cause`; the reason is never empty. */
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
 function describeFetchFailure(error) {
-    if (error instanceof Error) {
-        if (error.name === 'TimeoutError')
-            return { reason: 'timed out', code: 'ETIMEDOUT' };
-        const cause = error.cause;
-        if (cause instanceof Error) {
-            // An AggregateError (every address refused) has an empty message but a code.
-            const code = cause.code;
-            const message = cause.message || cause.name;
-            return code ? { reason: `${code}: ${message}`, code } : { reason: message };
-        }
-        return { reason: error.message || error.name };
+    if (!(error instanceof Error))
+        return { reason: String(error) || 'unknown error' };
+    if (error.name === 'TimeoutError')
+        return { reason: 'timed out', code: 'ETIMEDOUT' };
+    let code;
+    let message = '';
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+        const own = cause.code;
+        if (typeof own === 'string' && !code)
+            code = own;
+        // An AggregateError (every address refused) has an empty message but a code.
+        if (cause.message)
+            message = cause.message;
     }
-    return { reason: String(error) || 'unknown error' };
+    if (/^Proxy response \(\d+\)/.test(message))
+        code = PROXY_REFUSED;
+    if (!message && !code)
+        return { reason: error.message || error.name };
+    return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
@@ -1060,12 +1075,15 @@ async function findServiceTokensNamed(client, org, name) {
     return (await service_tokens_listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }
 
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
 // PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
 // it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
 // ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+
 
 
 
@@ -1110,6 +1128,8 @@ async function removeTokensNamed(client, org, name, keep) {
         return { ok: false, reason: remove_token_listingFailure(error, `a token named ${text_show(name)}`) };
     }
     for (const id of ids) {
+        // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
+        runner/* setSecret */.Pq(id);
         const result = await remove_token_removeToken(client, org, id, name);
         if (!result.ok)
             return result;
@@ -1129,8 +1149,6 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/state.ts
 // What main hands to post through GITHUB_STATE. Each key is written the moment its value is
 // known, so post can clean up after a main that failed or was cancelled at any point.

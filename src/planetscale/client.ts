@@ -201,18 +201,26 @@ function errorBody(text: string): { code?: string; message?: string } {
   return { message: text.trim() ? text : undefined };
 }
 
-/** fetch rejects with "fetch failed" and the real reason in `cause`; the reason is never empty. */
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+export const PROXY_REFUSED = 'EPROXYREFUSED';
+
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
 function describeFetchFailure(error: unknown): { reason: string; code?: string } {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return { reason: 'timed out', code: 'ETIMEDOUT' };
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      // An AggregateError (every address refused) has an empty message but a code.
-      const code = (cause as { code?: string }).code;
-      const message = cause.message || cause.name;
-      return code ? { reason: `${code}: ${message}`, code } : { reason: message };
-    }
-    return { reason: error.message || error.name };
+  if (!(error instanceof Error)) return { reason: String(error) || 'unknown error' };
+  if (error.name === 'TimeoutError') return { reason: 'timed out', code: 'ETIMEDOUT' };
+  let code: string | undefined;
+  let message = '';
+  for (let cause = (error as { cause?: unknown }).cause, depth = 0; cause instanceof Error && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const own = (cause as { code?: unknown }).code;
+    if (typeof own === 'string' && !code) code = own;
+    // An AggregateError (every address refused) has an empty message but a code.
+    if (cause.message) message = cause.message;
   }
-  return { reason: String(error) || 'unknown error' };
+  if (/^Proxy response \(\d+\)/.test(message)) code = PROXY_REFUSED;
+  if (!message && !code) return { reason: error.message || error.name };
+  return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
 }

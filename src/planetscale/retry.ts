@@ -28,8 +28,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, rateLimitedAttem
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Network error codes that mean the request never left: nothing can have been acted on. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/**
+ * Network error codes that mean the request never left: nothing can have been acted on.
+ * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 
 /** How many calls in all `policy` allows, given the last failure. */
 export function attemptsAllowed(error: unknown, policy: RetryPolicy): number {

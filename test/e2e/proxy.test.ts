@@ -23,14 +23,19 @@ interface ForwardProxy {
   close(): Promise<void>;
 }
 
-/** A forward proxy (CONNECT tunnels and absolute-form requests); `route` maps a requested host:port to a real one. */
-async function startProxy(route: (hostPort: string) => string): Promise<ForwardProxy> {
+/**
+ * A forward proxy (CONNECT tunnels and absolute-form requests); `route` maps a requested
+ * host:port to a loopback one, or refuses it (undefined): nothing leaves the machine.
+ */
+async function startProxy(route: (hostPort: string) => string | undefined): Promise<ForwardProxy> {
   const seen: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createHttpServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     const target = new URL(req.url!);
-    const [host, port] = route(target.host).split(':');
+    const routed = route(target.host);
+    if (!routed) return void res.writeHead(403).end();
+    const [host, port] = routed.split(':');
     const upstream = request({ host, port: Number(port), method: req.method, path: target.pathname + target.search, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
@@ -40,7 +45,9 @@ async function startProxy(route: (hostPort: string) => string): Promise<ForwardP
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
-    const [host, port] = route(req.url!).split(':');
+    const routed = route(req.url!);
+    if (!routed) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    const [host, port] = routed.split(':');
     const upstream = connect(Number(port), host!, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
@@ -83,7 +90,7 @@ beforeAll(async () => {
   });
   hiddenUrl = `http://127.0.0.1:${closedPort}`;
   const fakeHost = new URL(fake.url).host;
-  proxy = await startProxy((hostPort) => (hostPort === new URL(hiddenUrl).host ? fakeHost : hostPort));
+  proxy = await startProxy((hostPort) => (hostPort === new URL(hiddenUrl).host ? fakeHost : hostPort.startsWith('127.0.0.1:') ? hostPort : undefined));
 });
 afterAll(async () => {
   await proxy.close();
@@ -114,6 +121,21 @@ describe('proxies', () => {
       expect(proxy.seen.length).toBeGreaterThanOrEqual(2); // main and post each opened their own
       expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${new URL(hiddenUrl).host}`]));
       expect(fake.mintedTokens()).toEqual([]);
+    });
+  }
+
+  for (const variable of ['HTTPS_PROXY', 'https_proxy']) {
+    it(`opens https calls through the proxy in ${variable}`, async () => {
+      // The proxy refuses the tunnel (nothing may leave the machine): the call fails, but it was the proxy that was asked.
+      const { main } = await runJob({ actionDir, inputs: inputs('https://api.planetscale.test'), env: { [variable]: proxy.url } });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors[0]).toMatch(
+        /^Could not reach PlanetScale at https:\/\/api\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: Proxy response \(403\)/,
+      );
+      // A refused tunnel never reached PlanetScale: nothing to look for.
+      expect(main.maskedLog).not.toMatch(/may have reached PlanetScale/);
+      expect(new Set(proxy.seen)).toEqual(new Set(['CONNECT api.planetscale.test:443']));
+      expect(fake.requests).toEqual([]);
     });
   }
 
