@@ -11,6 +11,25 @@ import { deletedSummary } from './summary.js';
 import { decodeSweepNames, sweepExpired, type SweepNames } from './sweep.js';
 import { show } from './text.js';
 
+export interface CleanupPlan {
+  /** Delete the token main recorded, by its ID. */
+  byId: boolean;
+  /** Look for tokens with our name: main could not account for every create call. */
+  byName: boolean;
+  /** What to tell the user when there is less to do than usual. */
+  note?: 'settled' | 'kept' | 'nothing-made';
+}
+
+/** What post must do, from what main recorded in state. */
+export function planCleanup(state: { id: string; settled: boolean; keep: boolean; attempted: boolean; lookUpByName: boolean }): CleanupPlan {
+  const { id, settled, keep, attempted, lookUpByName } = state;
+  const byId = Boolean(id) && !settled && !keep;
+  // A create call still in flight when main looked may have been carried out since: look again.
+  const byName = attempted && (lookUpByName || (!id && !settled));
+  const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
+  return note ? { byId, byName, note } : { byId, byName };
+}
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 export const POST_DEADLINE_MS = 45_000;
 
@@ -26,16 +45,18 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<num
     runner.info('Nothing to clean up: the main step minted no token.');
     return 0;
   }
-  const settled = runner.getState(STATE.settled) === 'true';
   const keep = Boolean(id) && runner.getState(STATE.cleanup) === 'false';
-  const attempted = runner.getState(STATE.createAttempted) === 'true';
-  // By ID what main recorded; by name what main could not account for.
-  const byId = Boolean(id) && !settled && !keep;
-  const byName = attempted && (runner.getState(STATE.lookUpByName) === 'true' || (!id && !settled));
+  const { byId, byName, note } = planCleanup({
+    id,
+    keep,
+    settled: runner.getState(STATE.settled) === 'true',
+    attempted: runner.getState(STATE.createAttempted) === 'true',
+    lookUpByName: runner.getState(STATE.lookUpByName) === 'true',
+  });
   const sweep = decodeSweepNames(runner.getState(STATE.sweep));
-  if (settled && !byName) runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-  else if (keep) runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
-  else if (!attempted) runner.info('Nothing to clean up: the main step minted no token.');
+  if (note === 'settled') runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
+  else if (note === 'kept') runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
+  else if (note === 'nothing-made') runner.info('Nothing to clean up: the main step minted no token.');
   if (!byId && !byName && !sweep) return 0;
 
   const org = runner.getState(STATE.org);

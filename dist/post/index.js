@@ -7,10 +7,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ cleanup)
+  tP: () => (/* binding */ cleanup)
 });
 
-// UNUSED EXPORTS: POST_DEADLINE_MS
+// UNUSED EXPORTS: POST_DEADLINE_MS, planCleanup
 
 ;// CONCATENATED MODULE: ./src/parsed.ts
 // The result of reading an input: a value, or errors that say which input, what is wrong and
@@ -909,6 +909,15 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+/** What post must do, from what main recorded in state. */
+function planCleanup(state) {
+    const { id, settled, keep, attempted, lookUpByName } = state;
+    const byId = Boolean(id) && !settled && !keep;
+    // A create call still in flight when main looked may have been carried out since: look again.
+    const byName = attempted && (lookUpByName || (!id && !settled));
+    const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
+    return note ? { byId, byName, note } : { byId, byName };
+}
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -923,18 +932,20 @@ async function cleanup(env = process.env) {
         runner/* info */.pq('Nothing to clean up: the main step minted no token.');
         return 0;
     }
-    const settled = runner/* getState */.Gu(STATE.settled) === 'true';
     const keep = Boolean(id) && runner/* getState */.Gu(STATE.cleanup) === 'false';
-    const attempted = runner/* getState */.Gu(STATE.createAttempted) === 'true';
-    // By ID what main recorded; by name what main could not account for.
-    const byId = Boolean(id) && !settled && !keep;
-    const byName = attempted && (runner/* getState */.Gu(STATE.lookUpByName) === 'true' || (!id && !settled));
+    const { byId, byName, note } = planCleanup({
+        id,
+        keep,
+        settled: runner/* getState */.Gu(STATE.settled) === 'true',
+        attempted: runner/* getState */.Gu(STATE.createAttempted) === 'true',
+        lookUpByName: runner/* getState */.Gu(STATE.lookUpByName) === 'true',
+    });
     const sweep = decodeSweepNames(runner/* getState */.Gu(STATE.sweep));
-    if (settled && !byName)
+    if (note === 'settled')
         runner/* info */.pq(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-    else if (keep)
+    else if (note === 'kept')
         runner/* info */.pq(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
-    else if (!attempted)
+    else if (note === 'nothing-made')
         runner/* info */.pq('Nothing to clean up: the main step minted no token.');
     if (!byId && !byName && !sweep)
         return 0;
@@ -1045,7 +1056,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const onSignal = (signal) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: finishing the cleanup first.`);
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
-process.exitCode = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)().catch((e) => {
+process.exitCode = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .tP)().catch((e) => {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
 });
