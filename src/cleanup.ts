@@ -1,14 +1,42 @@
-// The post step: delete the token main minted, with the credential main minted it with.
+// The post step: delete the token main minted, with the credential main minted it with; look
+// for it by name when main could not account for a create call; optionally sweep leftovers.
 
 import { parseCredential } from './credentials.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
+import { useProxyFromEnv } from './planetscale/proxy.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { STATE, openCredential } from './state.js';
 import { deletedSummary } from './summary.js';
+import { decodeSweepNames, sweepExpired, type SweepNames } from './sweep.js';
 import { show } from './text.js';
 
-/** Runs the post step; resolves to the process exit code. */
+export interface CleanupPlan {
+  /** Delete the token main recorded, by its ID. */
+  byId: boolean;
+  /** Look for tokens with our name: main could not account for every create call. */
+  byName: boolean;
+  /** What to tell the user when there is less to do than usual. */
+  note?: 'settled' | 'kept' | 'nothing-made';
+}
+
+/** What post must do, from what main recorded in state. */
+export function planCleanup(state: { id: string; settled: boolean; keep: boolean; attempted: boolean; lookUpByName: boolean }): CleanupPlan {
+  const { id, settled, keep, attempted, lookUpByName } = state;
+  const byId = Boolean(id) && !settled && !keep;
+  // A create call still in flight when main looked may have been carried out since: look again.
+  const byName = attempted && (lookUpByName || (!id && !settled));
+  const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
+  return note ? { byId, byName, note } : { byId, byName };
+}
+
+/** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
+export const POST_DEADLINE_MS = 45_000;
+
+/**
+ * Runs the post step; resolves to the process exit code. Idempotent: run again, it finds the
+ * token gone (a 404 on delete is success) and nothing named ours.
+ */
 export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const id = runner.getState(STATE.id);
   const name = runner.getState(STATE.name);
@@ -17,14 +45,19 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<num
     runner.info('Nothing to clean up: the main step minted no token.');
     return 0;
   }
-  if (runner.getState(STATE.settled) === 'true') {
-    runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-    return 0;
-  }
-  if (id && runner.getState(STATE.cleanup) === 'false') {
-    runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
-    return 0;
-  }
+  const keep = Boolean(id) && runner.getState(STATE.cleanup) === 'false';
+  const { byId, byName, note } = planCleanup({
+    id,
+    keep,
+    settled: runner.getState(STATE.settled) === 'true',
+    attempted: runner.getState(STATE.createAttempted) === 'true',
+    lookUpByName: runner.getState(STATE.lookUpByName) === 'true',
+  });
+  const sweep = decodeSweepNames(runner.getState(STATE.sweep));
+  if (note === 'settled') runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
+  else if (note === 'kept') runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
+  else if (note === 'nothing-made') runner.info('Nothing to clean up: the main step minted no token.');
+  if (!byId && !byName && !sweep) return 0;
 
   const org = runner.getState(STATE.org);
   const failed = (reason: string) => {
@@ -34,33 +67,57 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<num
     );
     return 1;
   };
+  const proxyProblem = await useProxyFromEnv(env);
+  if (proxyProblem) return failed(proxyProblem);
   const credential = mintingCredential(env, id);
   if (typeof credential === 'string') return failed(credential);
   const client = new PlanetScaleClient({
     baseUrl: runner.getState(STATE.apiUrl),
     credential,
     debug: runner.isDebug() ? runner.debug : undefined,
+    log: runner.info,
+    deadline: Date.now() + POST_DEADLINE_MS,
   });
 
-  if (!id) {
-    // Main began creating the token but never learnt its ID (cancelled, or the answer was lost).
-    runner.info(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
-    const found = await removeTokensNamed(client, org, name);
-    if (!found.ok) return failed(found.reason);
-    runner.info(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No service token named ${show(name)} exists: nothing to clean up.`);
-    if (found.removed > 0) runner.appendSummary(deletedSummary(name, 'deleted'));
-    return 0;
+  if (byId) {
+    const result = await removeToken(client, org, id, name);
+    if (!result.ok) return failed(result.reason);
+    runner.info(
+      result.outcome === 'deleted'
+        ? `Deleted service token ${show(name)}.`
+        : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
+    );
+    runner.appendSummary(deletedSummary(name, result.outcome));
   }
-
-  const result = await removeToken(client, org, id, name);
-  if (!result.ok) return failed(result.reason);
-  runner.info(
-    result.outcome === 'deleted'
-      ? `Deleted service token ${show(name)}.`
-      : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
-  );
-  runner.appendSummary(deletedSummary(name, result.outcome));
+  if (byName) {
+    // Main began creating the token but never learnt its ID (cancelled, or the answer was
+    // lost), or a create call of its may have been carried out after it looked.
+    runner.info(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
+    const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
+    if (found.ok) {
+      runner.info(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
+      if (found.removed > 0) runner.appendSummary(deletedSummary(name, 'deleted'));
+    } else if (id) {
+      // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+      runner.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+    } else {
+      return failed(found.reason); // the name was all post had
+    }
+  }
+  if (sweep) await sweepLeftovers(client, org, sweep);
   return 0;
+}
+
+/** The optional sweep; best effort: it warns, but never fails the step. */
+async function sweepLeftovers(client: PlanetScaleClient, org: string, names: SweepNames): Promise<void> {
+  const result = await sweepExpired(client, org, names, Date.now());
+  if (!result.ok) {
+    runner.warning(`sweep-expired: ${result.reason}`);
+    return;
+  }
+  for (const failure of result.failures) runner.warning(`sweep-expired: ${failure}`);
+  runner.info(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+  if (result.removed > 0) runner.appendSummary(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 
 /**

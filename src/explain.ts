@@ -43,6 +43,11 @@ function notFoundAdvice(op: Operation): string {
   }
 }
 
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error: PlanetScaleApiError | PlanetScaleNetworkError): string {
+  return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
+
 export function explain(error: unknown, op: Operation): string {
   const what = describe(op);
   if (error instanceof PlanetScaleApiError) {
@@ -61,10 +66,10 @@ export function explain(error: unknown, op: Operation): string {
     if (error.status === 422) {
       return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
     }
-    return `PlanetScale failed ${what} (${status}).${detail}`;
+    return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
   }
   if (error instanceof PlanetScaleNetworkError) {
-    return `Could not reach PlanetScale at ${error.url} while ${what}: ${error.reason}.`;
+    return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `Failed ${what}: ${message || 'unknown error'}.`;

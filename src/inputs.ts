@@ -6,7 +6,8 @@ import { accessProblem, type AccessLevel } from './accesses.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
 import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
 import { show } from './text.js';
-import { defaultNamePrefix, normalizeNamePrefix } from './token-name.js';
+import type { SweepNames } from './sweep.js';
+import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from './token-name.js';
 
 export const DEFAULT_API_URL = 'https://api.planetscale.com';
 export const MIN_TTL_SECONDS = 60;
@@ -30,6 +31,9 @@ export interface Config {
   namePrefix: string;
   exportEnv: boolean;
   cleanup: boolean;
+  /** Post deletes the expired leftovers of earlier runs named like `sweepNames`. */
+  sweepExpired: boolean;
+  sweepNames: SweepNames;
   apiUrl: string;
 }
 
@@ -58,6 +62,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
   const namePrefix = errors.take(parseNamePrefix(read('name'), env));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
   const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
+  const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
   const apiUrl = errors.take(parseApiUrl(read('api-url')));
 
   const requests: AccessRequest[] = [...databaseRequests];
@@ -84,6 +89,8 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
       namePrefix: namePrefix!,
       exportEnv: exportEnv!,
       cleanup: cleanup!,
+      sweepExpired: sweepExpired!,
+      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
       apiUrl: apiUrl!,
     },
   };

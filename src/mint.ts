@@ -1,30 +1,54 @@
 // The main step: validate, create the token, grant its accesses, hand it to later steps. If
 // anything fails once the token exists, the token is deleted before the step fails, so a failed
-// step leaves nothing alive.
+// step leaves nothing alive. Transient failures are retried (planetscale/retry.ts); a create
+// that may have reached PlanetScale is reconciled by name before it is tried again, since
+// create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
+// deletes what exists within the runner's grace period.
 
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
-import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
+import { PlanetScaleResponseError } from './planetscale/errors.js';
+import { useProxyFromEnv } from './planetscale/proxy.js';
+import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { show } from './text.js';
 import { STATE, sealCredential } from './state.js';
 import { mintSummary } from './summary.js';
+import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
 
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {}
 
-/** Runs the main step; resolves to the process exit code. */
-export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
+export const MAIN_DEADLINE_MS = 45_000;
+/** Time kept for deleting a token after a failure, even past the deadline. */
+const CLEANUP_FLOOR_MS = 8_000;
+/**
+ * Time for deleting after a cancellation, from the signal: the runner sends SIGTERM 7.5 s after
+ * SIGINT, and kills 2.5 s after SIGTERM.
+ */
+const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
+
+/** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
+export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
+  const started = Date.now();
+  let cancelledAt = Date.now();
+  cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   maskCredentialInputs(env);
   const parsed = parseInputs(runner.getInput, env);
   if (!parsed.ok) {
     for (const e of parsed.errors) runner.error(formatInputError(e));
+    return 1;
+  }
+  const proxyProblem = await useProxyFromEnv(env);
+  if (proxyProblem) {
+    runner.error(proxyProblem);
     return 1;
   }
   const config = parsed.value;
@@ -33,21 +57,47 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
     baseUrl: config.apiUrl,
     credential: config.credential,
     debug: runner.isDebug() ? runner.debug : undefined,
+    log: runner.info,
+    deadline: started + MAIN_DEADLINE_MS,
+    signal: cancel,
   });
+  /** The client that deletes after a failure: never cancelled, and with time of its own. */
+  const cleaner = () =>
+    client.derive({
+      signal: undefined,
+      deadline: cancel?.aborted
+        ? cancelledAt + (CANCEL_BUDGET_MS[String(cancel.reason)] ?? CANCEL_BUDGET_MS['SIGTERM']!)
+        : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
+    });
 
   // Before the create call: post needs these to clean up whatever happens next.
   runner.saveState(STATE.org, config.org);
   runner.saveState(STATE.apiUrl, config.apiUrl);
   runner.saveState(STATE.name, name);
   runner.saveState(STATE.cleanup, String(config.cleanup));
+  if (config.sweepExpired) runner.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
+  if (cancel?.aborted) {
+    runner.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+    return 1;
+  }
 
   runner.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
+  runner.saveState(STATE.createAttempted, 'true');
   try {
-    token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds });
+    token = await createServiceToken(
+      client,
+      config.org,
+      { name, ttlSeconds: config.ttlSeconds },
+      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) },
+    );
   } catch (error) {
-    runner.error(explain(error, { kind: 'create', org: config.org }));
-    await cleanUpFailedCreate(client, config.org, name, error);
+    runner.error(
+      cancel?.aborted
+        ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
+        : explain(error, { kind: 'create', org: config.org }),
+    );
+    await cleanUpFailedCreate(cleaner(), config.org, name, error);
     return 1;
   }
   // At once: from here on the ID and secret may appear in runner output only as ***.
@@ -60,12 +110,36 @@ export async function mint(env: NodeJS.ProcessEnv = process.env): Promise<number
 
   try {
     const granted = await grantAll(client, config, token.id);
+    if (cancel?.aborted) throw new StepFailure('cancelled');
     handOver(config, name, token, expiresAt, granted);
     return 0;
   } catch (error) {
-    runner.error(error instanceof StepFailure ? error.message : `Unexpected failure after minting: ${String(error)}`);
-    await deleteAfterFailure(client, config.org, token.id, name, expiresAt);
+    runner.error(
+      cancel?.aborted
+        ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
+        : error instanceof StepFailure
+          ? error.message
+          : `Unexpected failure after minting: ${String(error)}`,
+    );
+    await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
     return 1;
+  }
+}
+
+/**
+ * Before a create call is tried again: if the failed one may have made the token (its answer
+ * lost, or a 5xx), delete any token with our name, so that the retry cannot leave a second one
+ * alive. Listing may be refused (no read_service_tokens): then warn, and go on.
+ */
+async function reconcileBeforeRetry(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
+  if (!mayHaveActed(error)) return;
+  runner.saveState(STATE.lookUpByName, 'true');
+  runner.info(`The failed create call may have reached PlanetScale: deleting any token named ${show(name)} before trying again.`);
+  const result = await removeTokensNamed(client, org, name);
+  if (!result.ok) {
+    runner.warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+  } else if (result.removed > 0) {
+    runner.info(`Deleted service token ${show(name)}, made by the failed call.`);
   }
 }
 
@@ -79,11 +153,13 @@ function withoutSource(credential: Config['credential']): Credential {
  * token is found by its unique name and deleted, so a failed step leaves nothing alive.
  */
 async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
-  const surelyNothing = error instanceof PlanetScaleApiError && error.status < 500;
-  if (surelyNothing) {
+  if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
     runner.saveState(STATE.settled, 'true');
     return;
   }
+  // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
+  // looked: post looks again.
+  runner.saveState(STATE.lookUpByName, 'true');
   if (error instanceof PlanetScaleResponseError && error.tokenId) {
     runner.setSecret(error.tokenId);
     const result = await removeToken(client, org, error.tokenId, name);

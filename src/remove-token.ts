@@ -8,6 +8,7 @@ import { explain } from './explain.js';
 import type { PlanetScaleClient } from './planetscale/client.js';
 import { PlanetScaleApiError } from './planetscale/errors.js';
 import { deleteServiceToken, findServiceTokensNamed, serviceTokenExists } from './planetscale/service-tokens.js';
+import * as runner from './runner.js';
 import { show } from './text.js';
 
 export type RemovalResult = { ok: true; outcome: 'deleted' | 'already-gone' } | { ok: false; reason: string };
@@ -43,23 +44,33 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
 
 export type NamedRemovalResult = { ok: true; removed: number } | { ok: false; reason: string };
 
-/** Deletes every token named `name` (ours alone, by its random suffix). */
-export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<NamedRemovalResult> {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
+export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string, keep?: string): Promise<NamedRemovalResult> {
   let ids: string[];
   try {
-    ids = await findServiceTokensNamed(client, org, name);
+    ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
   } catch (error) {
-    const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-    return {
-      ok: false,
-      reason: refused
-        ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
-        : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return { ok: false, reason: listingFailure(error, `a token named ${show(name)}`) };
   }
   for (const id of ids) {
+    // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
+    runner.setSecret(id);
     const result = await removeToken(client, org, id, name);
     if (!result.ok) return result;
   }
   return { ok: true, removed: ids.length };
+}
+
+/** Why listing the organization's tokens to look for `what` failed, and what it means. */
+export function listingFailure(error: unknown, what: string): string {
+  if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+    return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+  }
+  return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
+}
+
+/** An error's message as a sentence, never empty. */
+function describeError(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+  return /[.!?]$/.test(message) ? message : `${message}.`;
 }

@@ -7,6 +7,8 @@ import { randomInt } from 'node:crypto';
 export const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The random suffix, as a regular expression source. */
+export const SUFFIX_PATTERN = `[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`;
 /** Room left for the prefix once `-` and the suffix are appended. */
 export const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
 
@@ -27,13 +29,25 @@ export function normalizeNamePrefix(raw: string): string {
   return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
 
+/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(env: NodeJS.ProcessEnv): string {
+  return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+}
+
+/**
+ * What every default name minted for this repository starts with: `gha-shop-`. The sweep
+ * (sweep.ts) deletes expired tokens whose names start so.
+ */
+export function defaultNameStem(env: NodeJS.ProcessEnv): string {
+  const repository = repositoryPart(env);
+  return repository ? `gha-${repository}-` : 'gha-';
+}
+
 /** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
 export function defaultNamePrefix(env: NodeJS.ProcessEnv): string {
-  const repository = (env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? '';
   const parts = [
     'gha',
-    // Long repository names are clipped so that the run id and job still fit.
-    clip(slug(repository), 20),
+    repositoryPart(env),
     env['GITHUB_RUN_ID'] ?? '',
     env['GITHUB_RUN_ATTEMPT'] ?? '',
     slug(env['GITHUB_JOB'] ?? ''),

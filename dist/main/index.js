@@ -5,12 +5,25 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(198);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the main step (runs.main). See mint.ts.
+//
+// Cancellation: the runner sends SIGINT (job cancelled, step timeout), then SIGTERM 7.5 s later,
+// then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
+// token if one exists and the step fails.
 
 
-process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .Xx)().catch((e) => {
+const cancel = new AbortController();
+const onSignal = (signal) => {
+    if (cancel.signal.aborted)
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: still cleaning up.`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: the job is being cancelled; stopping, and deleting the token if one exists.`);
+    cancel.abort(signal);
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .Xx)(process.env, cancel.signal).catch((e) => {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
 });
@@ -20,7 +33,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 872:
+/***/ 198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,7 +42,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xx: () => (/* binding */ mint)
 });
 
-// UNUSED EXPORTS: envForLaterSteps, formatTtl
+// UNUSED EXPORTS: MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
 
 ;// CONCATENATED MODULE: ./src/text.ts
 /**
@@ -37,7 +50,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
  * the 63 characters of a token name, so a name is always shown whole).
  */
-function show(value, limit = 100) {
+function text_show(value, limit = 100) {
     const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
     return JSON.stringify(clipped);
 }
@@ -54,13 +67,18 @@ class PlanetScaleApiError extends Error {
     code;
     /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
     apiMessage;
-    constructor(method, path, status, code, apiMessage) {
+    /** The wait the answer's Retry-After header asked for, in ms. */
+    retryAfterMs;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, path, status, code, apiMessage, retryAfterMs) {
         super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
         this.method = method;
         this.path = path;
         this.status = status;
         this.code = code;
         this.apiMessage = apiMessage;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
@@ -69,11 +87,19 @@ class PlanetScaleNetworkError extends Error {
     method;
     url;
     reason;
-    constructor(method, url, reason) {
+    /** The system error code (ECONNREFUSED, ECONNRESET, …), when there was one. */
+    code;
+    /** False for what a retry cannot fix: a refused redirect, a cancelled job. */
+    retryable;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, url, reason, options = {}) {
         super(`${method} ${url}: ${reason}`);
         this.method = method;
         this.url = url;
-        this.reason = reason;
+        this.reason = reason || 'unknown error';
+        this.code = options.code;
+        this.retryable = options.retryable ?? true;
     }
 }
 /** PlanetScale answered success with a body we cannot use. */
@@ -109,17 +135,17 @@ function redact(text, knownSecrets = []) {
 function describe(op) {
     switch (op.kind) {
         case 'create':
-            return `creating a service token in organization ${show(op.org)}`;
+            return `creating a service token in organization ${text_show(op.org)}`;
         case 'grant':
             return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
         case 'delete':
-            return `deleting service token ${show(op.tokenName)}`;
+            return `deleting service token ${text_show(op.tokenName)}`;
     }
 }
 function resource(request) {
     return request.resourceType === 'Organization'
-        ? `organization ${show(request.resourceName)}`
-        : `database ${show(request.resourceName)}`;
+        ? `organization ${text_show(request.resourceName)}`
+        : `database ${text_show(request.resourceName)}`;
 }
 function notFoundAdvice(op) {
     switch (op.kind) {
@@ -133,12 +159,16 @@ function notFoundAdvice(op) {
             return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
     }
 }
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error) {
+    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
 function explain(error, op) {
     const what = describe(op);
     if (error instanceof PlanetScaleApiError) {
-        const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
+        const status = `HTTP ${error.status}${error.code ? `, code ${text_show(error.code)}` : ''}`;
         // apiMessage is already redacted and cut to 300 characters: shown whole.
-        const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
+        const detail = error.apiMessage ? ` PlanetScale says: ${text_show(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
             return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
@@ -149,10 +179,10 @@ function explain(error, op) {
         if (error.status === 422) {
             return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
         }
-        return `PlanetScale failed ${what} (${status}).${detail}`;
+        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
     }
     if (error instanceof PlanetScaleNetworkError) {
-        return `Could not reach PlanetScale at ${error.url} while ${what}: ${error.reason}.`;
+        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
     const message = error instanceof Error ? error.message : String(error);
     return `Failed ${what}: ${message || 'unknown error'}.`;
@@ -265,14 +295,14 @@ function accessProblem(access, level) {
     if (actual === level)
         return undefined;
     if (actual === 'organization') {
-        return `${show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
+        return `${text_show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
     }
     if (actual === 'database') {
-        return `${show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
+        return `${text_show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
     }
     const nearest = nearestAccess(access, level);
-    const hint = nearest ? `; did you mean ${show(nearest)}?` : '.';
-    return `${show(access)} is not a PlanetScale ${level}-level access${hint}`;
+    const hint = nearest ? `; did you mean ${text_show(nearest)}?` : '.';
+    return `${text_show(access)} is not a PlanetScale ${level}-level access${hint}`;
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
@@ -376,6 +406,8 @@ var external_node_crypto_ = __nccwpck_require__(598);
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The random suffix, as a regular expression source. */
+const token_name_SUFFIX_PATTERN = (/* unused pure expression or super */ null && (`[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`));
 /** Room left for the prefix once `-` and the suffix are appended. */
 const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
 /** Lowercase letters, digits and single `-`, no `-` at either end. */
@@ -392,13 +424,23 @@ function clip(text, length) {
 function normalizeNamePrefix(raw) {
     return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
+/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(env) {
+    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+}
+/**
+ * What every default name minted for this repository starts with: `gha-shop-`. The sweep
+ * (sweep.ts) deletes expired tokens whose names start so.
+ */
+function defaultNameStem(env) {
+    const repository = repositoryPart(env);
+    return repository ? `gha-${repository}-` : 'gha-';
+}
 /** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
 function defaultNamePrefix(env) {
-    const repository = (env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? '';
     const parts = [
         'gha',
-        // Long repository names are clipped so that the run id and job still fit.
-        clip(slug(repository), 20),
+        repositoryPart(env),
         env['GITHUB_RUN_ID'] ?? '',
         env['GITHUB_RUN_ATTEMPT'] ?? '',
         slug(env['GITHUB_JOB'] ?? ''),
@@ -453,6 +495,7 @@ function parseInputs(read, env) {
     const namePrefix = errors.take(parseNamePrefix(read('name'), env));
     const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
     const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
+    const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
     const apiUrl = errors.take(parseApiUrl(read('api-url')));
     const requests = [...databaseRequests];
     if (orgAccesses.length > 0 && org) {
@@ -475,6 +518,8 @@ function parseInputs(read, env) {
             namePrefix: namePrefix,
             exportEnv: exportEnv,
             cleanup: cleanup,
+            sweepExpired: sweepExpired,
+            sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
             apiUrl: apiUrl,
         },
     };
@@ -488,7 +533,7 @@ function parseResourceName(input, value) {
         return fail(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
     }
     if (!RESOURCE_NAME.test(value)) {
-        return fail(input, `${show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
+        return fail(input, `${text_show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
     }
     return { ok: true, value };
 }
@@ -524,17 +569,17 @@ function parseDatabaseAccesses(text, database) {
         if (db !== undefined) {
             const name = parseResourceName('accesses', db);
             if (!name.ok) {
-                errors.push({ input: 'accesses', message: `database ${show(db)} in line ${show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
+                errors.push({ input: 'accesses', message: `database ${text_show(db)} in line ${text_show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
                 continue;
             }
             if (items.length === 0) {
-                errors.push({ input: 'accesses', message: `line ${show(line.trim())} names database ${show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
+                errors.push({ input: 'accesses', message: `line ${text_show(line.trim())} names database ${text_show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
                 continue;
             }
         }
         for (const item of items) {
             if (item.includes(':')) {
-                errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
+                errors.push({ input: 'accesses', message: `${text_show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
                 continue;
             }
             const problem = accessProblem(item, 'database');
@@ -545,7 +590,7 @@ function parseDatabaseAccesses(text, database) {
             const target = db ?? database;
             if (!target) {
                 if (!reportedMissingDatabase) {
-                    errors.push({ input: 'accesses', message: `${show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
+                    errors.push({ input: 'accesses', message: `${text_show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
                     reportedMissingDatabase = true;
                 }
                 continue;
@@ -566,7 +611,7 @@ function parseOrgAccesses(text) {
     const accesses = new Set();
     for (const item of splitItems(text)) {
         if (item.includes(':')) {
-            errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
+            errors.push({ input: 'org-accesses', message: `${text_show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
             continue;
         }
         const problem = accessProblem(item, 'organization');
@@ -584,19 +629,19 @@ const TTL_HINT = 'use whole seconds ("900") or a number with unit s, m, h or d (
 function parseTtl(value) {
     const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(value);
     if (!match)
-        return fail('ttl', `${show(value)} is not a duration: ${TTL_HINT}.`);
+        return fail('ttl', `${text_show(value)} is not a duration: ${TTL_HINT}.`);
     const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
     if (seconds < MIN_TTL_SECONDS)
-        return fail('ttl', `${show(value)} is too short: ${TTL_HINT}.`);
+        return fail('ttl', `${text_show(value)} is too short: ${TTL_HINT}.`);
     if (seconds > MAX_TTL_SECONDS)
-        return fail('ttl', `${show(value)} is too long: ${TTL_HINT}.`);
+        return fail('ttl', `${text_show(value)} is too long: ${TTL_HINT}.`);
     return { ok: true, value: seconds };
 }
 function parseNamePrefix(value, env) {
     const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
     if (!prefix) {
         if (value)
-            return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
+            return fail('name', `${text_show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
         return { ok: true, value: 'gha' };
     }
     return { ok: true, value: prefix };
@@ -609,7 +654,7 @@ function parseBoolean(input, value) {
         return { ok: true, value: true };
     if (FALSE.includes(value))
         return { ok: true, value: false };
-    return fail(input, `${show(value)} is not a boolean: use true or false.`);
+    return fail(input, `${text_show(value)} is not a boolean: use true or false.`);
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -628,10 +673,10 @@ function parseApiUrl(value) {
         return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return fail('api-url', `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+        return fail('api-url', `${text_show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
     }
     if (url.search || url.hash)
-        return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);
+        return fail('api-url', `${text_show(value)} has a query or a fragment: ${hint}.`);
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 
@@ -640,14 +685,93 @@ function parseApiUrl(value) {
 const ACTION_NAME = 'planetscale-token-action';
 const ACTION_VERSION = '1.0.0';
 
+;// CONCATENATED MODULE: ./src/planetscale/retry.ts
+// When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
+// (client.ts) does the waiting and the logging.
+//
+// The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
+// within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
+// on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
+
+const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+/** Statuses that say "not now" rather than "no": the same call may succeed later. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * Network error codes that mean the request never left: nothing can have been acted on.
+ * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+/** How many calls in all `policy` allows, given the last failure. */
+function attemptsAllowed(error, policy) {
+    return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+}
+function isRetryable(error) {
+    if (error instanceof PlanetScaleApiError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof PlanetScaleNetworkError)
+        return error.retryable;
+    return false;
+}
+/**
+ * Whether a failed call may still have been carried out by PlanetScale: the answer was lost
+ * (reset, timeout, cancelled in flight) or PlanetScale failed after acting (5xx). A refused
+ * connection, a 4xx and a 429 mean it was not.
+ */
+function mayHaveActed(error) {
+    if (error instanceof PlanetScaleApiError)
+        return error.status >= 500;
+    if (error instanceof PlanetScaleNetworkError)
+        return !error.code || !NOT_SENT_CODES.has(error.code);
+    return true;
+}
+/** Retry-After as a wait in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month ("Sun, 22 Nov 2026 10:00:05 GMT"); Date.parse alone would take "-1".
+    if (!/[A-Za-z]{3}/.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * The wait before attempt `attempt + 1`: full jitter, a random wait between 0 and
+ * base·2^(attempt-1) (capped), which spreads out many clients that failed at the same moment;
+ * after the server's Retry-After (capped) when it gave one, so that clients told "in 1 s" do
+ * not all come back in the same instant.
+ */
+function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
+    const jitter = Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
+    return retryAfterMs === undefined ? jitter : Math.min(retryAfterMs, policy.retryAfterCapMs) + jitter;
+}
+/** What went wrong with one attempt, for a log line: a status or an error, never a body. */
+function describeFailure(error) {
+    if (error instanceof PlanetScaleApiError)
+        return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
+    if (error instanceof PlanetScaleNetworkError)
+        return error.reason;
+    return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+}
+function formatWait(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
-// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
+// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing,
+// retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
+// deadline, and cancellation.
 //
 // It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
 // pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
 
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
@@ -669,11 +793,68 @@ class PlanetScaleClient {
         const { credential } = options;
         this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
     }
-    /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
-    async send(method, path, body) {
+    /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
+    derive(overrides) {
+        return new PlanetScaleClient({ ...this.options, ...overrides });
+    }
+    /**
+     * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
+     * deadline run out; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError
+     * (with `attempts` set) otherwise.
+     */
+    async send(method, path, body, sendOptions = {}) {
+        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.sendOnce(method, path, body);
+            }
+            catch (error) {
+                const allowed = attemptsAllowed(error, policy);
+                const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+                const giveUp = () => {
+                    if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError)
+                        error.attempts = attempt;
+                    return error;
+                };
+                const deadline = this.options.deadline ?? Infinity;
+                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                await sendOptions.beforeRetry?.(error);
+                // beforeRetry may have used up the time: the failure to report is still this call's own.
+                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
+                if (!(await this.pause(wait)))
+                    throw giveUp();
+            }
+        }
+    }
+    /** Waits `ms`; false when the job was cancelled meanwhile. */
+    pause(ms) {
+        const signal = this.options.signal;
+        return new Promise((resolve) => {
+            const done = (value) => {
+                clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+                resolve(value);
+            };
+            const onAbort = () => done(false);
+            const timer = setTimeout(() => done(true), ms);
+            signal?.addEventListener('abort', onAbort);
+        });
+    }
+    async sendOnce(method, path, body) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+        const { signal: cancelled, deadline } = this.options;
+        if (cancelled?.aborted)
+            throw new PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+        const remaining = (deadline ?? Infinity) - Date.now();
+        if (remaining <= 0)
+            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+        const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
             response = await fetch(url, {
@@ -683,26 +864,41 @@ class PlanetScaleClient {
                 // The credential must never follow a redirect to another host; PlanetScale does not
                 // redirect API calls, so any redirect is refused.
                 redirect: 'manual',
-                signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+                signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
                 ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
             });
         }
         catch (error) {
-            const reason = describeFetchFailure(error);
-            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${reason}`);
-            throw new PlanetScaleNetworkError(method, url, reason);
+            const { reason, code } = describeFetchFailure(error);
+            const wasCancelled = cancelled?.aborted === true;
+            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
+            throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
         }
-        const text = await response.text().catch(() => '');
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (error) {
+            // The headers came, the body did not: as ambiguous as a lost answer.
+            const { reason, code } = describeFetchFailure(error);
+            throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+        }
         this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
         if (response.status >= 300 && response.status < 400) {
-            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`);
+            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+                retryable: false,
+            });
         }
         if (!response.ok) {
             const { code, message } = errorBody(text);
-            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets));
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
         }
         return { status: response.status, body: (text ? safeJson(text) : undefined) };
     }
+}
+function retryAfterOf(error) {
+    return error instanceof PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
 }
 function elapsed(started) {
     return `${Math.round(performance.now() - started)} ms`;
@@ -727,19 +923,58 @@ function errorBody(text) {
     }
     return { message: text.trim() ? text : undefined };
 }
-/** fetch rejects with "fetch failed" and the real reason in `cause`; never empty. */
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
 function describeFetchFailure(error) {
-    if (error instanceof Error) {
-        if (error.name === 'TimeoutError')
-            return 'timed out';
-        const cause = error.cause;
-        if (cause instanceof Error) {
-            const code = cause.code;
-            return code ? `${code}: ${cause.message}` : cause.message;
-        }
-        return error.message || error.name;
+    if (!(error instanceof Error))
+        return { reason: String(error) || 'unknown error' };
+    if (error.name === 'TimeoutError')
+        return { reason: 'timed out', code: 'ETIMEDOUT' };
+    let code;
+    let message = '';
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+        const own = cause.code;
+        if (typeof own === 'string' && !code)
+            code = own;
+        // An AggregateError (every address refused) has an empty message but a code.
+        if (cause.message)
+            message = cause.message;
     }
-    return String(error) || 'unknown error';
+    if (/^Proxy response \(\d+\)/.test(message))
+        code = PROXY_REFUSED;
+    if (!message && !code)
+        return { reason: error.message || error.name };
+    return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
+// Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() points the built-in
+// fetch at undici's EnvHttpProxyAgent inside Node, so the bundle carries no HTTP library. It is
+// loaded only when a proxy is set: the common case pays no start-up for it.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+function proxyConfigured(env) {
+    return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
+async function useProxyFromEnv(env) {
+    if (!proxyConfigured(env))
+        return undefined;
+    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    try {
+        setGlobalProxyFromEnv(env);
+        return undefined;
+    }
+    catch {
+        // The value is not echoed: a proxy URL may carry a user name and password.
+        const names = PROXY_VARIABLES.filter((name) => env[name]);
+        return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
@@ -748,11 +983,8 @@ function describeFetchFailure(error) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
-async function createServiceToken(client, org, request) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), {
-        name: request.name,
-        ttl: request.ttlSeconds,
-    });
+async function createServiceToken(client, org, request, options = {}) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, options);
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -817,23 +1049,34 @@ async function serviceTokenExists(client, org, id) {
         throw error;
     }
 }
-/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
-async function findServiceTokensNamed(client, org, name) {
-    const ids = [];
+/** Every service token of the organization, following `next_page` through every page. */
+async function service_tokens_listServiceTokens(client, org) {
+    const tokens = [];
     // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
     for (let page = 1, pages = 0; page && pages < 100; pages++) {
         const { body } = await client.send('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
         if (!isObject(body) || !Array.isArray(body['data']))
             throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
         for (const token of body['data']) {
-            if (isObject(token) && token['name'] === name && typeof token['id'] === 'string')
-                ids.push(token['id']);
+            if (!isObject(token) || typeof token['id'] !== 'string')
+                continue;
+            tokens.push({
+                id: token['id'],
+                name: typeof token['name'] === 'string' ? token['name'] : null,
+                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+            });
         }
         page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
     }
-    return ids;
+    return tokens;
+}
+/** IDs of the organization's service tokens named `name`. */
+async function findServiceTokensNamed(client, org, name) {
+    return (await service_tokens_listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }
 
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
@@ -844,7 +1087,8 @@ async function findServiceTokensNamed(client, org, name) {
 
 
 
-async function removeToken(client, org, id, name) {
+
+async function remove_token_removeToken(client, org, id, name) {
     const operation = { kind: 'delete', org, tokenName: name };
     try {
         if ((await deleteServiceToken(client, org, id)) === 'deleted')
@@ -862,43 +1106,49 @@ async function removeToken(client, org, id, name) {
     catch (error) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
         };
     }
     if (stillThere) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${show(name)}, yet the token still exists: ` +
+            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, yet the token still exists: ` +
                 'the minting credential lacks delete_service_tokens. Add it to the minting token.',
         };
     }
     return { ok: true, outcome: 'already-gone' };
 }
-/** Deletes every token named `name` (ours alone, by its random suffix). */
-async function removeTokensNamed(client, org, name) {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
+async function removeTokensNamed(client, org, name, keep) {
     let ids;
     try {
-        ids = await findServiceTokensNamed(client, org, name);
+        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
     }
     catch (error) {
-        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-        return {
-            ok: false,
-            reason: refused
-                ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
-                : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        return { ok: false, reason: remove_token_listingFailure(error, `a token named ${text_show(name)}`) };
     }
     for (const id of ids) {
-        const result = await removeToken(client, org, id, name);
+        // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
+        runner/* setSecret */.Pq(id);
+        const result = await remove_token_removeToken(client, org, id, name);
         if (!result.ok)
             return result;
     }
     return { ok: true, removed: ids.length };
 }
+/** Why listing the organization's tokens to look for `what` failed, and what it means. */
+function remove_token_listingFailure(error, what) {
+    if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+    }
+    return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
+}
+/** An error's message as a sentence, never empty. */
+function describeError(error) {
+    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    return /[.!?]$/.test(message) ? message : `${message}.`;
+}
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/state.ts
 // What main hands to post through GITHUB_STATE. Each key is written the moment its value is
 // known, so post can clean up after a main that failed or was cancelled at any point.
@@ -916,6 +1166,16 @@ const STATE = {
     sealedCredential: 'minting-credential',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
+    /** "true" from just before the first create call: only then can a token of ours exist. */
+    createAttempted: 'create-attempted',
+    /**
+     * "true" when a create call may have made a token main never learnt of (an answer lost, a
+     * timeout, a cancellation in flight): such a call can still be carried out after main looked,
+     * so post looks for tokens with our name again, whatever else happened.
+     */
+    lookUpByName: 'look-up-by-name',
+    /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
+    sweep: 'sweep',
 };
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
@@ -986,10 +1246,67 @@ function deletedSummary(name, outcome) {
         : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
 
+;// CONCATENATED MODULE: ./src/sweep.ts
+// The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
+// action minted in earlier runs and that have expired, the leftovers of runners that died
+// before their post step. Which names count is decided here, purely; post does the calls.
+
+
+
+
+/**
+ * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
+ * delete a token another job is still using.
+ */
+const SWEEP_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
+function encodeSweepNames(names) {
+    return names.exact ? names.stem : `${names.stem}*`;
+}
+function decodeSweepNames(value) {
+    if (!value)
+        return undefined;
+    return value.endsWith('*') ? { stem: value.slice(0, -1), exact: false } : { stem: value, exact: true };
+}
+function isSweepable(token, names, nowMs) {
+    const { name, expiresAt } = token;
+    if (!name || !expiresAt || !name.startsWith(names.stem))
+        return false;
+    const rest = name.slice(names.stem.length);
+    const ours = names.exact ? new RegExp(`^${SUFFIX_PATTERN}$`).test(rest) : new RegExp(`^[a-z0-9-]+-${SUFFIX_PATTERN}$`).test(rest);
+    const expired = Date.parse(expiresAt);
+    return ours && !Number.isNaN(expired) && expired < nowMs - SWEEP_MARGIN_MS;
+}
+async function sweepExpired(client, org, names, nowMs) {
+    let expired;
+    const what = `expired tokens named ${show(`${names.stem}${names.exact ? '' : '…'}`)}`;
+    try {
+        expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+    }
+    catch (error) {
+        return { ok: false, reason: listingFailure(error, what) };
+    }
+    let removed = 0;
+    const failures = [];
+    for (const token of expired) {
+        const result = await removeToken(client, org, token.id, token.name ?? token.id);
+        if (result.ok)
+            removed++;
+        else
+            failures.push(result.reason);
+    }
+    return { ok: true, removed, failures };
+}
+
 ;// CONCATENATED MODULE: ./src/mint.ts
 // The main step: validate, create the token, grant its accesses, hand it to later steps. If
 // anything fails once the token exists, the token is deleted before the step fails, so a failed
-// step leaves nothing alive.
+// step leaves nothing alive. Transient failures are retried (planetscale/retry.ts); a create
+// that may have reached PlanetScale is reconciled by name before it is tried again, since
+// create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
+// deletes what exists within the runner's grace period.
+
+
+
 
 
 
@@ -1006,13 +1323,30 @@ function deletedSummary(name, outcome) {
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
-/** Runs the main step; resolves to the process exit code. */
-async function mint(env = process.env) {
+/** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
+const MAIN_DEADLINE_MS = 45_000;
+/** Time kept for deleting a token after a failure, even past the deadline. */
+const CLEANUP_FLOOR_MS = 8_000;
+/**
+ * Time for deleting after a cancellation, from the signal: the runner sends SIGTERM 7.5 s after
+ * SIGINT, and kills 2.5 s after SIGTERM.
+ */
+const CANCEL_BUDGET_MS = { SIGINT: 6_000, SIGTERM: 2_000 };
+/** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
+async function mint(env = process.env, cancel) {
+    const started = Date.now();
+    let cancelledAt = Date.now();
+    cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
     maskCredentialInputs(env);
     const parsed = parseInputs(runner/* getInput */.V4, env);
     if (!parsed.ok) {
         for (const e of parsed.errors)
             runner/* error */.z3(formatInputError(e));
+        return 1;
+    }
+    const proxyProblem = await useProxyFromEnv(env);
+    if (proxyProblem) {
+        runner/* error */.z3(proxyProblem);
         return 1;
     }
     const config = parsed.value;
@@ -1021,20 +1355,39 @@ async function mint(env = process.env) {
         baseUrl: config.apiUrl,
         credential: config.credential,
         debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
+        log: runner/* info */.pq,
+        deadline: started + MAIN_DEADLINE_MS,
+        signal: cancel,
+    });
+    /** The client that deletes after a failure: never cancelled, and with time of its own. */
+    const cleaner = () => client.derive({
+        signal: undefined,
+        deadline: cancel?.aborted
+            ? cancelledAt + (CANCEL_BUDGET_MS[String(cancel.reason)] ?? CANCEL_BUDGET_MS['SIGTERM'])
+            : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
     });
     // Before the create call: post needs these to clean up whatever happens next.
     runner/* saveState */.LZ(STATE.org, config.org);
     runner/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
     runner/* saveState */.LZ(STATE.name, name);
     runner/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
-    runner/* info */.pq(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+    if (config.sweepExpired)
+        runner/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
+    if (cancel?.aborted) {
+        runner/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+        return 1;
+    }
+    runner/* info */.pq(`Minting service token ${text_show(name)} in organization ${text_show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
     let token;
+    runner/* saveState */.LZ(STATE.createAttempted, 'true');
     try {
-        token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds });
+        token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) });
     }
     catch (error) {
-        runner/* error */.z3(explain(error, { kind: 'create', org: config.org }));
-        await cleanUpFailedCreate(client, config.org, name, error);
+        runner/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
+            : explain(error, { kind: 'create', org: config.org }));
+        await cleanUpFailedCreate(cleaner(), config.org, name, error);
         return 1;
     }
     // At once: from here on the ID and secret may appear in runner output only as ***.
@@ -1047,13 +1400,37 @@ async function mint(env = process.env) {
         runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
     try {
         const granted = await grantAll(client, config, token.id);
+        if (cancel?.aborted)
+            throw new StepFailure('cancelled');
         handOver(config, name, token, expiresAt, granted);
         return 0;
     }
     catch (error) {
-        runner/* error */.z3(error instanceof StepFailure ? error.message : `Unexpected failure after minting: ${String(error)}`);
-        await deleteAfterFailure(client, config.org, token.id, name, expiresAt);
+        runner/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
+            : error instanceof StepFailure
+                ? error.message
+                : `Unexpected failure after minting: ${String(error)}`);
+        await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
         return 1;
+    }
+}
+/**
+ * Before a create call is tried again: if the failed one may have made the token (its answer
+ * lost, or a 5xx), delete any token with our name, so that the retry cannot leave a second one
+ * alive. Listing may be refused (no read_service_tokens): then warn, and go on.
+ */
+async function reconcileBeforeRetry(client, org, name, error) {
+    if (!mayHaveActed(error))
+        return;
+    runner/* saveState */.LZ(STATE.lookUpByName, 'true');
+    runner/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${text_show(name)} before trying again.`);
+    const result = await removeTokensNamed(client, org, name);
+    if (!result.ok) {
+        runner/* warning */.$e(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+    }
+    else if (result.removed > 0) {
+        runner/* info */.pq(`Deleted service token ${text_show(name)}, made by the failed call.`);
     }
 }
 function withoutSource(credential) {
@@ -1065,25 +1442,27 @@ function withoutSource(credential) {
  * token is found by its unique name and deleted, so a failed step leaves nothing alive.
  */
 async function cleanUpFailedCreate(client, org, name, error) {
-    const surelyNothing = error instanceof PlanetScaleApiError && error.status < 500;
-    if (surelyNothing) {
+    if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
         runner/* saveState */.LZ(STATE.settled, 'true');
         return;
     }
+    // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
+    // looked: post looks again.
+    runner/* saveState */.LZ(STATE.lookUpByName, 'true');
     if (error instanceof PlanetScaleResponseError && error.tokenId) {
         runner/* setSecret */.Pq(error.tokenId);
-        const result = await removeToken(client, org, error.tokenId, name);
+        const result = await remove_token_removeToken(client, org, error.tokenId, name);
         if (result.ok)
             runner/* saveState */.LZ(STATE.settled, 'true');
         else
-            runner/* error */.z3(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+            runner/* error */.z3(`Could not delete service token ${text_show(name)} after the failure: ${result.reason}`);
         return;
     }
-    runner/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
+    runner/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${text_show(name)} to delete.`);
     const result = await removeTokensNamed(client, org, name);
     if (result.ok) {
         runner/* saveState */.LZ(STATE.settled, 'true');
-        runner/* info */.pq(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+        runner/* info */.pq(result.removed > 0 ? `Deleted service token ${text_show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
     }
     else {
         runner/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
@@ -1114,13 +1493,13 @@ async function grantAll(client, config, tokenId) {
     if (unexpected.length > 0) {
         // More privilege than the job asked for is not handed over.
         throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected
-            .map((g) => `${g.access} on ${g.resourceType} ${show(g.resourceName)}`)
+            .map((g) => `${g.access} on ${g.resourceType} ${text_show(g.resourceName)}`)
             .join(', ')}. The token is not handed over with more than the job asked for.`);
     }
     return granted;
 }
 function describeRequest(request) {
-    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${show(request.resourceName)}`;
+    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${text_show(request.resourceName)}`;
 }
 /** Outputs, env for later steps, log and summary. */
 function handOver(config, name, token, expiresAt, granted) {
@@ -1135,8 +1514,8 @@ function handOver(config, name, token, expiresAt, granted) {
         runner/* exportVariable */.dN(variable, value);
     const exported = Object.keys(variables);
     for (const g of grouped)
-        runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
-    runner/* info */.pq(`Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
+        runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${text_show(g.resource_name)}: ${g.accesses.join(', ')}`);
+    runner/* info */.pq(`Service token ${text_show(name)} is ready; it expires at ${expiresAt}.` +
         (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
     runner/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
 }
@@ -1151,13 +1530,13 @@ function envForLaterSteps(config, token) {
     };
 }
 async function deleteAfterFailure(client, org, id, name, expiresAt) {
-    const result = await removeToken(client, org, id, name);
+    const result = await remove_token_removeToken(client, org, id, name);
     if (result.ok) {
         runner/* saveState */.LZ(STATE.settled, 'true');
-        runner/* info */.pq(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+        runner/* info */.pq(`Deleted service token ${text_show(name)} after the failure, so nothing is left alive.`);
     }
     else {
-        runner/* error */.z3(`Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
+        runner/* error */.z3(`Could not delete service token ${text_show(name)} after the failure: ${result.reason} ` +
             `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
     }
 }
@@ -1299,6 +1678,13 @@ function appendSummary(markdown) {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
 /***/ })
 
 /******/ });
@@ -1406,6 +1792,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -1421,6 +1837,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,14 +1,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 136:
+/***/ 313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ cleanup)
+  tP: () => (/* binding */ cleanup)
 });
+
+// UNUSED EXPORTS: POST_DEADLINE_MS, planCleanup
 
 ;// CONCATENATED MODULE: ./src/parsed.ts
 // The result of reading an input: a value, or errors that say which input, what is wrong and
@@ -83,7 +85,7 @@ const ACTION_VERSION = '1.0.0';
 ;// CONCATENATED MODULE: ./src/planetscale/errors.ts
 // What can go wrong talking to PlanetScale, as values the rest of the action can explain.
 /** PlanetScale answered, with a status that is not success. */
-class PlanetScaleApiError extends Error {
+class errors_PlanetScaleApiError extends Error {
     name = 'PlanetScaleApiError';
     method;
     path;
@@ -92,26 +94,39 @@ class PlanetScaleApiError extends Error {
     code;
     /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
     apiMessage;
-    constructor(method, path, status, code, apiMessage) {
+    /** The wait the answer's Retry-After header asked for, in ms. */
+    retryAfterMs;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, path, status, code, apiMessage, retryAfterMs) {
         super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
         this.method = method;
         this.path = path;
         this.status = status;
         this.code = code;
         this.apiMessage = apiMessage;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
-class PlanetScaleNetworkError extends Error {
+class errors_PlanetScaleNetworkError extends Error {
     name = 'PlanetScaleNetworkError';
     method;
     url;
     reason;
-    constructor(method, url, reason) {
+    /** The system error code (ECONNREFUSED, ECONNRESET, …), when there was one. */
+    code;
+    /** False for what a retry cannot fix: a refused redirect, a cancelled job. */
+    retryable;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, url, reason, options = {}) {
         super(`${method} ${url}: ${reason}`);
         this.method = method;
         this.url = url;
-        this.reason = reason;
+        this.reason = reason || 'unknown error';
+        this.code = options.code;
+        this.retryable = options.retryable ?? true;
     }
 }
 /** PlanetScale answered success with a body we cannot use. */
@@ -138,14 +153,93 @@ function redact(text, knownSecrets = []) {
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/retry.ts
+// When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
+// (client.ts) does the waiting and the logging.
+//
+// The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
+// within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
+// on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
+
+const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+/** Statuses that say "not now" rather than "no": the same call may succeed later. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * Network error codes that mean the request never left: nothing can have been acted on.
+ * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+/** How many calls in all `policy` allows, given the last failure. */
+function attemptsAllowed(error, policy) {
+    return error instanceof errors_PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+}
+function isRetryable(error) {
+    if (error instanceof errors_PlanetScaleApiError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof errors_PlanetScaleNetworkError)
+        return error.retryable;
+    return false;
+}
+/**
+ * Whether a failed call may still have been carried out by PlanetScale: the answer was lost
+ * (reset, timeout, cancelled in flight) or PlanetScale failed after acting (5xx). A refused
+ * connection, a 4xx and a 429 mean it was not.
+ */
+function mayHaveActed(error) {
+    if (error instanceof PlanetScaleApiError)
+        return error.status >= 500;
+    if (error instanceof PlanetScaleNetworkError)
+        return !error.code || !NOT_SENT_CODES.has(error.code);
+    return true;
+}
+/** Retry-After as a wait in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month ("Sun, 22 Nov 2026 10:00:05 GMT"); Date.parse alone would take "-1".
+    if (!/[A-Za-z]{3}/.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * The wait before attempt `attempt + 1`: full jitter, a random wait between 0 and
+ * base·2^(attempt-1) (capped), which spreads out many clients that failed at the same moment;
+ * after the server's Retry-After (capped) when it gave one, so that clients told "in 1 s" do
+ * not all come back in the same instant.
+ */
+function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
+    const jitter = Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
+    return retryAfterMs === undefined ? jitter : Math.min(retryAfterMs, policy.retryAfterCapMs) + jitter;
+}
+/** What went wrong with one attempt, for a log line: a status or an error, never a body. */
+function describeFailure(error) {
+    if (error instanceof errors_PlanetScaleApiError)
+        return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
+    if (error instanceof errors_PlanetScaleNetworkError)
+        return error.reason;
+    return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+}
+function formatWait(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
-// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
+// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing,
+// retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
+// deadline, and cancellation.
 //
 // It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
 // pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
 
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
@@ -167,11 +261,68 @@ class PlanetScaleClient {
         const { credential } = options;
         this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
     }
-    /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
-    async send(method, path, body) {
+    /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
+    derive(overrides) {
+        return new PlanetScaleClient({ ...this.options, ...overrides });
+    }
+    /**
+     * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
+     * deadline run out; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError
+     * (with `attempts` set) otherwise.
+     */
+    async send(method, path, body, sendOptions = {}) {
+        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.sendOnce(method, path, body);
+            }
+            catch (error) {
+                const allowed = attemptsAllowed(error, policy);
+                const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+                const giveUp = () => {
+                    if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
+                        error.attempts = attempt;
+                    return error;
+                };
+                const deadline = this.options.deadline ?? Infinity;
+                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                await sendOptions.beforeRetry?.(error);
+                // beforeRetry may have used up the time: the failure to report is still this call's own.
+                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
+                if (!(await this.pause(wait)))
+                    throw giveUp();
+            }
+        }
+    }
+    /** Waits `ms`; false when the job was cancelled meanwhile. */
+    pause(ms) {
+        const signal = this.options.signal;
+        return new Promise((resolve) => {
+            const done = (value) => {
+                clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+                resolve(value);
+            };
+            const onAbort = () => done(false);
+            const timer = setTimeout(() => done(true), ms);
+            signal?.addEventListener('abort', onAbort);
+        });
+    }
+    async sendOnce(method, path, body) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+        const { signal: cancelled, deadline } = this.options;
+        if (cancelled?.aborted)
+            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+        const remaining = (deadline ?? Infinity) - Date.now();
+        if (remaining <= 0)
+            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+        const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
             response = await fetch(url, {
@@ -181,26 +332,41 @@ class PlanetScaleClient {
                 // The credential must never follow a redirect to another host; PlanetScale does not
                 // redirect API calls, so any redirect is refused.
                 redirect: 'manual',
-                signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+                signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
                 ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
             });
         }
         catch (error) {
-            const reason = describeFetchFailure(error);
-            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${reason}`);
-            throw new PlanetScaleNetworkError(method, url, reason);
+            const { reason, code } = describeFetchFailure(error);
+            const wasCancelled = cancelled?.aborted === true;
+            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
+            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
         }
-        const text = await response.text().catch(() => '');
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (error) {
+            // The headers came, the body did not: as ambiguous as a lost answer.
+            const { reason, code } = describeFetchFailure(error);
+            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+        }
         this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
         if (response.status >= 300 && response.status < 400) {
-            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`);
+            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+                retryable: false,
+            });
         }
         if (!response.ok) {
             const { code, message } = errorBody(text);
-            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets));
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+            throw new errors_PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
         }
         return { status: response.status, body: (text ? safeJson(text) : undefined) };
     }
+}
+function retryAfterOf(error) {
+    return error instanceof errors_PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
 }
 function elapsed(started) {
     return `${Math.round(performance.now() - started)} ms`;
@@ -225,19 +391,58 @@ function errorBody(text) {
     }
     return { message: text.trim() ? text : undefined };
 }
-/** fetch rejects with "fetch failed" and the real reason in `cause`; never empty. */
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
 function describeFetchFailure(error) {
-    if (error instanceof Error) {
-        if (error.name === 'TimeoutError')
-            return 'timed out';
-        const cause = error.cause;
-        if (cause instanceof Error) {
-            const code = cause.code;
-            return code ? `${code}: ${cause.message}` : cause.message;
-        }
-        return error.message || error.name;
+    if (!(error instanceof Error))
+        return { reason: String(error) || 'unknown error' };
+    if (error.name === 'TimeoutError')
+        return { reason: 'timed out', code: 'ETIMEDOUT' };
+    let code;
+    let message = '';
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+        const own = cause.code;
+        if (typeof own === 'string' && !code)
+            code = own;
+        // An AggregateError (every address refused) has an empty message but a code.
+        if (cause.message)
+            message = cause.message;
     }
-    return String(error) || 'unknown error';
+    if (/^Proxy response \(\d+\)/.test(message))
+        code = PROXY_REFUSED;
+    if (!message && !code)
+        return { reason: error.message || error.name };
+    return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
+// Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() points the built-in
+// fetch at undici's EnvHttpProxyAgent inside Node, so the bundle carries no HTTP library. It is
+// loaded only when a proxy is set: the common case pays no start-up for it.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+function proxyConfigured(env) {
+    return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
+async function useProxyFromEnv(env) {
+    if (!proxyConfigured(env))
+        return undefined;
+    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    try {
+        setGlobalProxyFromEnv(env);
+        return undefined;
+    }
+    catch {
+        // The value is not echoed: a proxy URL may carry a user name and password.
+        const names = PROXY_VARIABLES.filter((name) => env[name]);
+        return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/text.ts
@@ -284,9 +489,13 @@ function notFoundAdvice(op) {
             return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
     }
 }
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error) {
+    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
 function explain(error, op) {
     const what = describe(op);
-    if (error instanceof PlanetScaleApiError) {
+    if (error instanceof errors_PlanetScaleApiError) {
         const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
         // apiMessage is already redacted and cut to 300 characters: shown whole.
         const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
@@ -300,10 +509,10 @@ function explain(error, op) {
         if (error.status === 422) {
             return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
         }
-        return `PlanetScale failed ${what} (${status}).${detail}`;
+        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
     }
-    if (error instanceof PlanetScaleNetworkError) {
-        return `Could not reach PlanetScale at ${error.url} while ${what}: ${error.reason}.`;
+    if (error instanceof errors_PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
     const message = error instanceof Error ? error.message : String(error);
     return `Failed ${what}: ${message || 'unknown error'}.`;
@@ -315,11 +524,8 @@ function explain(error, op) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
-async function createServiceToken(client, org, request) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), {
-        name: request.name,
-        ttl: request.ttlSeconds,
-    });
+async function createServiceToken(client, org, request, options = {}) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, options);
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -367,7 +573,7 @@ async function deleteServiceToken(client, org, id) {
         return 'deleted';
     }
     catch (error) {
-        if (error instanceof PlanetScaleApiError && error.status === 404)
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
             return 'not-found';
         throw error;
     }
@@ -379,34 +585,46 @@ async function serviceTokenExists(client, org, id) {
         return true;
     }
     catch (error) {
-        if (error instanceof PlanetScaleApiError && error.status === 404)
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
             return false;
         throw error;
     }
 }
-/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
-async function findServiceTokensNamed(client, org, name) {
-    const ids = [];
+/** Every service token of the organization, following `next_page` through every page. */
+async function listServiceTokens(client, org) {
+    const tokens = [];
     // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
     for (let page = 1, pages = 0; page && pages < 100; pages++) {
         const { body } = await client.send('GET', `${client_organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
         if (!isObject(body) || !Array.isArray(body['data']))
             throw new errors_PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
         for (const token of body['data']) {
-            if (isObject(token) && token['name'] === name && typeof token['id'] === 'string')
-                ids.push(token['id']);
+            if (!isObject(token) || typeof token['id'] !== 'string')
+                continue;
+            tokens.push({
+                id: token['id'],
+                name: typeof token['name'] === 'string' ? token['name'] : null,
+                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+            });
         }
         page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
     }
-    return ids;
+    return tokens;
+}
+/** IDs of the organization's service tokens named `name`. */
+async function findServiceTokensNamed(client, org, name) {
+    return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }
 
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __nccwpck_require__(783);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
 // PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
 // it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
 // ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+
 
 
 
@@ -441,31 +659,37 @@ async function removeToken(client, org, id, name) {
     }
     return { ok: true, outcome: 'already-gone' };
 }
-/** Deletes every token named `name` (ours alone, by its random suffix). */
-async function removeTokensNamed(client, org, name) {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
+async function removeTokensNamed(client, org, name, keep) {
     let ids;
     try {
-        ids = await findServiceTokensNamed(client, org, name);
+        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
     }
     catch (error) {
-        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-        return {
-            ok: false,
-            reason: refused
-                ? `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so a token named ${show(name)} cannot be looked for.`
-                : `Listing service tokens to look for ${show(name)} failed: ${error instanceof Error ? error.message : String(error)}`,
-        };
+        return { ok: false, reason: listingFailure(error, `a token named ${show(name)}`) };
     }
     for (const id of ids) {
+        // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
+        runner/* setSecret */.Pq(id);
         const result = await removeToken(client, org, id, name);
         if (!result.ok)
             return result;
     }
     return { ok: true, removed: ids.length };
 }
+/** Why listing the organization's tokens to look for `what` failed, and what it means. */
+function listingFailure(error, what) {
+    if (error instanceof errors_PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+    }
+    return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
+}
+/** An error's message as a sentence, never empty. */
+function describeError(error) {
+    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    return /[.!?]$/.test(message) ? message : `${message}.`;
+}
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __nccwpck_require__(783);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -485,6 +709,16 @@ const STATE = {
     sealedCredential: 'minting-credential',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
+    /** "true" from just before the first create call: only then can a token of ours exist. */
+    createAttempted: 'create-attempted',
+    /**
+     * "true" when a create call may have made a token main never learnt of (an answer lost, a
+     * timeout, a cancellation in flight): such a call can still be carried out after main looked,
+     * so post looks for tokens with our name again, whatever else happened.
+     */
+    lookUpByName: 'look-up-by-name',
+    /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
+    sweep: 'sweep',
 };
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
@@ -555,8 +789,119 @@ function deletedSummary(name, outcome) {
         : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
 
+;// CONCATENATED MODULE: ./src/token-name.ts
+// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
+// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
+// when its ID was never learnt (a create whose response was lost).
+
+const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 6;
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The random suffix, as a regular expression source. */
+const SUFFIX_PATTERN = `[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`;
+/** Room left for the prefix once `-` and the suffix are appended. */
+const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
+/** Lowercase letters, digits and single `-`, no `-` at either end. */
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function clip(text, length) {
+    return text.slice(0, length).replace(/-+$/, '');
+}
+/** The `name` input made fit for a token name; empty when nothing usable is left. */
+function normalizeNamePrefix(raw) {
+    return clip(slug(raw), MAX_PREFIX_LENGTH);
+}
+/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(env) {
+    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+}
+/**
+ * What every default name minted for this repository starts with: `gha-shop-`. The sweep
+ * (sweep.ts) deletes expired tokens whose names start so.
+ */
+function defaultNameStem(env) {
+    const repository = repositoryPart(env);
+    return repository ? `gha-${repository}-` : 'gha-';
+}
+/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
+function defaultNamePrefix(env) {
+    const parts = [
+        'gha',
+        repositoryPart(env),
+        env['GITHUB_RUN_ID'] ?? '',
+        env['GITHUB_RUN_ATTEMPT'] ?? '',
+        slug(env['GITHUB_JOB'] ?? ''),
+    ];
+    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
+}
+function randomSuffix() {
+    let suffix = '';
+    for (let i = 0; i < SUFFIX_LENGTH; i++)
+        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
+    return suffix;
+}
+function tokenName(prefix, suffix = randomSuffix()) {
+    return `${prefix}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/sweep.ts
+// The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
+// action minted in earlier runs and that have expired, the leftovers of runners that died
+// before their post step. Which names count is decided here, purely; post does the calls.
+
+
+
+
+/**
+ * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
+ * delete a token another job is still using.
+ */
+const SWEEP_MARGIN_MS = 5 * 60 * 1000;
+function encodeSweepNames(names) {
+    return names.exact ? names.stem : `${names.stem}*`;
+}
+function decodeSweepNames(value) {
+    if (!value)
+        return undefined;
+    return value.endsWith('*') ? { stem: value.slice(0, -1), exact: false } : { stem: value, exact: true };
+}
+function isSweepable(token, names, nowMs) {
+    const { name, expiresAt } = token;
+    if (!name || !expiresAt || !name.startsWith(names.stem))
+        return false;
+    const rest = name.slice(names.stem.length);
+    const ours = names.exact ? new RegExp(`^${SUFFIX_PATTERN}$`).test(rest) : new RegExp(`^[a-z0-9-]+-${SUFFIX_PATTERN}$`).test(rest);
+    const expired = Date.parse(expiresAt);
+    return ours && !Number.isNaN(expired) && expired < nowMs - SWEEP_MARGIN_MS;
+}
+async function sweepExpired(client, org, names, nowMs) {
+    let expired;
+    const what = `expired tokens named ${show(`${names.stem}${names.exact ? '' : '…'}`)}`;
+    try {
+        expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+    }
+    catch (error) {
+        return { ok: false, reason: listingFailure(error, what) };
+    }
+    let removed = 0;
+    const failures = [];
+    for (const token of expired) {
+        const result = await removeToken(client, org, token.id, token.name ?? token.id);
+        if (result.ok)
+            removed++;
+        else
+            failures.push(result.reason);
+    }
+    return { ok: true, removed, failures };
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup.ts
-// The post step: delete the token main minted, with the credential main minted it with.
+// The post step: delete the token main minted, with the credential main minted it with; look
+// for it by name when main could not account for a create call; optionally sweep leftovers.
 
 
 
@@ -564,7 +909,23 @@ function deletedSummary(name, outcome) {
 
 
 
-/** Runs the post step; resolves to the process exit code. */
+
+
+/** What post must do, from what main recorded in state. */
+function planCleanup(state) {
+    const { id, settled, keep, attempted, lookUpByName } = state;
+    const byId = Boolean(id) && !settled && !keep;
+    // A create call still in flight when main looked may have been carried out since: look again.
+    const byName = attempted && (lookUpByName || (!id && !settled));
+    const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
+    return note ? { byId, byName, note } : { byId, byName };
+}
+/** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
+const POST_DEADLINE_MS = 45_000;
+/**
+ * Runs the post step; resolves to the process exit code. Idempotent: run again, it finds the
+ * token gone (a 404 on delete is success) and nothing named ours.
+ */
 async function cleanup(env = process.env) {
     const id = runner/* getState */.Gu(STATE.id);
     const name = runner/* getState */.Gu(STATE.name);
@@ -573,20 +934,32 @@ async function cleanup(env = process.env) {
         runner/* info */.pq('Nothing to clean up: the main step minted no token.');
         return 0;
     }
-    if (runner/* getState */.Gu(STATE.settled) === 'true') {
+    const keep = Boolean(id) && runner/* getState */.Gu(STATE.cleanup) === 'false';
+    const { byId, byName, note } = planCleanup({
+        id,
+        keep,
+        settled: runner/* getState */.Gu(STATE.settled) === 'true',
+        attempted: runner/* getState */.Gu(STATE.createAttempted) === 'true',
+        lookUpByName: runner/* getState */.Gu(STATE.lookUpByName) === 'true',
+    });
+    const sweep = decodeSweepNames(runner/* getState */.Gu(STATE.sweep));
+    if (note === 'settled')
         runner/* info */.pq(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-        return 0;
-    }
-    if (id && runner/* getState */.Gu(STATE.cleanup) === 'false') {
+    else if (note === 'kept')
         runner/* info */.pq(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
+    else if (note === 'nothing-made')
+        runner/* info */.pq('Nothing to clean up: the main step minted no token.');
+    if (!byId && !byName && !sweep)
         return 0;
-    }
     const org = runner/* getState */.Gu(STATE.org);
     const failed = (reason) => {
         runner/* error */.z3(`Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
             `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`);
         return 1;
     };
+    const proxyProblem = await useProxyFromEnv(env);
+    if (proxyProblem)
+        return failed(proxyProblem);
     const credential = mintingCredential(env, id);
     if (typeof credential === 'string')
         return failed(credential);
@@ -594,26 +967,52 @@ async function cleanup(env = process.env) {
         baseUrl: runner/* getState */.Gu(STATE.apiUrl),
         credential,
         debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
+        log: runner/* info */.pq,
+        deadline: Date.now() + POST_DEADLINE_MS,
     });
-    if (!id) {
-        // Main began creating the token but never learnt its ID (cancelled, or the answer was lost).
-        runner/* info */.pq(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
-        const found = await removeTokensNamed(client, org, name);
-        if (!found.ok)
-            return failed(found.reason);
-        runner/* info */.pq(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No service token named ${show(name)} exists: nothing to clean up.`);
-        if (found.removed > 0)
-            runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
-        return 0;
+    if (byId) {
+        const result = await removeToken(client, org, id, name);
+        if (!result.ok)
+            return failed(result.reason);
+        runner/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted service token ${show(name)}.`
+            : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`);
+        runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
     }
-    const result = await removeToken(client, org, id, name);
-    if (!result.ok)
-        return failed(result.reason);
-    runner/* info */.pq(result.outcome === 'deleted'
-        ? `Deleted service token ${show(name)}.`
-        : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`);
-    runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
+    if (byName) {
+        // Main began creating the token but never learnt its ID (cancelled, or the answer was
+        // lost), or a create call of its may have been carried out after it looked.
+        runner/* info */.pq(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
+        const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
+        if (found.ok) {
+            runner/* info */.pq(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
+            if (found.removed > 0)
+                runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        }
+        else if (id) {
+            // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+            runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+        }
+        else {
+            return failed(found.reason); // the name was all post had
+        }
+    }
+    if (sweep)
+        await sweepLeftovers(client, org, sweep);
     return 0;
+}
+/** The optional sweep; best effort: it warns, but never fails the step. */
+async function sweepLeftovers(client, org, names) {
+    const result = await sweepExpired(client, org, names, Date.now());
+    if (!result.ok) {
+        runner/* warning */.$e(`sweep-expired: ${result.reason}`);
+        return;
+    }
+    for (const failure of result.failures)
+        runner/* warning */.$e(`sweep-expired: ${failure}`);
+    runner/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+    if (result.removed > 0)
+        runner/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
  * The credential main minted with: the sealed copy main kept when export-env was on (it then
@@ -649,12 +1048,17 @@ function mintingCredential(env, mintedId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(136);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(313);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the post step (runs.post). See cleanup.ts.
 
 
-process.exitCode = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .t)().catch((e) => {
+// The runner does not cancel post steps; should a signal come anyway, finishing the deletion
+// (bounded by cleanup's deadline) is what leaves nothing alive.
+const onSignal = (signal) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Received ${signal}: finishing the cleanup first.`);
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.exitCode = await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanup */ .tP)().catch((e) => {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
 });
@@ -677,10 +1081,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
-  Pq: () => (/* binding */ setSecret)
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: exportVariable, saveState, setOutput, warning
+// UNUSED EXPORTS: exportVariable, saveState, setOutput
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(598);
@@ -787,6 +1192,13 @@ function appendSummary(markdown) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ })
 
@@ -895,6 +1307,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -910,6 +1352,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

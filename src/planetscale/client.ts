@@ -1,10 +1,13 @@
-// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
+// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing,
+// retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
+// deadline, and cancellation.
 //
 // It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
 // pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
+import { DEFAULT_RETRY_POLICY, attemptsAllowed, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };
 
@@ -14,10 +17,25 @@ export interface ClientOptions {
   credential: Credential;
   /** Debug log, one line per call: method, path, status, time. Never given a credential. */
   debug?: (line: string) => void;
+  /** Info log: one line per retry (call, attempt, status or error, wait). Never given a credential. */
+  log?: (line: string) => void;
   /** Per-request time limit. */
   timeoutMs?: number;
+  /** Time (Date.now()) after which no call starts and no retry waits; a call in flight is cut at it. */
+  deadline?: number;
+  /** Aborts the call in flight and any wait: the job was cancelled. */
+  signal?: AbortSignal;
+  retry?: RetryPolicy;
   /** An undici Dispatcher for fetch; tests only. */
   dispatcher?: unknown;
+}
+
+export interface SendOptions {
+  /**
+   * Called before each retry with the failure, e.g. to look for what a non-idempotent call may
+   * have done. Throwing stops the retries with that error.
+   */
+  beforeRetry?: (error: unknown) => Promise<void>;
 }
 
 export interface ApiResponse<T> {
@@ -25,7 +43,7 @@ export interface ApiResponse<T> {
   body: T;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function authorizationHeader(credential: Credential): string {
   return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
@@ -52,11 +70,66 @@ export class PlanetScaleClient {
     this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
   }
 
-  /** Sends one request; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError otherwise. */
-  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse<T>> {
+  /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
+  derive(overrides: Pick<ClientOptions, 'deadline' | 'signal'>): PlanetScaleClient {
+    return new PlanetScaleClient({ ...this.options, ...overrides });
+  }
+
+  /**
+   * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
+   * deadline run out; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError
+   * (with `attempts` set) otherwise.
+   */
+  async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, sendOptions: SendOptions = {}): Promise<ApiResponse<T>> {
+    const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce<T>(method, path, body);
+      } catch (error) {
+        const allowed = attemptsAllowed(error, policy);
+        const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+        const giveUp = () => {
+          if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError) error.attempts = attempt;
+          return error;
+        };
+        const deadline = this.options.deadline ?? Infinity;
+        if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
+        await sendOptions.beforeRetry?.(error);
+        // beforeRetry may have used up the time: the failure to report is still this call's own.
+        if (Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
+        this.options.log?.(
+          `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+            `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error)!)})` : ''}.`,
+        );
+        if (!(await this.pause(wait))) throw giveUp();
+      }
+    }
+  }
+
+  /** Waits `ms`; false when the job was cancelled meanwhile. */
+  private pause(ms: number): Promise<boolean> {
+    const signal = this.options.signal;
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(value);
+      };
+      const onAbort = () => done(false);
+      const timer = setTimeout(() => done(true), ms);
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse<T>> {
     const url = this.options.baseUrl + path;
     const started = performance.now();
     const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+    const { signal: cancelled, deadline } = this.options;
+    if (cancelled?.aborted) throw new PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+    const remaining = (deadline ?? Infinity) - Date.now();
+    if (remaining <= 0) throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+    const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
     let response: Response;
     try {
       response = await fetch(url, {
@@ -66,26 +139,41 @@ export class PlanetScaleClient {
         // The credential must never follow a redirect to another host; PlanetScale does not
         // redirect API calls, so any redirect is refused.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
         ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
       } as RequestInit);
     } catch (error) {
-      const reason = describeFetchFailure(error);
-      this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${reason}`);
-      throw new PlanetScaleNetworkError(method, url, reason);
+      const { reason, code } = describeFetchFailure(error);
+      const wasCancelled = cancelled?.aborted === true;
+      this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
+      throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
     }
-    const text = await response.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The headers came, the body did not: as ambiguous as a lost answer.
+      const { reason, code } = describeFetchFailure(error);
+      throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+    }
     this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
 
     if (response.status >= 300 && response.status < 400) {
-      throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`);
+      throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+        retryable: false,
+      });
     }
     if (!response.ok) {
       const { code, message } = errorBody(text);
-      throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets));
+      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
     }
     return { status: response.status, body: (text ? safeJson(text) : undefined) as T };
   }
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
 }
 
 function elapsed(started: number): string {
@@ -113,16 +201,26 @@ function errorBody(text: string): { code?: string; message?: string } {
   return { message: text.trim() ? text : undefined };
 }
 
-/** fetch rejects with "fetch failed" and the real reason in `cause`; never empty. */
-function describeFetchFailure(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'timed out';
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof Error) {
-      const code = (cause as { code?: string }).code;
-      return code ? `${code}: ${cause.message}` : cause.message;
-    }
-    return error.message || error.name;
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+export const PROXY_REFUSED = 'EPROXYREFUSED';
+
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
+function describeFetchFailure(error: unknown): { reason: string; code?: string } {
+  if (!(error instanceof Error)) return { reason: String(error) || 'unknown error' };
+  if (error.name === 'TimeoutError') return { reason: 'timed out', code: 'ETIMEDOUT' };
+  let code: string | undefined;
+  let message = '';
+  for (let cause = (error as { cause?: unknown }).cause, depth = 0; cause instanceof Error && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const own = (cause as { code?: unknown }).code;
+    if (typeof own === 'string' && !code) code = own;
+    // An AggregateError (every address refused) has an empty message but a code.
+    if (cause.message) message = cause.message;
   }
-  return String(error) || 'unknown error';
+  if (/^Proxy response \(\d+\)/.test(message)) code = PROXY_REFUSED;
+  if (!message && !code) return { reason: error.message || error.name };
+  return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
 }

@@ -10,14 +10,26 @@ export class PlanetScaleApiError extends Error {
   readonly code: string | undefined;
   /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
   readonly apiMessage: string | undefined;
+  /** The wait the answer's Retry-After header asked for, in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** How many calls were made before giving up (set by the client). */
+  attempts = 1;
 
-  constructor(method: string, path: string, status: number, code: string | undefined, apiMessage: string | undefined) {
+  constructor(
+    method: string,
+    path: string,
+    status: number,
+    code: string | undefined,
+    apiMessage: string | undefined,
+    retryAfterMs?: number,
+  ) {
     super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
     this.method = method;
     this.path = path;
     this.status = status;
     this.code = code;
     this.apiMessage = apiMessage;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -27,12 +39,20 @@ export class PlanetScaleNetworkError extends Error {
   readonly method: string;
   readonly url: string;
   readonly reason: string;
+  /** The system error code (ECONNREFUSED, ECONNRESET, …), when there was one. */
+  readonly code: string | undefined;
+  /** False for what a retry cannot fix: a refused redirect, a cancelled job. */
+  readonly retryable: boolean;
+  /** How many calls were made before giving up (set by the client). */
+  attempts = 1;
 
-  constructor(method: string, url: string, reason: string) {
+  constructor(method: string, url: string, reason: string, options: { code?: string; retryable?: boolean } = {}) {
     super(`${method} ${url}: ${reason}`);
     this.method = method;
     this.url = url;
-    this.reason = reason;
+    this.reason = reason || 'unknown error';
+    this.code = options.code;
+    this.retryable = options.retryable ?? true;
   }
 }
 

@@ -1,7 +1,7 @@
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
-import { organizationPath, type PlanetScaleClient } from './client.js';
+import { organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
 import { PlanetScaleApiError, PlanetScaleResponseError } from './errors.js';
 
 export interface CreatedServiceToken {
@@ -25,11 +25,14 @@ export async function createServiceToken(
   client: PlanetScaleClient,
   org: string,
   request: { name: string; ttlSeconds: number },
+  options: SendOptions = {},
 ): Promise<CreatedServiceToken> {
-  const { body } = await client.send<unknown>('POST', organizationPath(org, 'service-tokens'), {
-    name: request.name,
-    ttl: request.ttlSeconds,
-  });
+  const { body } = await client.send<unknown>(
+    'POST',
+    organizationPath(org, 'service-tokens'),
+    { name: request.name, ttl: request.ttlSeconds },
+    options,
+  );
   const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -99,17 +102,34 @@ export async function serviceTokenExists(client: PlanetScaleClient, org: string,
   }
 }
 
-/** IDs of the organization's service tokens named `name`, following `next_page` through every page. */
-export async function findServiceTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<string[]> {
-  const ids: string[] = [];
+/** A token as the list call shows it: only what finding and sweeping need. */
+export interface ListedServiceToken {
+  id: string;
+  name: string | null;
+  expiresAt: string | null;
+}
+
+/** Every service token of the organization, following `next_page` through every page. */
+export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ListedServiceToken[]> {
+  const tokens: ListedServiceToken[] = [];
   // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
   for (let page = 1, pages = 0; page && pages < 100; pages++) {
     const { body } = await client.send<unknown>('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
     if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
     for (const token of body['data']) {
-      if (isObject(token) && token['name'] === name && typeof token['id'] === 'string') ids.push(token['id']);
+      if (!isObject(token) || typeof token['id'] !== 'string') continue;
+      tokens.push({
+        id: token['id'],
+        name: typeof token['name'] === 'string' ? token['name'] : null,
+        expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+      });
     }
     page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
   }
-  return ids;
+  return tokens;
+}
+
+/** IDs of the organization's service tokens named `name`. */
+export async function findServiceTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<string[]> {
+  return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }

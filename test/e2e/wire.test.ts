@@ -167,14 +167,16 @@ describe('create', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('leaves nothing alive when the job is cancelled while grants are in flight: post deletes the token', async () => {
+  it('leaves nothing alive when the job is cancelled while grants are in flight: main deletes the token before it exits', async () => {
     const proxy = await grantProxy(99); // holds every grant call for 3 s
     try {
       const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url), signalAfterMs: { signal: 'SIGINT', afterMs: 1000 } });
-      expect(main.exitCode).not.toBe(0);
+      expect(main.exitCode).toBe(1);
+      expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
       expect(main.state['token-id']).toMatch(/^[a-z0-9]{12}$/);
+      expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
       expect(post!.exitCode).toBe(0);
-      expect(post!.maskedLog).toMatch(/Deleted service token/);
+      expect(post!.maskedLog).toMatch(/Nothing to clean up: the main step left no token alive/);
     } finally {
       await proxy.close();
     }

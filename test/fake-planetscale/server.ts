@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth.ts';
 import { ApiError, badRequest, notFound } from './errors.ts';
+import { applyFault, FaultInjector } from './faults.ts';
 import { errorJson } from './responses.ts';
 import { matchRoute, type RouteContext, type RouteResult } from './router.ts';
 import { routes } from './routes/index.ts';
@@ -32,8 +33,10 @@ interface UnparsableBody {
 export class FakePlanetScale {
   /** e.g. "http://127.0.0.1:43125", no trailing slash. */
   readonly url: string;
-  /** Every request received, in order. */
+  /** Every request received, in order. A connection dropped before acting is recorded with status 0. */
   readonly requests: RecordedRequest[] = [];
+  /** Scripted faults, rate limit and their clock (faults.ts). */
+  readonly faults = new FaultInjector();
   readonly #server: Server;
   readonly #state: FakeState;
 
@@ -136,11 +139,28 @@ export class FakePlanetScale {
   #receive(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => this.#respond(req, res, Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      const rawBody = Buffer.concat(chunks).toString('utf8');
+      const path = new URL(req.url ?? '/', this.url).pathname;
+      const fault = this.faults.decide(req.method ?? 'GET', path, headerValue(req.headers.authorization) ?? '');
+      void applyFault(fault, {
+        handle: () => this.#respond(req, rawBody),
+        send: (result) => this.#send(res, result),
+        answer: (status, headers, body) => {
+          this.#record(req, rawBody, status);
+          this.#send(res, { status, body }, headers);
+        },
+        drop: (handled) => {
+          if (!handled) this.#record(req, rawBody, 0);
+          res.destroy();
+        },
+      });
+    });
     req.on('error', () => res.destroy());
   }
 
-  #respond(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
+  /** Handles one request and records it; the answer is sent by #send (or lost, by a fault). */
+  #respond(req: IncomingMessage, rawBody: string): RouteResult {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', this.url);
     const query = Object.fromEntries(url.searchParams);
@@ -178,23 +198,34 @@ export class FakePlanetScale {
       }
     }
 
+    this.#record(req, rawBody, result.status, principal);
+    return result;
+  }
+
+  #record(req: IncomingMessage, rawBody: string, status: number, principal?: Principal): void {
+    const url = new URL(req.url ?? '/', this.url);
+    const body = parseBody(rawBody);
     const recorded: RecordedRequest = {
-      method,
+      method: req.method ?? 'GET',
       path: url.pathname,
-      query,
+      query: Object.fromEntries(url.searchParams),
       headers: recordableHeaders(req),
       body: isUnparsable(body) ? body.raw : body,
-      status: result.status,
+      status,
     };
     if (principal) recorded.credentialId = principal.credentialId;
     this.requests.push(recorded);
+  }
 
+  #send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
+    if (res.destroyed) return; // the client gave up (timed out, cancelled) while a fault delayed us
     if (result.body === undefined) {
-      res.writeHead(result.status).end();
+      res.writeHead(result.status, headers).end();
     } else {
       const json = JSON.stringify(result.body);
       res
         .writeHead(result.status, {
+          ...headers,
           'content-type': 'application/json; charset=utf-8',
           'content-length': Buffer.byteLength(json),
         })

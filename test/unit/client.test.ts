@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain.ts';
 import { PlanetScaleClient, organizationPath } from '../../src/planetscale/client.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
+import { DEFAULT_RETRY_POLICY } from '../../src/planetscale/retry.ts';
 import { createServiceToken, deleteServiceToken, grantAccesses } from '../../src/planetscale/service-tokens.ts';
 import { ACTION_VERSION } from '../../src/version.ts';
 
@@ -12,6 +13,10 @@ let agent: MockAgent;
 let debugLines: string[];
 const client = (credential: ConstructorParameters<typeof PlanetScaleClient>[0]['credential'] = { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }) =>
   new PlanetScaleClient({ baseUrl: BASE, credential, dispatcher: agent, debug: (line) => debugLines.push(line) });
+
+/** One attempt per call: these tests are about a single answer; retries are in retry.test.ts. */
+const once = () =>
+  new PlanetScaleClient({ baseUrl: BASE, credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }, dispatcher: agent, retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 } });
 
 beforeEach(() => {
   agent = new MockAgent();
@@ -80,9 +85,9 @@ describe('PlanetScaleClient', () => {
     const pool = agent.get(BASE);
     pool.intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(502, '<html>Bad gateway</html>');
     pool.intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(500, '');
-    const first = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    const first = await createServiceToken(once(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
     expect(first).toMatchObject({ status: 502, code: undefined, apiMessage: '<html>Bad gateway</html>' });
-    const second = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    const second = await createServiceToken(once(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
     expect(second).toMatchObject({ status: 500, code: undefined, apiMessage: undefined });
     expect(explain(second, { kind: 'create', org: 'acme' })).toBe('PlanetScale failed creating a service token in organization "acme" (HTTP 500).');
   });
@@ -99,7 +104,7 @@ describe('PlanetScaleClient', () => {
 
   it('reports a network failure with its reason', async () => {
     agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' }).replyWithError(new Error('socket hang up'));
-    const error = await deleteServiceToken(client(), 'acme', 't1').catch((e: unknown) => e);
+    const error = await deleteServiceToken(once(), 'acme', 't1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe(
       `Could not reach PlanetScale at ${BASE}/v1/organizations/acme/service-tokens/t1 while deleting service token "ci-x": socket hang up.`,

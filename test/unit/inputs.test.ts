@@ -21,6 +21,7 @@ const valid = {
   ttl: '1h',
   'export-env': 'true',
   cleanup: 'true',
+  'sweep-expired': 'false',
   'api-url': DEFAULT_API_URL,
 };
 const reader = (inputs: Record<string, string>) => (name: string) => (inputs[name] ?? '').trim();

@@ -1,0 +1,24 @@
+// Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() points the built-in
+// fetch at undici's EnvHttpProxyAgent inside Node, so the bundle carries no HTTP library. It is
+// loaded only when a proxy is set: the common case pays no start-up for it.
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
+  return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+
+/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
+export async function useProxyFromEnv(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!proxyConfigured(env)) return undefined;
+  const { setGlobalProxyFromEnv } = await import('node:http');
+  try {
+    setGlobalProxyFromEnv(env);
+    return undefined;
+  } catch {
+    // The value is not echoed: a proxy URL may carry a user name and password.
+    const names = PROXY_VARIABLES.filter((name) => env[name]);
+    return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+  }
+}

@@ -1,0 +1,191 @@
+// Retries: the pure decisions of retry.ts, and the client's loop against undici's MockAgent
+// (attempts, Retry-After, never a 4xx, the per-request timeout, the deadline, cancellation).
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { explain } from '../../src/explain.ts';
+import { PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
+import { PlanetScaleApiError, PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  mayHaveActed,
+  parseRetryAfter,
+  retryDelayMs,
+} from '../../src/planetscale/retry.ts';
+import { isSweepable } from '../../src/sweep.ts';
+
+const apiError = (status: number, retryAfterMs?: number) => new PlanetScaleApiError('POST', '/v1/x', status, undefined, undefined, retryAfterMs);
+const networkError = (code?: string, retryable = true) => new PlanetScaleNetworkError('POST', 'https://x/v1/x', code ?? 'boom', { code, retryable });
+
+describe('retry decisions', () => {
+  it('retries network errors, 408, 429, 500, 502, 503, 504, and no other status', () => {
+    for (const status of [408, 429, 500, 502, 503, 504]) expect(isRetryable(apiError(status))).toBe(true);
+    for (const status of [400, 401, 403, 404, 409, 422, 501]) expect(isRetryable(apiError(status))).toBe(false);
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', undefined]) expect(isRetryable(networkError(code))).toBe(true);
+    expect(isRetryable(networkError(undefined, false))).toBe(false); // a refused redirect, a cancellation
+    expect(isRetryable(new Error('x'))).toBe(false);
+  });
+
+  it('tells a call that may have been carried out from one that surely was not', () => {
+    for (const status of [500, 502, 503, 504]) expect(mayHaveActed(apiError(status))).toBe(true);
+    for (const status of [404, 408, 429]) expect(mayHaveActed(apiError(status))).toBe(false);
+    for (const code of ['ECONNRESET', 'ETIMEDOUT', 'UND_ERR_SOCKET', undefined]) expect(mayHaveActed(networkError(code))).toBe(true);
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) expect(mayHaveActed(networkError(code))).toBe(false);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z');
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:59:00 GMT', now)).toBe(0); // in the past: at once
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-1', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('waits with full jitter, doubling and capped, or as Retry-After asks, capped', () => {
+    const policy = DEFAULT_RETRY_POLICY;
+    expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelayMs(attempt, policy, undefined, () => 1))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect(retryDelayMs(3, policy, undefined, () => 0)).toBe(0);
+    expect(retryDelayMs(3, policy, undefined, () => 0.5)).toBe(500);
+    // Retry-After, capped, then jitter on top so that clients told the same do not return at once.
+    expect(retryDelayMs(1, policy, 2000, () => 0)).toBe(2000);
+    expect(retryDelayMs(1, policy, 2000, () => 1)).toBe(2250);
+    expect(retryDelayMs(1, policy, 3_600_000, () => 0)).toBe(policy.retryAfterCapMs);
+  });
+});
+
+describe('isSweepable', () => {
+  const now = Date.parse('2026-11-22T10:00:00Z');
+  const token = (name: string | null, expiresAt: string | null) => ({ id: 'x', name, expiresAt });
+  const defaults = { stem: 'gha-shop-', exact: false };
+  it('takes this action’s names in this repository that expired over 5 minutes ago', () => {
+    expect(isSweepable(token('gha-shop-123-1-build-abc123', '2026-11-22T09:50:00Z'), defaults, now)).toBe(true);
+    expect(isSweepable(token('gha-shop-123-1-build-abc123', '2026-11-22T09:58:00Z'), defaults, now)).toBe(false); // within the margin
+    expect(isSweepable(token('gha-shop-123-1-build-abc123', '2026-11-22T11:00:00Z'), defaults, now)).toBe(false);
+    expect(isSweepable(token('gha-shop-123-1-build-abc123', null), defaults, now)).toBe(false); // never expires: not ours to judge
+    expect(isSweepable(token('gha-shopping-1-1-x-abc123', '2026-11-22T09:00:00Z'), defaults, now)).toBe(false); // another repository
+    expect(isSweepable(token('gha-shop-minting', '2026-11-22T09:00:00Z'), defaults, now)).toBe(false); // no suffix
+    expect(isSweepable(token(null, '2026-11-22T09:00:00Z'), defaults, now)).toBe(false);
+  });
+  it('with a name input, takes that name plus a suffix only', () => {
+    const exact = { stem: 'ci-migrate-', exact: true };
+    expect(isSweepable(token('ci-migrate-abc123', '2026-11-22T09:00:00Z'), exact, now)).toBe(true);
+    expect(isSweepable(token('ci-migrate-other-abc123', '2026-11-22T09:00:00Z'), exact, now)).toBe(false);
+  });
+});
+
+const BASE = 'https://api.planetscale.test';
+const PATH = '/v1/organizations/acme/service-tokens/t1';
+let agent: MockAgent;
+let logged: string[];
+const fast = { attempts: 4, rateLimitedAttempts: 6, baseMs: 1, capMs: 5, retryAfterCapMs: 50 };
+const client = (options: Partial<ClientOptions> = {}) =>
+  new PlanetScaleClient({
+    baseUrl: BASE,
+    credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' },
+    dispatcher: agent,
+    log: (line) => logged.push(line),
+    retry: fast,
+    ...options,
+  });
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+  logged = [];
+});
+afterEach(() => agent.close());
+
+describe('the client retrying', () => {
+  it('retries a 503 and a reset, logging call, attempt, status or error and wait; never a credential', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'GET' }).reply(503, { code: 'unavailable' });
+    pool.intercept({ path: PATH, method: 'GET' }).replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+    pool.intercept({ path: PATH, method: 'GET' }).reply(200, { id: 't1' });
+    const { body } = await client().send('GET', PATH);
+    expect(body).toEqual({ id: 't1' });
+    expect(logged).toEqual([
+      expect.stringMatching(/^PlanetScale API GET \/v1\/organizations\/acme\/service-tokens\/t1: attempt 1 of 4 failed \(HTTP 503 \(unavailable\)\); retrying in 0\.0 s\.$/),
+      expect.stringMatching(/^PlanetScale API GET .*: attempt 2 of 4 failed \(.*ECONNRESET\); retrying in/),
+    ]);
+    expect(logged.join()).not.toMatch(/mintid|pscale_tkn/);
+  });
+
+  it('honours Retry-After on 429, capped', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'GET' }).reply(429, {}, { headers: { 'retry-after': '3600' } });
+    pool.intercept({ path: PATH, method: 'GET' }).reply(200, {});
+    const started = performance.now();
+    await client().send('GET', PATH);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s\)\.$/)]);
+  });
+
+  it('gives a 429 more attempts than other failures', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(429, {}).times(6);
+    await expect(client().send('GET', PATH)).rejects.toMatchObject({ status: 429, attempts: 6 });
+    expect(logged).toHaveLength(5);
+  });
+
+  it('never retries another 4xx', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(404, { code: 'not_found' });
+    await expect(client().send('GET', PATH)).rejects.toMatchObject({ status: 404, attempts: 1 });
+    expect(logged).toEqual([]);
+  });
+
+  it('gives up after the attempts, and says so', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'DELETE' }).reply(502, '').times(4);
+    const error = await client().send('DELETE', PATH).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, attempts: 4 });
+    expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe('PlanetScale failed deleting service token "ci-x" (HTTP 502, after 4 attempts).');
+  });
+
+  it('calls beforeRetry with the failure before each retry, and stops when it throws', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'POST' }).reply(500, '').times(2);
+    pool.intercept({ path: PATH, method: 'POST' }).reply(200, { ok: true });
+    const seen: number[] = [];
+    await client().send('POST', PATH, {}, { beforeRetry: async (e) => void seen.push((e as PlanetScaleApiError).status) });
+    expect(seen).toEqual([500, 500]);
+    pool.intercept({ path: PATH, method: 'POST' }).reply(500, '');
+    await expect(client().send('POST', PATH, {}, { beforeRetry: () => Promise.reject(new Error('stop')) })).rejects.toThrow('stop');
+  });
+
+  it('times out a request that gets no answer, and retries it', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(500);
+    pool.intercept({ path: PATH, method: 'GET' }).reply(200, { second: true });
+    const { body } = await client({ timeoutMs: 50 }).send('GET', PATH);
+    expect(body).toEqual({ second: true });
+    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 4 failed \(timed out\)/)]);
+  });
+
+  it('stops at the deadline with the last error, even with attempts left', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(1000).persist();
+    const started = performance.now();
+    const error = await client({ timeoutMs: 100, deadline: Date.now() + 250, retry: { ...fast, attempts: 50 } }).send('GET', PATH).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(600);
+    expect(error).toBeInstanceOf(PlanetScaleNetworkError);
+    expect((error as PlanetScaleNetworkError).reason).toBe('timed out');
+  });
+
+  it('stops at once when cancelled, in flight or waiting', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(2000);
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort('SIGINT'), 50);
+    const started = performance.now();
+    const error = await client({ signal: cancel.signal }).send('GET', PATH).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toMatchObject({ reason: 'cancelled', retryable: false, attempts: 1 });
+
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(503, '');
+    const waiting = new AbortController();
+    setTimeout(() => waiting.abort('SIGTERM'), 50);
+    const slowRetry = client({ signal: waiting.signal, retry: { ...fast, baseMs: 5000, capMs: 5000 } });
+    const t0 = performance.now();
+    await expect(slowRetry.send('GET', PATH)).rejects.toMatchObject({ status: 503 });
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
