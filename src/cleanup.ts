@@ -1,6 +1,7 @@
 // The post step: delete the token main minted, with the credential main minted it with.
 
 import { parseCredential } from './credentials.js';
+import { nothingToCleanUp } from './nothing-to-clean.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
@@ -13,16 +14,9 @@ export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<num
   const id = runner.getState(STATE.id);
   const name = runner.getState(STATE.name);
   const expiresAt = runner.getState(STATE.expiresAt) || 'the end of its TTL';
-  if (!name) {
-    runner.info('Nothing to clean up: the main step minted no token.');
-    return 0;
-  }
-  if (runner.getState(STATE.settled) === 'true') {
-    runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-    return 0;
-  }
-  if (id && runner.getState(STATE.cleanup) === 'false') {
-    runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
+  const nothing = nothingToCleanUp(runner.getState);
+  if (nothing) {
+    runner.info(nothing);
     return 0;
   }
 

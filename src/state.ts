@@ -4,20 +4,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Credential } from './planetscale/client.js';
 
-export const STATE = {
-  /** The full name of the token main is creating (written before the create call). */
-  name: 'token-name',
-  /** The minted token's ID (written as soon as the create call answers). */
-  id: 'token-id',
-  expiresAt: 'expires-at',
-  org: 'org',
-  apiUrl: 'api-url',
-  cleanup: 'cleanup',
-  /** The minting credential, sealed; see sealCredential. */
-  sealedCredential: 'minting-credential',
-  /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
-  settled: 'settled',
-} as const;
+export { STATE } from './state-keys.js';
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the main step (runs.main). See mint.ts.
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 872:
+/***/ 980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -366,8 +366,8 @@ function servicePair(id, token, source, idName, tokenName) {
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/token-name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
@@ -408,7 +408,7 @@ function defaultNamePrefix(env) {
 function randomSuffix() {
     let suffix = '';
     for (let i = 0; i < SUFFIX_LENGTH; i++)
-        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_.randomInt)(SUFFIX_ALPHABET.length)];
+        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_namespaceObject.randomInt)(SUFFIX_ALPHABET.length)];
     return suffix;
 }
 function tokenName(prefix, suffix = randomSuffix()) {
@@ -899,10 +899,9 @@ async function removeTokensNamed(client, org, name) {
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
 var runner = __nccwpck_require__(783);
-;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
-// known, so post can clean up after a main that failed or was cancelled at any point.
-
+;// CONCATENATED MODULE: ./src/state-keys.ts
+// The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
+// credential with node:crypto) so that post can read its state without loading crypto.
 const STATE = {
     /** The full name of the token main is creating (written before the create call). */
     name: 'token-name',
@@ -912,22 +911,28 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential. */
+    /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
 };
+
+;// CONCATENATED MODULE: ./src/state.ts
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
 // evaluated again for post and change too. Post must still delete with the minting credential,
 // so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
 // post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
 function keyFrom(mintedSecret) {
-    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
 function sealCredential(credential, mintedSecret) {
-    const iv = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
     const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
@@ -1191,8 +1196,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: getState
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -1207,7 +1210,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // platform helpers we never call). The part we use is this file.
 
 
-
+// Random delimiters come from the global Web Crypto, which Node loads on first use: importing
+// node:crypto here would load it (~4 ms) in every step, even one that never writes a file command.
+const randomUUID = () => globalThis.crypto.randomUUID();
 /** An input as the runner passes it: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept; trimmed. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -1248,7 +1253,7 @@ function info(message) {
         process.stdout.write(message + external_node_os_namespaceObject.EOL);
         return;
     }
-    const token = (0,external_node_crypto_.randomUUID)();
+    const token = randomUUID();
     process.stdout.write(`::stop-commands::${token}${external_node_os_namespaceObject.EOL}${message}${external_node_os_namespaceObject.EOL}::${token}::${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
@@ -1265,7 +1270,7 @@ function appendFileCommand(variable, name, value) {
     if (!path) {
         throw new Error(`${variable} is not set: this action must run on a GitHub Actions runner`);
     }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${randomUUID()}`;
     // A value containing the delimiter would end the heredoc early and inject the rest.
     if (name.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`Unexpected input: the value of ${name} contains the file-command delimiter`);
@@ -1289,13 +1294,6 @@ function appendSummary(markdown) {
         (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown.endsWith(external_node_os_namespaceObject.EOL) ? markdown : markdown + external_node_os_namespaceObject.EOL, 'utf8');
 }
 
-
-/***/ }),
-
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ })
 
