@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(603);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the main step (runs.main). See mint.ts.
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 980:
+/***/ 603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -640,11 +640,59 @@ function parseApiUrl(value) {
 const ACTION_NAME = 'planetscale-token-action';
 const ACTION_VERSION = '1.0.0';
 
+;// CONCATENATED MODULE: ./src/planetscale/http-fetch.ts
+// The part of fetch the API client uses (method, headers, a string body, an AbortSignal, no
+// redirects followed), over node:http and node:https.
+//
+// Why not the global fetch: it is undici, whose HTTP parser is WebAssembly. Its first request
+// costs ~20 ms more, and V8 then compiles the parser's hot functions with TurboFan on a
+// background thread that the process must wait for before it can exit (~50 ms seen with strace
+// and perf). On a 2-core machine that made every main and post step markedly slower (npm run
+// bench; README, "Performance"). node:http uses Node's native parser and exits at once.
+/**
+ * Sends one request and resolves once the status and headers are in; a redirect is returned
+ * like any other answer, never followed. Rejects as fetch does: with the signal's reason when it
+ * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
+ * socket's error as `cause`.
+ */
+async function httpFetch(url, init) {
+    const target = new URL(url);
+    // Loaded on first use: https (and TLS) only when the URL asks for it.
+    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    return new Promise((resolve, reject) => {
+        const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
+        const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
+            const body = new Promise((done, fail) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+                res.on('error', (error) => fail(failure(error)));
+            });
+            body.catch(() => { }); // read or not, a failed body must not become an unhandled rejection
+            const status = res.statusCode ?? 0;
+            resolve({
+                status,
+                ok: status >= 200 && status < 300,
+                headers: {
+                    get: (name) => {
+                        const value = res.headers[name.toLowerCase()];
+                        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                text: () => body,
+            });
+        });
+        req.on('error', (error) => reject(failure(error)));
+        req.end(init.body);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
 // The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
 //
 // It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
 // pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
+
 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -676,16 +724,17 @@ class PlanetScaleClient {
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
         let response;
         try {
-            response = await fetch(url, {
+            const init = {
                 method,
                 headers,
                 body: body === undefined ? undefined : JSON.stringify(body),
-                // The credential must never follow a redirect to another host; PlanetScale does not
-                // redirect API calls, so any redirect is refused.
-                redirect: 'manual',
                 signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-                ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-            });
+            };
+            // The credential must never follow a redirect to another host; PlanetScale does not
+            // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+            // undici dispatcher (MockAgent) only works with the global fetch.
+            const { dispatcher } = this.options;
+            response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher }) : await httpFetch(url, init);
         }
         catch (error) {
             const reason = describeFetchFailure(error);
@@ -1295,6 +1344,20 @@ function appendSummary(markdown) {
 }
 
 
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
 /***/ })
 
 /******/ });
@@ -1402,6 +1465,36 @@ function appendSummary(markdown) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -1417,6 +1510,17 @@ function appendSummary(markdown) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -5,6 +5,7 @@
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
+import { httpFetch, type HttpAnswer } from './http-fetch.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };
 
@@ -57,18 +58,19 @@ export class PlanetScaleClient {
     const url = this.options.baseUrl + path;
     const started = performance.now();
     const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      const init = {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        // The credential must never follow a redirect to another host; PlanetScale does not
-        // redirect API calls, so any redirect is refused.
-        redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-      } as RequestInit);
+      };
+      // The credential must never follow a redirect to another host; PlanetScale does not
+      // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+      // undici dispatcher (MockAgent) only works with the global fetch.
+      const { dispatcher } = this.options;
+      response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher } as RequestInit) : await httpFetch(url, init);
     } catch (error) {
       const reason = describeFetchFailure(error);
       this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${reason}`);

@@ -1,8 +1,8 @@
-export const id = 911;
-export const ids = [911];
+export const id = 978;
+export const ids = [978];
 export const modules = {
 
-/***/ 911:
+/***/ 978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -141,11 +141,59 @@ function redact(text, knownSecrets = []) {
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/http-fetch.ts
+// The part of fetch the API client uses (method, headers, a string body, an AbortSignal, no
+// redirects followed), over node:http and node:https.
+//
+// Why not the global fetch: it is undici, whose HTTP parser is WebAssembly. Its first request
+// costs ~20 ms more, and V8 then compiles the parser's hot functions with TurboFan on a
+// background thread that the process must wait for before it can exit (~50 ms seen with strace
+// and perf). On a 2-core machine that made every main and post step markedly slower (npm run
+// bench; README, "Performance"). node:http uses Node's native parser and exits at once.
+/**
+ * Sends one request and resolves once the status and headers are in; a redirect is returned
+ * like any other answer, never followed. Rejects as fetch does: with the signal's reason when it
+ * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
+ * socket's error as `cause`.
+ */
+async function httpFetch(url, init) {
+    const target = new URL(url);
+    // Loaded on first use: https (and TLS) only when the URL asks for it.
+    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    return new Promise((resolve, reject) => {
+        const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
+        const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
+            const body = new Promise((done, fail) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+                res.on('error', (error) => fail(failure(error)));
+            });
+            body.catch(() => { }); // read or not, a failed body must not become an unhandled rejection
+            const status = res.statusCode ?? 0;
+            resolve({
+                status,
+                ok: status >= 200 && status < 300,
+                headers: {
+                    get: (name) => {
+                        const value = res.headers[name.toLowerCase()];
+                        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                text: () => body,
+            });
+        });
+        req.on('error', (error) => reject(failure(error)));
+        req.end(init.body);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
 // The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing.
 //
 // It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
 // pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
+
 
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -177,16 +225,17 @@ class PlanetScaleClient {
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
         let response;
         try {
-            response = await fetch(url, {
+            const init = {
                 method,
                 headers,
                 body: body === undefined ? undefined : JSON.stringify(body),
-                // The credential must never follow a redirect to another host; PlanetScale does not
-                // redirect API calls, so any redirect is refused.
-                redirect: 'manual',
                 signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-                ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-            });
+            };
+            // The credential must never follow a redirect to another host; PlanetScale does not
+            // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+            // undici dispatcher (MockAgent) only works with the global fetch.
+            const { dispatcher } = this.options;
+            response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher }) : await httpFetch(url, init);
         }
         catch (error) {
             const reason = describeFetchFailure(error);
