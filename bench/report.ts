@@ -24,12 +24,13 @@ export interface Results {
 
 export const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
-export function checkTargets(r: Pick<Results, 'ratios' | 'startupOverheadMs'>): Results['targets'] {
-  const target = (name: string, value: number, limit: number) => ({ name, value, limit, met: value <= limit });
+/** Judged on the exact figures, not the rounded ones shown (0.601 does not meet ≤ 0.6). */
+export function checkTargets(t: Results['timings']): Results['targets'] {
+  const target = (name: string, exact: number, limit: number) => ({ name, value: Math.round(exact * 1000) / 1000, limit, met: exact <= limit });
   return [
-    target('main / curl recipe', r.ratios.mainToRecipe, 0.6),
-    target('post / single curl DELETE', r.ratios.postToCurlDelete, 2),
-    target('start-up over `node -e 0` (ms)', r.startupOverheadMs, 30),
+    target('main / curl recipe', t.main.median / t.recipe.median, 0.6),
+    target('post / single curl DELETE', t.post.median / t.curlDelete.median, 2),
+    target('start-up over `node -e 0` (ms)', t.postNothingToDo.median - t.nodeE0.median, 30),
   ];
 }
 
