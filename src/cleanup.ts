@@ -2,6 +2,7 @@
 // for it by name when main could not account for a create call; optionally sweep leftovers.
 
 import { parseCredential } from './credentials.js';
+import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
@@ -11,52 +12,18 @@ import { deletedSummary } from './summary.js';
 import { decodeSweepNames, sweepExpired, type SweepNames } from './sweep.js';
 import { show } from './text.js';
 
-export interface CleanupPlan {
-  /** Delete the token main recorded, by its ID. */
-  byId: boolean;
-  /** Look for tokens with our name: main could not account for every create call. */
-  byName: boolean;
-  /** What to tell the user when there is less to do than usual. */
-  note?: 'settled' | 'kept' | 'nothing-made';
-}
-
-/** What post must do, from what main recorded in state. */
-export function planCleanup(state: { id: string; settled: boolean; keep: boolean; attempted: boolean; lookUpByName: boolean }): CleanupPlan {
-  const { id, settled, keep, attempted, lookUpByName } = state;
-  const byId = Boolean(id) && !settled && !keep;
-  // A create call still in flight when main looked may have been carried out since: look again.
-  const byName = attempted && (lookUpByName || (!id && !settled));
-  const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
-  return note ? { byId, byName, note } : { byId, byName };
-}
-
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 export const POST_DEADLINE_MS = 45_000;
 
 /**
- * Runs the post step; resolves to the process exit code. Idempotent: run again, it finds the
- * token gone (a 404 on delete is success) and nothing named ours.
+ * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
+ * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
+ * delete is success) and nothing named ours.
  */
-export async function cleanup(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const id = runner.getState(STATE.id);
-  const name = runner.getState(STATE.name);
+export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { id, name, keep, byId, byName } = work;
   const expiresAt = runner.getState(STATE.expiresAt) || 'the end of its TTL';
-  if (!name) {
-    runner.info('Nothing to clean up: the main step minted no token.');
-    return 0;
-  }
-  const keep = Boolean(id) && runner.getState(STATE.cleanup) === 'false';
-  const { byId, byName, note } = planCleanup({
-    id,
-    keep,
-    settled: runner.getState(STATE.settled) === 'true',
-    attempted: runner.getState(STATE.createAttempted) === 'true',
-    lookUpByName: runner.getState(STATE.lookUpByName) === 'true',
-  });
-  const sweep = decodeSweepNames(runner.getState(STATE.sweep));
-  if (note === 'settled') runner.info(`Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`);
-  else if (note === 'kept') runner.info(`cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`);
-  else if (note === 'nothing-made') runner.info('Nothing to clean up: the main step minted no token.');
+  const sweep = work.sweep ? decodeSweepNames(runner.getState(STATE.sweep)) : undefined;
   if (!byId && !byName && !sweep) return 0;
 
   const org = runner.getState(STATE.org);

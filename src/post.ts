@@ -1,6 +1,11 @@
 // Entry point of the post step (runs.post). See cleanup.ts.
-import { cleanup } from './cleanup.js';
-import { error, info } from './runner.js';
+//
+// Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
+// is false). That is decided from state alone (cleanup-plan.ts); cleanup.ts, with the API client
+// and node:crypto, is imported only when there is a call to make, so every other job skips
+// loading it (ncc emits it as a chunk next to index.js).
+import { readPostWork } from './cleanup-plan.js';
+import { error, getState, info } from './runner.js';
 
 // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
 // (bounded by cleanup's deadline) is what leaves nothing alive.
@@ -8,7 +13,15 @@ const onSignal = (signal: NodeJS.Signals) => info(`Received ${signal}: finishing
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-process.exitCode = await cleanup().catch((e: unknown) => {
+async function post(): Promise<number> {
+  const work = readPostWork(getState);
+  if (work.message) info(work.message);
+  if (!work.hasWork) return 0;
+  const { cleanup } = await import('./cleanup.js');
+  return cleanup(work);
+}
+
+process.exitCode = await post().catch((e: unknown) => {
   error(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
   return 1;
 });

@@ -6,9 +6,12 @@
 // uses this action (it pulls in @actions/http-client, undici and @actions/exec for OIDC and
 // platform helpers we never call). The part we use is this file.
 
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
+
+// Random delimiters come from the global Web Crypto, which Node loads on first use: importing
+// node:crypto here would load it (~4 ms) in every step, even one that never writes a file command.
+const randomUUID = (): string => globalThis.crypto.randomUUID();
 
 /** An input as the runner passes it: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept; trimmed. */
 export function getInput(name: string): string {

@@ -4,30 +4,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Credential } from './planetscale/client.js';
 
-export const STATE = {
-  /** The full name of the token main is creating (written before the create call). */
-  name: 'token-name',
-  /** The minted token's ID (written as soon as the create call answers). */
-  id: 'token-id',
-  expiresAt: 'expires-at',
-  org: 'org',
-  apiUrl: 'api-url',
-  cleanup: 'cleanup',
-  /** The minting credential, sealed; see sealCredential. */
-  sealedCredential: 'minting-credential',
-  /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
-  settled: 'settled',
-  /** "true" from just before the first create call: only then can a token of ours exist. */
-  createAttempted: 'create-attempted',
-  /**
-   * "true" when a create call may have made a token main never learnt of (an answer lost, a
-   * timeout, a cancellation in flight): such a call can still be carried out after main looked,
-   * so post looks for tokens with our name again, whatever else happened.
-   */
-  lookUpByName: 'look-up-by-name',
-  /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
-  sweep: 'sweep',
-} as const;
+export { STATE } from './state-keys.js';
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(198);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(602);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 // Entry point of the main step (runs.main). See mint.ts.
 //
@@ -33,7 +33,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 198:
+/***/ 602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -396,8 +396,8 @@ function servicePair(id, token, source, idName, tokenName) {
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/token-name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
@@ -450,7 +450,7 @@ function defaultNamePrefix(env) {
 function randomSuffix() {
     let suffix = '';
     for (let i = 0; i < SUFFIX_LENGTH; i++)
-        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_.randomInt)(SUFFIX_ALPHABET.length)];
+        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_namespaceObject.randomInt)(SUFFIX_ALPHABET.length)];
     return suffix;
 }
 function tokenName(prefix, suffix = randomSuffix()) {
@@ -761,13 +761,62 @@ function formatWait(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/http-fetch.ts
+// The part of fetch the API client uses (method, headers, a string body, an AbortSignal, no
+// redirects followed), over node:http and node:https.
+//
+// Why not the global fetch: it is undici, whose HTTP parser is WebAssembly. Its first request
+// costs ~20 ms more, and V8 then compiles the parser's hot functions with TurboFan on a
+// background thread that the process must wait for before it can exit (~50 ms seen with strace
+// and perf). On a 2-core machine that made every main and post step markedly slower (npm run
+// bench; README, "Performance"). node:http uses Node's native parser and exits at once.
+/**
+ * Sends one request and resolves once the status and headers are in; a redirect is returned
+ * like any other answer, never followed. Rejects as fetch does: with the signal's reason when it
+ * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
+ * socket's error as `cause`.
+ */
+async function httpFetch(url, init) {
+    const target = new URL(url);
+    // Loaded on first use: https (and TLS) only when the URL asks for it.
+    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
+    return new Promise((resolve, reject) => {
+        const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
+        const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
+            const body = new Promise((done, fail) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+                res.on('error', (error) => fail(failure(error)));
+            });
+            body.catch(() => { }); // read or not, a failed body must not become an unhandled rejection
+            const status = res.statusCode ?? 0;
+            resolve({
+                status,
+                ok: status >= 200 && status < 300,
+                headers: {
+                    get: (name) => {
+                        const value = res.headers[name.toLowerCase()];
+                        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                text: () => body,
+            });
+        });
+        req.on('error', (error) => reject(failure(error)));
+        req.end(init.body);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
 // The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing,
 // retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
 // deadline, and cancellation.
 //
-// It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
-// pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
+// It sends over node:http(s) (http-fetch.ts), so the bundle carries no HTTP library and pays no
+// start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent); the global fetch
+// is then used.
+
 
 
 
@@ -857,16 +906,17 @@ class PlanetScaleClient {
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
-            response = await fetch(url, {
+            const init = {
                 method,
                 headers,
                 body: body === undefined ? undefined : JSON.stringify(body),
-                // The credential must never follow a redirect to another host; PlanetScale does not
-                // redirect API calls, so any redirect is refused.
-                redirect: 'manual',
                 signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-                ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-            });
+            };
+            // The credential must never follow a redirect to another host; PlanetScale does not
+            // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+            // undici dispatcher (MockAgent) only works with the global fetch.
+            const { dispatcher } = this.options;
+            response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher }) : await httpFetch(url, init);
         }
         catch (error) {
             const { reason, code } = describeFetchFailure(error);
@@ -945,7 +995,9 @@ function describeFetchFailure(error) {
         if (cause.message)
             message = cause.message;
     }
-    if (/^Proxy response \(\d+\)/.test(message))
+    // node:http's own proxy support (proxy.ts) says ERR_PROXY_TUNNEL; undici's fetch (tests'
+    // dispatcher) says "Proxy response (403)".
+    if (code === 'ERR_PROXY_TUNNEL' || /^Proxy response \(\d+\)/.test(message))
         code = PROXY_REFUSED;
     if (!message && !code)
         return { reason: error.message || error.name };
@@ -954,9 +1006,9 @@ function describeFetchFailure(error) {
 
 ;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
 // Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
-// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() points the built-in
-// fetch at undici's EnvHttpProxyAgent inside Node, so the bundle carries no HTTP library. It is
-// loaded only when a proxy is set: the common case pays no start-up for it.
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() sets node:http(s)'s
+// global agents (which http-fetch.ts sends through) to use them, so the bundle carries no proxy
+// code of its own. It is called only when a proxy is set: the common case pays nothing for it.
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 function proxyConfigured(env) {
     return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
@@ -1149,10 +1201,9 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
-// known, so post can clean up after a main that failed or was cancelled at any point.
-
+;// CONCATENATED MODULE: ./src/state-keys.ts
+// The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
+// credential with node:crypto) so that post can read its state without loading crypto.
 const STATE = {
     /** The full name of the token main is creating (written before the create call). */
     name: 'token-name',
@@ -1162,7 +1213,7 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential. */
+    /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
@@ -1177,17 +1228,23 @@ const STATE = {
     /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
     sweep: 'sweep',
 };
+
+;// CONCATENATED MODULE: ./src/state.ts
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
 // evaluated again for post and change too. Post must still delete with the minting credential,
 // so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
 // post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
 function keyFrom(mintedSecret) {
-    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
 function sealCredential(credential, mintedSecret) {
-    const iv = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
     const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
 }
@@ -1572,8 +1629,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: getState
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -1588,7 +1643,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // platform helpers we never call). The part we use is this file.
 
 
-
+// Random delimiters come from the global Web Crypto, which Node loads on first use: importing
+// node:crypto here would load it (~4 ms) in every step, even one that never writes a file command.
+const randomUUID = () => globalThis.crypto.randomUUID();
 /** An input as the runner passes it: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept; trimmed. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -1629,7 +1686,7 @@ function info(message) {
         process.stdout.write(message + external_node_os_namespaceObject.EOL);
         return;
     }
-    const token = (0,external_node_crypto_.randomUUID)();
+    const token = randomUUID();
     process.stdout.write(`::stop-commands::${token}${external_node_os_namespaceObject.EOL}${message}${external_node_os_namespaceObject.EOL}::${token}::${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
@@ -1646,7 +1703,7 @@ function appendFileCommand(variable, name, value) {
     if (!path) {
         throw new Error(`${variable} is not set: this action must run on a GitHub Actions runner`);
     }
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${randomUUID()}`;
     // A value containing the delimiter would end the heredoc early and inject the rest.
     if (name.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`Unexpected input: the value of ${name} contains the file-command delimiter`);
@@ -1673,17 +1730,17 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
 /***/ 67:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ })
 

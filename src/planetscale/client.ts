@@ -2,12 +2,14 @@
 // retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
 // deadline, and cancellation.
 //
-// It uses Node's built-in fetch (undici inside Node), so the bundle carries no HTTP library and
-// pays no start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent).
+// It sends over node:http(s) (http-fetch.ts), so the bundle carries no HTTP library and pays no
+// start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent); the global fetch
+// is then used.
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
 import { DEFAULT_RETRY_POLICY, attemptsAllowed, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
+import { httpFetch, type HttpAnswer } from './http-fetch.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };
 
@@ -130,18 +132,19 @@ export class PlanetScaleClient {
     const remaining = (deadline ?? Infinity) - Date.now();
     if (remaining <= 0) throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
     const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      const init = {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        // The credential must never follow a redirect to another host; PlanetScale does not
-        // redirect API calls, so any redirect is refused.
-        redirect: 'manual',
         signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-      } as RequestInit);
+      };
+      // The credential must never follow a redirect to another host; PlanetScale does not
+      // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+      // undici dispatcher (MockAgent) only works with the global fetch.
+      const { dispatcher } = this.options;
+      response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher } as RequestInit) : await httpFetch(url, init);
     } catch (error) {
       const { reason, code } = describeFetchFailure(error);
       const wasCancelled = cancelled?.aborted === true;
@@ -220,7 +223,9 @@ function describeFetchFailure(error: unknown): { reason: string; code?: string }
     // An AggregateError (every address refused) has an empty message but a code.
     if (cause.message) message = cause.message;
   }
-  if (/^Proxy response \(\d+\)/.test(message)) code = PROXY_REFUSED;
+  // node:http's own proxy support (proxy.ts) says ERR_PROXY_TUNNEL; undici's fetch (tests'
+  // dispatcher) says "Proxy response (403)".
+  if (code === 'ERR_PROXY_TUNNEL' || /^Proxy response \(\d+\)/.test(message)) code = PROXY_REFUSED;
   if (!message && !code) return { reason: error.message || error.name };
   return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
 }

@@ -1,7 +1,7 @@
 // Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
-// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() points the built-in
-// fetch at undici's EnvHttpProxyAgent inside Node, so the bundle carries no HTTP library. It is
-// loaded only when a proxy is set: the common case pays no start-up for it.
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() sets node:http(s)'s
+// global agents (which http-fetch.ts sends through) to use them, so the bundle carries no proxy
+// code of its own. It is called only when a proxy is set: the common case pays nothing for it.
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 

@@ -1,0 +1,1043 @@
+export const id = 925;
+export const ids = [925];
+export const modules = {
+
+/***/ 925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cleanup: () => (/* binding */ cleanup)
+});
+
+// UNUSED EXPORTS: POST_DEADLINE_MS
+
+;// CONCATENATED MODULE: ./src/parsed.ts
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
+    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+function parseCredential(read, env) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+    }
+    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+}
+function servicePair(id, token, source, idName, tokenName) {
+    if (!id)
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    if (!token)
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the User-Agent. A test keeps it equal to package.json's version.
+const ACTION_NAME = 'planetscale-token-action';
+const ACTION_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/planetscale/errors.ts
+// What can go wrong talking to PlanetScale, as values the rest of the action can explain.
+/** PlanetScale answered, with a status that is not success. */
+class errors_PlanetScaleApiError extends Error {
+    name = 'PlanetScaleApiError';
+    method;
+    path;
+    status;
+    /** PlanetScale's `code` (e.g. "not_found"), when the body had one. */
+    code;
+    /** PlanetScale's `message`, trimmed and with credential-looking text redacted. */
+    apiMessage;
+    /** The wait the answer's Retry-After header asked for, in ms. */
+    retryAfterMs;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, path, status, code, apiMessage, retryAfterMs) {
+        super(`${method} ${path}: HTTP ${status}${code ? ` (${code})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.code = code;
+        this.apiMessage = apiMessage;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
+class errors_PlanetScaleNetworkError extends Error {
+    name = 'PlanetScaleNetworkError';
+    method;
+    url;
+    reason;
+    /** The system error code (ECONNREFUSED, ECONNRESET, …), when there was one. */
+    code;
+    /** False for what a retry cannot fix: a refused redirect, a cancelled job. */
+    retryable;
+    /** How many calls were made before giving up (set by the client). */
+    attempts = 1;
+    constructor(method, url, reason, options = {}) {
+        super(`${method} ${url}: ${reason}`);
+        this.method = method;
+        this.url = url;
+        this.reason = reason || 'unknown error';
+        this.code = options.code;
+        this.retryable = options.retryable ?? true;
+    }
+}
+/** PlanetScale answered success with a body we cannot use. */
+class errors_PlanetScaleResponseError extends Error {
+    name = 'PlanetScaleResponseError';
+    /** The ID of a token the malformed answer did name, so that it can still be deleted. */
+    tokenId;
+    constructor(message, tokenId) {
+        super(message);
+        this.tokenId = tokenId;
+    }
+}
+const MAX_MESSAGE_LENGTH = 300;
+/**
+ * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
+ * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ */
+function redact(text, knownSecrets = []) {
+    let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
+    for (const secret of knownSecrets)
+        if (secret)
+            safe = safe.split(secret).join('***');
+    safe = safe.replace(/\s+/g, ' ').trim();
+    return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/retry.ts
+// When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
+// (client.ts) does the waiting and the logging.
+//
+// The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
+// within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
+// on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
+
+const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+/** Statuses that say "not now" rather than "no": the same call may succeed later. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * Network error codes that mean the request never left: nothing can have been acted on.
+ * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+/** How many calls in all `policy` allows, given the last failure. */
+function attemptsAllowed(error, policy) {
+    return error instanceof errors_PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+}
+function isRetryable(error) {
+    if (error instanceof errors_PlanetScaleApiError)
+        return RETRYABLE_STATUSES.has(error.status);
+    if (error instanceof errors_PlanetScaleNetworkError)
+        return error.retryable;
+    return false;
+}
+/**
+ * Whether a failed call may still have been carried out by PlanetScale: the answer was lost
+ * (reset, timeout, cancelled in flight) or PlanetScale failed after acting (5xx). A refused
+ * connection, a 4xx and a 429 mean it was not.
+ */
+function mayHaveActed(error) {
+    if (error instanceof PlanetScaleApiError)
+        return error.status >= 500;
+    if (error instanceof PlanetScaleNetworkError)
+        return !error.code || !NOT_SENT_CODES.has(error.code);
+    return true;
+}
+/** Retry-After as a wait in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month ("Sun, 22 Nov 2026 10:00:05 GMT"); Date.parse alone would take "-1".
+    if (!/[A-Za-z]{3}/.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * The wait before attempt `attempt + 1`: full jitter, a random wait between 0 and
+ * base·2^(attempt-1) (capped), which spreads out many clients that failed at the same moment;
+ * after the server's Retry-After (capped) when it gave one, so that clients told "in 1 s" do
+ * not all come back in the same instant.
+ */
+function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
+    const jitter = Math.round(random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1)));
+    return retryAfterMs === undefined ? jitter : Math.min(retryAfterMs, policy.retryAfterCapMs) + jitter;
+}
+/** What went wrong with one attempt, for a log line: a status or an error, never a body. */
+function describeFailure(error) {
+    if (error instanceof errors_PlanetScaleApiError)
+        return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
+    if (error instanceof errors_PlanetScaleNetworkError)
+        return error.reason;
+    return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+}
+function formatWait(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/http-fetch.ts
+// The part of fetch the API client uses (method, headers, a string body, an AbortSignal, no
+// redirects followed), over node:http and node:https.
+//
+// Why not the global fetch: it is undici, whose HTTP parser is WebAssembly. Its first request
+// costs ~20 ms more, and V8 then compiles the parser's hot functions with TurboFan on a
+// background thread that the process must wait for before it can exit (~50 ms seen with strace
+// and perf). On a 2-core machine that made every main and post step markedly slower (npm run
+// bench; README, "Performance"). node:http uses Node's native parser and exits at once.
+/**
+ * Sends one request and resolves once the status and headers are in; a redirect is returned
+ * like any other answer, never followed. Rejects as fetch does: with the signal's reason when it
+ * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
+ * socket's error as `cause`.
+ */
+async function httpFetch(url, init) {
+    const target = new URL(url);
+    // Loaded on first use: https (and TLS) only when the URL asks for it.
+    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    return new Promise((resolve, reject) => {
+        const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
+        const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
+            const body = new Promise((done, fail) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+                res.on('error', (error) => fail(failure(error)));
+            });
+            body.catch(() => { }); // read or not, a failed body must not become an unhandled rejection
+            const status = res.statusCode ?? 0;
+            resolve({
+                status,
+                ok: status >= 200 && status < 300,
+                headers: {
+                    get: (name) => {
+                        const value = res.headers[name.toLowerCase()];
+                        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+                    },
+                },
+                text: () => body,
+            });
+        });
+        req.on('error', (error) => reject(failure(error)));
+        req.end(init.body);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/client.ts
+// The HTTP layer of the PlanetScale API: base URL, authentication, JSON, errors, debug timing,
+// retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
+// deadline, and cancellation.
+//
+// It sends over node:http(s) (http-fetch.ts), so the bundle carries no HTTP library and pays no
+// start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent); the global fetch
+// is then used.
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+function authorizationHeader(credential) {
+    return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
+}
+/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+function client_organizationPath(org, ...segments) {
+    return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
+}
+class PlanetScaleClient {
+    options;
+    headers;
+    secrets;
+    constructor(options) {
+        this.options = options;
+        this.headers = {
+            Accept: 'application/json',
+            Authorization: authorizationHeader(options.credential),
+            'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`,
+        };
+        const { credential } = options;
+        this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+    }
+    /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
+    derive(overrides) {
+        return new PlanetScaleClient({ ...this.options, ...overrides });
+    }
+    /**
+     * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
+     * deadline run out; resolves for 2xx, throws PlanetScaleApiError / PlanetScaleNetworkError
+     * (with `attempts` set) otherwise.
+     */
+    async send(method, path, body, sendOptions = {}) {
+        const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.sendOnce(method, path, body);
+            }
+            catch (error) {
+                const allowed = attemptsAllowed(error, policy);
+                const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
+                const giveUp = () => {
+                    if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
+                        error.attempts = attempt;
+                    return error;
+                };
+                const deadline = this.options.deadline ?? Infinity;
+                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                await sendOptions.beforeRetry?.(error);
+                // beforeRetry may have used up the time: the failure to report is still this call's own.
+                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                    throw giveUp();
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
+                if (!(await this.pause(wait)))
+                    throw giveUp();
+            }
+        }
+    }
+    /** Waits `ms`; false when the job was cancelled meanwhile. */
+    pause(ms) {
+        const signal = this.options.signal;
+        return new Promise((resolve) => {
+            const done = (value) => {
+                clearTimeout(timer);
+                signal?.removeEventListener('abort', onAbort);
+                resolve(value);
+            };
+            const onAbort = () => done(false);
+            const timer = setTimeout(() => done(true), ms);
+            signal?.addEventListener('abort', onAbort);
+        });
+    }
+    async sendOnce(method, path, body) {
+        const url = this.options.baseUrl + path;
+        const started = performance.now();
+        const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
+        const { signal: cancelled, deadline } = this.options;
+        if (cancelled?.aborted)
+            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+        const remaining = (deadline ?? Infinity) - Date.now();
+        if (remaining <= 0)
+            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+        const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
+        let response;
+        try {
+            const init = {
+                method,
+                headers,
+                body: body === undefined ? undefined : JSON.stringify(body),
+                signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
+            };
+            // The credential must never follow a redirect to another host; PlanetScale does not
+            // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
+            // undici dispatcher (MockAgent) only works with the global fetch.
+            const { dispatcher } = this.options;
+            response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher }) : await httpFetch(url, init);
+        }
+        catch (error) {
+            const { reason, code } = describeFetchFailure(error);
+            const wasCancelled = cancelled?.aborted === true;
+            this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
+            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
+        }
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (error) {
+            // The headers came, the body did not: as ambiguous as a lost answer.
+            const { reason, code } = describeFetchFailure(error);
+            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+        }
+        this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
+        if (response.status >= 300 && response.status < 400) {
+            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+                retryable: false,
+            });
+        }
+        if (!response.ok) {
+            const { code, message } = errorBody(text);
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+            throw new errors_PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
+        }
+        return { status: response.status, body: (text ? safeJson(text) : undefined) };
+    }
+}
+function retryAfterOf(error) {
+    return error instanceof errors_PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
+}
+function elapsed(started) {
+    return `${Math.round(performance.now() - started)} ms`;
+}
+function safeJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** PlanetScale's `{code, message}`; some error bodies are not JSON, or empty. */
+function errorBody(text) {
+    const json = safeJson(text);
+    if (json && typeof json === 'object') {
+        const { code, message } = json;
+        return {
+            code: typeof code === 'string' ? code : undefined,
+            message: typeof message === 'string' ? message : undefined,
+        };
+    }
+    return { message: text.trim() ? text : undefined };
+}
+/** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/**
+ * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
+ * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
+ * message and the first string code are what say what happened. The reason is never empty.
+ */
+function describeFetchFailure(error) {
+    if (!(error instanceof Error))
+        return { reason: String(error) || 'unknown error' };
+    if (error.name === 'TimeoutError')
+        return { reason: 'timed out', code: 'ETIMEDOUT' };
+    let code;
+    let message = '';
+    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+        const own = cause.code;
+        if (typeof own === 'string' && !code)
+            code = own;
+        // An AggregateError (every address refused) has an empty message but a code.
+        if (cause.message)
+            message = cause.message;
+    }
+    // node:http's own proxy support (proxy.ts) says ERR_PROXY_TUNNEL; undici's fetch (tests'
+    // dispatcher) says "Proxy response (403)".
+    if (code === 'ERR_PROXY_TUNNEL' || /^Proxy response \(\d+\)/.test(message))
+        code = PROXY_REFUSED;
+    if (!message && !code)
+        return { reason: error.message || error.name };
+    return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
+// Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
+// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() sets node:http(s)'s
+// global agents (which http-fetch.ts sends through) to use them, so the bundle carries no proxy
+// code of its own. It is called only when a proxy is set: the common case pays nothing for it.
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+function proxyConfigured(env) {
+    return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
+async function useProxyFromEnv(env) {
+    if (!proxyConfigured(env))
+        return undefined;
+    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    try {
+        setGlobalProxyFromEnv(env);
+        return undefined;
+    }
+    catch {
+        // The value is not echoed: a proxy URL may carry a user name and password.
+        const names = PROXY_VARIABLES.filter((name) => env[name]);
+        return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(992);
+;// CONCATENATED MODULE: ./src/explain.ts
+// Turning a failed API call into a message that says what happened and what to do. PlanetScale
+// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
+// the minting credential may not touch it.
+
+
+function describe(op) {
+    switch (op.kind) {
+        case 'create':
+            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
+        case 'grant':
+            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
+        case 'delete':
+            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
+    }
+}
+function resource(request) {
+    return request.resourceType === 'Organization'
+        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
+        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
+}
+function notFoundAdvice(op) {
+    switch (op.kind) {
+        case 'create':
+            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+        case 'grant':
+            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
+                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
+        case 'delete':
+            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+    }
+}
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error) {
+    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
+function explain(error, op) {
+    const what = describe(op);
+    if (error instanceof errors_PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
+        // apiMessage is already redacted and cut to 300 characters: shown whole.
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
+        if (error.status === 401) {
+            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
+        }
+        if (error.status === 403 || error.status === 404) {
+            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+        }
+        if (error.status === 422) {
+            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
+        }
+        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
+    }
+    if (error instanceof errors_PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `Failed ${what}: ${message || 'unknown error'}.`;
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
+// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// this action relies on, and only those: the rest of PlanetScale's objects may change freely.
+
+
+const isObject = (value) => typeof value === 'object' && value !== null;
+async function createServiceToken(client, org, request, options = {}) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, options);
+    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
+    }
+    return {
+        id,
+        token: body['token'],
+        name: typeof body['name'] === 'string' ? body['name'] : null,
+        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+    };
+}
+/**
+ * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
+ * sends it). Returns the access records PlanetScale answers with.
+ */
+async function grantAccesses(client, org, tokenId, database, accesses) {
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+        database,
+        access: accesses,
+    });
+    return accessRecords(body);
+}
+/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+function accessRecords(body) {
+    const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
+    if (!data)
+        throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+    return data.flatMap((record) => {
+        if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
+            return [];
+        const resource = record['resource'];
+        return [
+            {
+                access: record['access'],
+                resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
+                resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
+            },
+        ];
+    });
+}
+/** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
+async function deleteServiceToken(client, org, id) {
+    try {
+        await client.send('DELETE', client_organizationPath(org, 'service-tokens', id));
+        return 'deleted';
+    }
+    catch (error) {
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+            return 'not-found';
+        throw error;
+    }
+}
+/** Whether the token can still be read: true (exists), false (404). */
+async function serviceTokenExists(client, org, id) {
+    try {
+        await client.send('GET', client_organizationPath(org, 'service-tokens', id));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+/** Every service token of the organization, following `next_page` through every page. */
+async function listServiceTokens(client, org) {
+    const tokens = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${client_organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new errors_PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
+        for (const token of body['data']) {
+            if (!isObject(token) || typeof token['id'] !== 'string')
+                continue;
+            tokens.push({
+                id: token['id'],
+                name: typeof token['name'] === 'string' ? token['name'] : null,
+                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+            });
+        }
+        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    }
+    return tokens;
+}
+/** IDs of the organization's service tokens named `name`. */
+async function findServiceTokensNamed(client, org, name) {
+    return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+}
+
+// EXTERNAL MODULE: ./src/runner.ts + 2 modules
+var runner = __webpack_require__(783);
+;// CONCATENATED MODULE: ./src/remove-token.ts
+// Deleting a minted token, used by main (after a failure) and by post.
+//
+// PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
+// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+
+
+
+
+
+async function removeToken(client, org, id, name) {
+    const operation = { kind: 'delete', org, tokenName: name };
+    try {
+        if ((await deleteServiceToken(client, org, id)) === 'deleted')
+            return { ok: true, outcome: 'deleted' };
+    }
+    catch (error) {
+        return { ok: false, reason: explain(error, operation) };
+    }
+    let stillThere;
+    try {
+        // false also when the minting token lacks read_service_tokens (404 again): then the two
+        // 404s are all we can know, and the README says to grant read_service_tokens.
+        stillThere = await serviceTokenExists(client, org, id);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+        };
+    }
+    if (stillThere) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet the token still exists: ` +
+                'the minting credential lacks delete_service_tokens. Add it to the minting token.',
+        };
+    }
+    return { ok: true, outcome: 'already-gone' };
+}
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
+async function removeTokensNamed(client, org, name, keep) {
+    let ids;
+    try {
+        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
+    }
+    catch (error) {
+        return { ok: false, reason: listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
+    }
+    for (const id of ids) {
+        // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
+        runner/* setSecret */.Pq(id);
+        const result = await removeToken(client, org, id, name);
+        if (!result.ok)
+            return result;
+    }
+    return { ok: true, removed: ids.length };
+}
+/** Why listing the organization's tokens to look for `what` failed, and what it means. */
+function listingFailure(error, what) {
+    if (error instanceof errors_PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+    }
+    return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
+}
+/** An error's message as a sentence, never empty. */
+function describeError(error) {
+    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./src/state-keys.ts
+var state_keys = __webpack_require__(507);
+;// CONCATENATED MODULE: ./src/state.ts
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+
+// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
+// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
+// evaluated again for post and change too. Post must still delete with the minting credential,
+// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
+// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+function keyFrom(mintedSecret) {
+    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+}
+function sealCredential(credential, mintedSecret) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
+function openCredential(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+        const value = JSON.parse(plain);
+        if (typeof value.token !== 'string')
+            return undefined;
+        if (value.kind === 'api-token')
+            return { kind: 'api-token', token: value.token };
+        if (value.kind === 'service-token' && typeof value.id === 'string')
+            return { kind: 'service-token', id: value.id, token: value.token };
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
+/** Markdown table cell text: pipes and backticks would break the table. */
+function cell(text) {
+    return text.replace(/[|`\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+}
+/**
+ * One table, one row per resource: token name and expiry repeat on every row so that each row
+ * reads on its own (a job with several uses of the action, or a matrix, shows several tables).
+ */
+function mintSummary(options) {
+    const token = `\`${cell(options.name)}\``;
+    const expires = cell(options.expiresAt);
+    const rows = options.granted.map((g) => `| ${token} | ${expires} | ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
+    const fate = options.cleanup
+        ? 'It is deleted by this action\'s post step when the job ends.'
+        : 'cleanup is false: it stays valid until it expires.';
+    return [
+        `### PlanetScale service token (organization ${cell(options.org)})`,
+        '',
+        '| Token | Expires | Resource | Type | Accesses |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        fate,
+        '',
+    ].join('\n');
+}
+function deletedSummary(name, outcome) {
+    return outcome === 'deleted'
+        ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+}
+
+;// CONCATENATED MODULE: ./src/token-name.ts
+// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
+// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
+// when its ID was never learnt (a create whose response was lost).
+
+const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 6;
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The random suffix, as a regular expression source. */
+const SUFFIX_PATTERN = `[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`;
+/** Room left for the prefix once `-` and the suffix are appended. */
+const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
+/** Lowercase letters, digits and single `-`, no `-` at either end. */
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function clip(text, length) {
+    return text.slice(0, length).replace(/-+$/, '');
+}
+/** The `name` input made fit for a token name; empty when nothing usable is left. */
+function normalizeNamePrefix(raw) {
+    return clip(slug(raw), MAX_PREFIX_LENGTH);
+}
+/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(env) {
+    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+}
+/**
+ * What every default name minted for this repository starts with: `gha-shop-`. The sweep
+ * (sweep.ts) deletes expired tokens whose names start so.
+ */
+function defaultNameStem(env) {
+    const repository = repositoryPart(env);
+    return repository ? `gha-${repository}-` : 'gha-';
+}
+/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
+function defaultNamePrefix(env) {
+    const parts = [
+        'gha',
+        repositoryPart(env),
+        env['GITHUB_RUN_ID'] ?? '',
+        env['GITHUB_RUN_ATTEMPT'] ?? '',
+        slug(env['GITHUB_JOB'] ?? ''),
+    ];
+    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
+}
+function randomSuffix() {
+    let suffix = '';
+    for (let i = 0; i < SUFFIX_LENGTH; i++)
+        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
+    return suffix;
+}
+function tokenName(prefix, suffix = randomSuffix()) {
+    return `${prefix}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/sweep.ts
+// The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
+// action minted in earlier runs and that have expired, the leftovers of runners that died
+// before their post step. Which names count is decided here, purely; post does the calls.
+
+
+
+
+/**
+ * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
+ * delete a token another job is still using.
+ */
+const SWEEP_MARGIN_MS = 5 * 60 * 1000;
+function encodeSweepNames(names) {
+    return names.exact ? names.stem : `${names.stem}*`;
+}
+function decodeSweepNames(value) {
+    if (!value)
+        return undefined;
+    return value.endsWith('*') ? { stem: value.slice(0, -1), exact: false } : { stem: value, exact: true };
+}
+function isSweepable(token, names, nowMs) {
+    const { name, expiresAt } = token;
+    if (!name || !expiresAt || !name.startsWith(names.stem))
+        return false;
+    const rest = name.slice(names.stem.length);
+    const ours = names.exact ? new RegExp(`^${SUFFIX_PATTERN}$`).test(rest) : new RegExp(`^[a-z0-9-]+-${SUFFIX_PATTERN}$`).test(rest);
+    const expired = Date.parse(expiresAt);
+    return ours && !Number.isNaN(expired) && expired < nowMs - SWEEP_MARGIN_MS;
+}
+async function sweepExpired(client, org, names, nowMs) {
+    let expired;
+    const what = `expired tokens named ${(0,src_text/* show */.W)(`${names.stem}${names.exact ? '' : '…'}`)}`;
+    try {
+        expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+    }
+    catch (error) {
+        return { ok: false, reason: listingFailure(error, what) };
+    }
+    let removed = 0;
+    const failures = [];
+    for (const token of expired) {
+        const result = await removeToken(client, org, token.id, token.name ?? token.id);
+        if (result.ok)
+            removed++;
+        else
+            failures.push(result.reason);
+    }
+    return { ok: true, removed, failures };
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// The post step: delete the token main minted, with the credential main minted it with; look
+// for it by name when main could not account for a create call; optionally sweep leftovers.
+
+
+
+
+
+
+
+
+
+/** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
+const POST_DEADLINE_MS = 45_000;
+/**
+ * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
+ * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
+ * delete is success) and nothing named ours.
+ */
+async function cleanup(work, env = process.env) {
+    const { id, name, keep, byId, byName } = work;
+    const expiresAt = runner/* getState */.Gu(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
+    const sweep = work.sweep ? decodeSweepNames(runner/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
+    if (!byId && !byName && !sweep)
+        return 0;
+    const org = runner/* getState */.Gu(state_keys/* STATE */.c.org);
+    const failed = (reason) => {
+        runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+            `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
+        return 1;
+    };
+    const proxyProblem = await useProxyFromEnv(env);
+    if (proxyProblem)
+        return failed(proxyProblem);
+    const credential = mintingCredential(env, id);
+    if (typeof credential === 'string')
+        return failed(credential);
+    const client = new PlanetScaleClient({
+        baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl),
+        credential,
+        debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
+        log: runner/* info */.pq,
+        deadline: Date.now() + POST_DEADLINE_MS,
+    });
+    if (byId) {
+        const result = await removeToken(client, org, id, name);
+        if (!result.ok)
+            return failed(result.reason);
+        runner/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
+            : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
+        runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
+    }
+    if (byName) {
+        // Main began creating the token but never learnt its ID (cancelled, or the answer was
+        // lost), or a create call of its may have been carried out after it looked.
+        runner/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
+        const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
+        if (found.ok) {
+            runner/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
+            if (found.removed > 0)
+                runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        }
+        else if (id) {
+            // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+            runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+        }
+        else {
+            return failed(found.reason); // the name was all post had
+        }
+    }
+    if (sweep)
+        await sweepLeftovers(client, org, sweep);
+    return 0;
+}
+/** The optional sweep; best effort: it warns, but never fails the step. */
+async function sweepLeftovers(client, org, names) {
+    const result = await sweepExpired(client, org, names, Date.now());
+    if (!result.ok) {
+        runner/* warning */.$e(`sweep-expired: ${result.reason}`);
+        return;
+    }
+    for (const failure of result.failures)
+        runner/* warning */.$e(`sweep-expired: ${failure}`);
+    runner/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+    if (result.removed > 0)
+        runner/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
+}
+/**
+ * The credential main minted with: the sealed copy main kept when export-env was on (it then
+ * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * inputs (evaluated again for post) or env. Returns an explanation when there is none.
+ */
+function mintingCredential(env, mintedId) {
+    const sealed = runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
+    if (sealed) {
+        const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
+        if (opened) {
+            if (opened.kind === 'service-token')
+                runner/* setSecret */.Pq(opened.id);
+            runner/* setSecret */.Pq(opened.token);
+            return opened;
+        }
+    }
+    const parsed = parseCredential(runner/* getInput */.V4, env);
+    if (!parsed.ok)
+        return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
+    const credential = parsed.value;
+    if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
+        return ('the minting credential could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
+            '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
+    }
+    return credential;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,27 @@
+// The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
+// credential with node:crypto) so that post can read its state without loading crypto.
+
+export const STATE = {
+  /** The full name of the token main is creating (written before the create call). */
+  name: 'token-name',
+  /** The minted token's ID (written as soon as the create call answers). */
+  id: 'token-id',
+  expiresAt: 'expires-at',
+  org: 'org',
+  apiUrl: 'api-url',
+  cleanup: 'cleanup',
+  /** The minting credential, sealed; see sealCredential in state.ts. */
+  sealedCredential: 'minting-credential',
+  /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
+  settled: 'settled',
+  /** "true" from just before the first create call: only then can a token of ours exist. */
+  createAttempted: 'create-attempted',
+  /**
+   * "true" when a create call may have made a token main never learnt of (an answer lost, a
+   * timeout, a cancellation in flight): such a call can still be carried out after main looked,
+   * so post looks for tokens with our name again, whatever else happened.
+   */
+  lookUpByName: 'look-up-by-name',
+  /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
+  sweep: 'sweep',
+} as const;
