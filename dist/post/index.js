@@ -197,7 +197,10 @@ class PlanetScaleClient {
         }
         if (!response.ok) {
             const { code, message } = errorBody(text);
-            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets));
+            // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
+            // in front of it) may echo the credential in either.
+            const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
+            throw new PlanetScaleApiError(method, path, response.status, safe(code), safe(message));
         }
         return { status: response.status, body: (text ? safeJson(text) : undefined) };
     }
