@@ -651,8 +651,16 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
-/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+/**
+ * `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. A segment
+ * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
+ * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
+ */
 function organizationPath(org, ...segments) {
+    for (const s of [org, ...segments]) {
+        if (s === '' || s === '.' || s === '..')
+            throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
+    }
     return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
 }
 class PlanetScaleClient {
@@ -1244,9 +1252,11 @@ function setSecret(value) {
  * A plain log line. The runner reads a line as a command when it starts with `::` (after white
  * space) or holds `##[` (the old syntax); text that could do either is printed between
  * ::stop-commands:: markers, so names and API messages we print can never issue a command.
+ * Any `::` counts, wherever it is: the runner also ends a line at a lone CR, and trims white space
+ * .NET's way (U+0085 included), so "starts a line" is not something to decide here.
  */
 function info(message) {
-    const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+    const risky = message.includes('::') || message.includes('##[');
     if (!risky) {
         process.stdout.write(message + external_node_os_namespaceObject.EOL);
         return;

@@ -31,8 +31,15 @@ export function authorizationHeader(credential: Credential): string {
   return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
 
-/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+/**
+ * `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. A segment
+ * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
+ * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
+ */
 export function organizationPath(org: string, ...segments: string[]): string {
+  for (const s of [org, ...segments]) {
+    if (s === '' || s === '.' || s === '..') throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
+  }
   return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
 }
 
