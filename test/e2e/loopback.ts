@@ -88,3 +88,18 @@ export const json = (status: number, value: unknown): Answer => ({
   headers: { 'content-type': 'application/json; charset=utf-8' },
   body: JSON.stringify(value),
 });
+
+/** Loopback servers a test file starts, closed together after each test. */
+export class LoopbackPool {
+  readonly #open: Loopback[] = [];
+
+  async start(...args: Parameters<typeof loopback>): Promise<Loopback> {
+    const server = await loopback(...args);
+    this.#open.push(server);
+    return server;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const server of this.#open.splice(0)) await server.close();
+  }
+}

@@ -10,27 +10,22 @@
 // the log a user sees, the summary, or state other than `token-id`.
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakePlanetScale } from '../fake-planetscale/index.ts';
+import type { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { startAcme } from './acme.ts';
 import { runJob, type JobResult, type StepResult } from '../harness/index.ts';
-import { json, loopback, type Answer, type Loopback, type SeenRequest } from './loopback.ts';
+import { LoopbackPool, json, type Answer, type SeenRequest, type loopback } from './loopback.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
 let minting: { id: string; token: string };
-const open: Loopback[] = [];
+const servers = new LoopbackPool();
 
 beforeAll(async () => {
-  fake = await FakePlanetScale.start();
-  fake.addOrganization('acme');
-  for (const db of ['app', 'analytics']) fake.addDatabase('acme', db);
-  minting = fake.addServiceToken('acme', {
-    organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
-    databases: { app: ['read_branch', 'create_branch'], analytics: ['read_branch'] },
-  });
+  ({ fake, minting } = await startAcme());
 });
 afterAll(() => fake.close());
 afterEach(async () => {
-  for (const server of open.splice(0)) await server.close();
+  await servers.closeAll();
   // Whatever a test left alive is deleted, so the next test starts clean; each test asserts its own.
   for (const token of fake.mintedTokens()) {
     await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
@@ -38,11 +33,7 @@ afterEach(async () => {
   fake.clearRequests();
 });
 
-async function server(...args: Parameters<typeof loopback>): Promise<Loopback> {
-  const s = await loopback(...args);
-  open.push(s);
-  return s;
-}
+const server = (...args: Parameters<typeof loopback>) => servers.start(...args);
 
 /**
  * The fake behind a loopback server that notes the minted pair from the create call's answer (the

@@ -60,22 +60,39 @@ export function messyList(items: readonly string[]): fc.Arbitrary<{ text: string
 /** One input's value: mostly plausible, often hostile. */
 const value = (plausible: fc.Arbitrary<string>) => fc.oneof({ arbitrary: plausible, weight: 2 }, { arbitrary: hostileString, weight: 3 });
 
-/** The action's inputs, every one of them possibly hostile. Credentials never hold a line that could be a real secret. */
+/** Plausible values for each input (credentials as placeholders 'mintid123456' / 'pscale_tkn_minting'). */
+function plausible(apiUrl: fc.Arbitrary<string>): Record<string, fc.Arbitrary<string>> {
+  return {
+    org: fc.constantFrom('acme', 'Acme_2', 'a.b-c'),
+    'service-token-id': fc.constant('mintid123456'),
+    'service-token': fc.constant('pscale_tkn_minting'),
+    'api-token': fc.constant(''),
+    database: fc.constantFrom('app', 'analytics'),
+    accesses: fc.oneof(messyList(['read_branch', 'create_branch']).map((l) => l.text), messyList(DATABASE_ACCESSES).map((l) => l.text)),
+    'org-accesses': fc.oneof(fc.constant(''), messyList(ORGANIZATION_ACCESSES).map((l) => l.text)),
+    ttl: fc.constantFrom('1h', '900', '15m', '7d', ' 2 h '),
+    name: fc.constantFrom('', 'Nightly Job', 'ci-migrate'),
+    'export-env': fc.constantFrom('true', 'false', 'TRUE'),
+    cleanup: fc.constantFrom('true', 'False'),
+    'api-url': apiUrl,
+  };
+}
+
+/**
+ * The action's inputs: every one of them possibly hostile; or plausible but for one hostile input;
+ * or all plausible, messy lists included (so that runs also get past validation and reach the API).
+ */
 export function hostileInputs(apiUrl: fc.Arbitrary<string>): fc.Arbitrary<Record<string, string>> {
-  return fc.record({
-    org: value(fc.constantFrom('acme', 'Acme_2', 'a.b-c')),
-    'service-token-id': value(fc.constant('mintid123456')),
-    'service-token': value(fc.constant('pscale_tkn_minting')),
-    'api-token': fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: hostileString, weight: 1 }),
-    database: value(fc.constantFrom('app', 'analytics', '')),
-    accesses: value(messyList(DATABASE_ACCESSES).map((l) => l.text)),
-    'org-accesses': value(fc.oneof(fc.constant(''), messyList(ORGANIZATION_ACCESSES).map((l) => l.text))),
-    ttl: value(fc.constantFrom('1h', '900', '15m', '7d', ' 2 h ')),
-    name: value(fc.constantFrom('', 'Nightly Job', 'ci-migrate')),
-    'export-env': value(fc.constantFrom('true', 'false', 'TRUE')),
-    cleanup: value(fc.constantFrom('true', 'False')),
-    'api-url': value(apiUrl),
-  });
+  const each = plausible(apiUrl);
+  const allHostile = fc.record(
+    Object.fromEntries(
+      Object.entries(each).map(([name, arb]) => [name, name === 'api-token' ? fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: hostileString, weight: 1 }) : value(arb)]),
+    ),
+  );
+  const oneHostile = fc
+    .tuple(fc.record(each), fc.constantFrom(...Object.keys(each)), hostileString)
+    .map(([values, name, hostile]) => ({ ...values, [name]: hostile }));
+  return fc.oneof({ arbitrary: allHostile, weight: 2 }, { arbitrary: oneHostile, weight: 2 }, { arbitrary: fc.record(each), weight: 1 });
 }
 
 /** The inputs the action declares, and the env variables a credential can come from. */
