@@ -278,7 +278,11 @@ function accessProblem(access, level) {
 function nearestAccess(name, level) {
     let best;
     let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
     for (const candidate of byLevel[level]) {
+        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+        if (Math.abs(name.length - candidate.length) > limit)
+            continue;
         const d = editDistance(name, candidate);
         if (d < bestDistance) {
             best = candidate;
@@ -286,7 +290,7 @@ function nearestAccess(name, level) {
         }
     }
     // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+    return bestDistance <= limit ? best : undefined;
 }
 function editDistance(a, b) {
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -502,6 +506,13 @@ function lines(text) {
     return text.split(/\r\n|\r|\n/);
 }
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
+// A pasted blob could hold thousands of bad items: checking stops after this many problems in one
+// input, so the log gets a readable list instead of a flood (and the check stays fast).
+const MAX_PROBLEMS_PER_INPUT = 10;
+const moreProblems = (input) => ({
+    input,
+    message: `has more problems than the ${MAX_PROBLEMS_PER_INPUT} above; checking stopped there. Fix these and run again.`,
+});
 /**
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
@@ -515,9 +526,14 @@ function parseDatabaseAccesses(text, database) {
         byDatabase.set(db, set);
     };
     let reportedMissingDatabase = false;
-    for (const line of lines(text)) {
+    let stopped = false;
+    scan: for (const line of lines(text)) {
         if (!line.trim())
             continue;
+        if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+            stopped = true;
+            break;
+        }
         const prefixed = DATABASE_LINE.exec(line);
         const db = prefixed ? prefixed[1] : undefined;
         const items = splitItems(prefixed ? prefixed[2] : line);
@@ -533,6 +549,10 @@ function parseDatabaseAccesses(text, database) {
             }
         }
         for (const item of items) {
+            if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+                stopped = true;
+                break scan;
+            }
             if (item.includes(':')) {
                 errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
                 continue;
@@ -553,6 +573,8 @@ function parseDatabaseAccesses(text, database) {
             add(target, item);
         }
     }
+    if (stopped)
+        errors.push(moreProblems('accesses'));
     if (errors.length > 0)
         return { ok: false, errors };
     return {
@@ -565,6 +587,10 @@ function parseOrgAccesses(text) {
     const errors = [];
     const accesses = new Set();
     for (const item of splitItems(text)) {
+        if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+            errors.push(moreProblems('org-accesses'));
+            break;
+        }
         if (item.includes(':')) {
             errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
             continue;

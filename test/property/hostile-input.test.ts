@@ -18,7 +18,7 @@ import { REGISTERED_COMMANDS, parseCommandLine, type WorkflowCommand } from '../
 import { CREDENTIAL_ENV, INPUT_NAMES, hostileInputs, hostileString, messyList } from './arbitraries.ts';
 
 /** fast-check runs per property; the report in the closing note sums these. */
-export const RUNS = { inputs: 500, normalised: 300, paths: 500, client: 150, commands: 500, redact: 500 };
+export const RUNS = { inputs: 500, blob: 100, normalised: 300, paths: 500, client: 150, commands: 500, redact: 500 };
 
 const LOOPBACK_URL = fc.constantFrom('http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9/base/');
 const apiUrl = fc.oneof(
@@ -79,6 +79,23 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
         }
       }),
       { numRuns: RUNS.inputs },
+    );
+  });
+
+  it('a pasted blob of thousands of bad items: at most 10 problems per input, then one that says checking stopped', () => {
+    const junk = fc.array(fc.oneof(hostileString, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 })), { minLength: 1, maxLength: 3000 });
+    fc.assert(
+      fc.property(junk, junk, fc.constantFrom(',', '\n', ' '), (a, b, sep) => {
+        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {});
+        if (parsed.ok) return wellFormed(parsed.value);
+        for (const input of ['accesses', 'org-accesses']) {
+          const mine = parsed.errors.filter((e) => e.input === input);
+          expect(mine.length).toBeLessThanOrEqual(11);
+          if (mine.length === 11) expect(mine[10]!.message).toMatch(/^has more problems than the 10 above; checking stopped there/);
+        }
+        expect(parsed.errors.map(formatInputError).join('\n').length).toBeLessThan(20 * 2_000);
+      }),
+      { numRuns: RUNS.blob },
     );
   });
 
