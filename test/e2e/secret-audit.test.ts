@@ -142,7 +142,8 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
   const { main, post } = job;
   expect(post, 'post ran').toBeDefined();
   // The minting credential is masked before anything else is printed.
-  expect(main.lines.slice(0, 2).sort()).toEqual([`::add-mask::${secrets.mintingId}`, `::add-mask::${secrets.mintingSecret}`].sort());
+  const mintingMasks = [secrets.mintingId, secrets.mintingSecret].filter(Boolean).map((v) => `::add-mask::${v}`);
+  expect(main.lines.slice(0, mintingMasks.length).sort()).toEqual(mintingMasks.sort());
   if (secrets.mintedId) {
     // The minted pair is masked the moment the create call answers: nothing comes between.
     const answered = main.lines.findIndex((l) => /^::debug::PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 2\d\d /.test(l));
@@ -222,6 +223,34 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     }
     // The minting credential was only ever sent to api-url, and the token was deleted.
     expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('minting credential from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
+    const { api, minted } = await watchedFake();
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '' }), env, debug: true });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post!.exitCode).toBe(0);
+    expect(job.main.state['minting-credential']).toBeTruthy();
+    // Post saw the minted pair in env, yet deleted with the minting one, which it had to unseal.
+    expect(api.requests.find((r) => r.method === 'DELETE')?.headers.authorization).toBe(`${minting.id}:${minting.token}`);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('an OAuth api-token echoed by the API (no pscale_ prefix to match): redacted as a known secret', async () => {
+    const oauth = fake.addOAuthToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    const { api, minted } = await watchedFake((req) =>
+      req.target.endsWith('/access') ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` }) : 'forward',
+    );
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '', 'api-token': oauth, accesses: 'app: read_branch', 'org-accesses': '' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/PlanetScale says: "failed for Bearer \*\*\*"/);
+    auditJob(job, { mintingId: '', mintingSecret: oauth, mintedId: minted.id, mintedSecret: minted.token });
     expect(fake.mintedTokens()).toEqual([]);
   });
 
