@@ -196,12 +196,13 @@ describe('normalised, not refused', () => {
 });
 
 describe('generated hostile inputs through the built action', () => {
-  it(`either refused cleanly before any request, or only well-formed requests (${ACTION_RUNS} runs)`, async () => {
+  it(`either refused cleanly before any request, or only well-formed requests (${ACTION_RUNS} runs, 2 of them fixed examples)`, async () => {
     // api-url: the fake, or a generated value only when the action would refuse it (no test may
     // reach beyond 127.0.0.1). The placeholders of the plausible credentials become real ones.
     const url = fc.oneof(fc.constant(fake.url), hostileString.filter((u) => !parseApiUrl(u.trim()).ok));
     const real = (v: string) => v.replace('mintid123456', minting.id).replace('pscale_tkn_minting', minting.token);
     let refused = 0;
+    let reached = 0;
     await fc.assert(
       fc.asyncProperty(hostileInputs(url), async (generated) => {
         // An environment variable cannot hold NUL, so no runner can pass one: dropped here.
@@ -225,6 +226,7 @@ describe('generated hostile inputs through the built action', () => {
           expect(requests).toEqual([]);
           return;
         }
+        reached++;
         expect(requests.length).toBeGreaterThan(0);
         for (const request of requests) {
           expect(request).toMatch(/^(POST|GET|DELETE) \/v1\/organizations\/[A-Za-z0-9][A-Za-z0-9_.-]*\/service-tokens(\/[a-z0-9]+(\/access)?)?$/);
@@ -233,11 +235,19 @@ describe('generated hostile inputs through the built action', () => {
         // Whatever happened, nothing is left alive.
         expect(fake.mintedTokens()).toEqual([]);
       }),
-      // No shrinking: each case is a whole job, and the first counterexample says enough.
-      { numRuns: ACTION_RUNS, endOnFailure: true },
+      // No shrinking: each case is a whole job, and the first counterexample says enough. Two
+      // examples run first, so that both outcomes are always exercised: one refused, one minted.
+      {
+        numRuns: ACTION_RUNS,
+        endOnFailure: true,
+        examples: [
+          [{ ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }), 'api-token': '', 'org-accesses': 'read_databases,', ttl: '15m', name: '', 'export-env': 'true', cleanup: 'true' }],
+          [{ ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }), org: '../../x', database: 'a/b', accesses: 'x\n::add-path::/tmp', 'api-url': 'http://0.0.0.0:1' }],
+        ],
+      },
     );
-    // The generator is not so hostile that nothing ever gets through, nor so tame that nothing is refused.
     expect(refused).toBeGreaterThan(0);
-    expect(refused).toBeLessThan(ACTION_RUNS);
+    expect(reached).toBeGreaterThan(0);
+    expect(refused + reached).toBe(ACTION_RUNS); // the examples count among the runs
   }, 120_000);
 });
