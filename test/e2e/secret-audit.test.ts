@@ -1,7 +1,8 @@
 // Secret exposure audit: the built dist/ run as the runner runs it (test/harness), with
 // RUNNER_DEBUG=1, main then post, on every path a job can take: success (with and without
-// export-env), a refused grant, an API that echoes credentials back in its error bodies, an API
-// that answers 500 to everything, a 401, and a job cancelled while the grants are in flight.
+// export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
+// API that echoes credentials back in its error bodies (grants, and post's delete), an API that
+// answers 500 to everything, a 401, and a job cancelled while the grants are in flight.
 //
 // Each run is audited the same way (auditJob): where each of the four secret values may appear,
 // and nowhere else. The minting ID and the two secrets must never appear outside their own
