@@ -197,9 +197,14 @@ describe('normalised, not refused', () => {
 
 describe('generated hostile inputs through the built action', () => {
   it(`either refused cleanly before any request, or only well-formed requests (${ACTION_RUNS} runs, 2 of them fixed examples)`, async () => {
-    // api-url: the fake, or a generated value only when the action would refuse it (no test may
-    // reach beyond 127.0.0.1). The placeholders of the plausible credentials become real ones.
-    const url = fc.oneof(fc.constant(fake.url), hostileString.filter((u) => !parseApiUrl(u.trim()).ok));
+    // api-url: the fake, or a generated value only when the action would refuse it: no test may
+    // reach beyond 127.0.0.1, and '' means https://api.planetscale.com. The placeholders of the
+    // plausible credentials become real ones.
+    const offline = (u: string) => {
+      const parsed = parseApiUrl(u.trim());
+      return !parsed.ok || parsed.value === fake.url ? u : fake.url;
+    };
+    const url = fc.oneof(fc.constant(fake.url), hostileString);
     const real = (v: string) => v.replace('mintid123456', minting.id).replace('pscale_tkn_minting', minting.token);
     let refused = 0;
     let reached = 0;
@@ -207,6 +212,7 @@ describe('generated hostile inputs through the built action', () => {
       fc.asyncProperty(hostileInputs(url), async (generated) => {
         // An environment variable cannot hold NUL, so no runner can pass one: dropped here.
         const values = Object.fromEntries(Object.entries(generated).map(([k, v]) => [k, real(v).replaceAll('\u0000', '')]));
+        values['api-url'] = offline(values['api-url']!);
         fake.clearRequests();
         const { main, post } = await runJob({ actionDir, inputs: values });
         const requests = fake.requests.map((r) => `${r.method} ${r.path}`);
@@ -232,8 +238,17 @@ describe('generated hostile inputs through the built action', () => {
           expect(request).toMatch(/^(POST|GET|DELETE) \/v1\/organizations\/[A-Za-z0-9][A-Za-z0-9_.-]*\/service-tokens(\/[a-z0-9]+(\/access)?)?$/);
           expect(request.split('/')[3]).toBe(values['org']!.trim());
         }
-        // Whatever happened, nothing is left alive.
-        expect(fake.mintedTokens()).toEqual([]);
+        // Nothing is left alive, unless the job asked for that (cleanup: false): then it is this
+        // job's token only, deleted here so the next run starts clean.
+        const alive = fake.mintedTokens();
+        if (['false', 'False', 'FALSE'].includes(values['cleanup']!.trim()) && main.exitCode === 0) {
+          expect(alive.map((t) => t.id)).toEqual([main.outputs['service-token-id']]);
+          for (const token of alive) {
+            await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+          }
+        } else {
+          expect(alive).toEqual([]);
+        }
       }),
       // No shrinking: each case is a whole job, and the first counterexample says enough. Two
       // examples run first, so that both outcomes are always exercised: one refused, one minted.
