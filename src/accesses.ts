@@ -93,7 +93,10 @@ export function accessProblem(access: string, level: AccessLevel): string | unde
 export function nearestAccess(name: string, level: AccessLevel): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of byLevel[level]) {
+    // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+    if (Math.abs(name.length - candidate.length) > limit) continue;
     const d = editDistance(name, candidate);
     if (d < bestDistance) {
       best = candidate;
@@ -101,7 +104,7 @@ export function nearestAccess(name: string, level: AccessLevel): string | undefi
     }
   }
   // Beyond a third of the name it is a different word, and a suggestion would mislead.
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -128,6 +128,14 @@ function lines(text: string): string[] {
 
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 
+// A pasted blob could hold thousands of bad items: checking stops after this many problems in one
+// input, so the log gets a readable list instead of a flood (and the check stays fast).
+const MAX_PROBLEMS_PER_INPUT = 10;
+const moreProblems = (input: string): InputError => ({
+  input,
+  message: `has more problems than the ${MAX_PROBLEMS_PER_INPUT} above; checking stopped there. Fix these and run again.`,
+});
+
 /**
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
@@ -141,9 +149,14 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
     byDatabase.set(db, set);
   };
   let reportedMissingDatabase = false;
+  let stopped = false;
 
-  for (const line of lines(text)) {
+  scan: for (const line of lines(text)) {
     if (!line.trim()) continue;
+    if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+      stopped = true;
+      break;
+    }
     const prefixed = DATABASE_LINE.exec(line);
     const db = prefixed ? prefixed[1]! : undefined;
     const items = splitItems(prefixed ? prefixed[2]! : line);
@@ -159,6 +172,10 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
       }
     }
     for (const item of items) {
+      if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+        stopped = true;
+        break scan;
+      }
       if (item.includes(':')) {
         errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
         continue;
@@ -180,6 +197,7 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
     }
   }
 
+  if (stopped) errors.push(moreProblems('accesses'));
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -192,6 +210,10 @@ export function parseOrgAccesses(text: string): Parsed<string[]> {
   const errors: InputError[] = [];
   const accesses = new Set<string>();
   for (const item of splitItems(text)) {
+    if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+      errors.push(moreProblems('org-accesses'));
+      break;
+    }
     if (item.includes(':')) {
       errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
       continue;

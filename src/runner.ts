@@ -52,9 +52,11 @@ export function setSecret(value: string): void {
  * A plain log line. The runner reads a line as a command when it starts with `::` (after white
  * space) or holds `##[` (the old syntax); text that could do either is printed between
  * ::stop-commands:: markers, so names and API messages we print can never issue a command.
+ * Any `::` counts, wherever it is: the runner also ends a line at a lone CR, and trims white space
+ * .NET's way (U+0085 included), so "starts a line" is not something to decide here.
  */
 export function info(message: string): void {
-  const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+  const risky = message.includes('::') || message.includes('##[');
   if (!risky) {
     process.stdout.write(message + EOL);
     return;

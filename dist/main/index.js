@@ -308,7 +308,11 @@ function accessProblem(access, level) {
 function nearestAccess(name, level) {
     let best;
     let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
     for (const candidate of byLevel[level]) {
+        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+        if (Math.abs(name.length - candidate.length) > limit)
+            continue;
         const d = editDistance(name, candidate);
         if (d < bestDistance) {
             best = candidate;
@@ -316,7 +320,7 @@ function nearestAccess(name, level) {
         }
     }
     // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+    return bestDistance <= limit ? best : undefined;
 }
 function editDistance(a, b) {
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -547,6 +551,13 @@ function lines(text) {
     return text.split(/\r\n|\r|\n/);
 }
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
+// A pasted blob could hold thousands of bad items: checking stops after this many problems in one
+// input, so the log gets a readable list instead of a flood (and the check stays fast).
+const MAX_PROBLEMS_PER_INPUT = 10;
+const moreProblems = (input) => ({
+    input,
+    message: `has more problems than the ${MAX_PROBLEMS_PER_INPUT} above; checking stopped there. Fix these and run again.`,
+});
 /**
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
@@ -560,9 +571,14 @@ function parseDatabaseAccesses(text, database) {
         byDatabase.set(db, set);
     };
     let reportedMissingDatabase = false;
-    for (const line of lines(text)) {
+    let stopped = false;
+    scan: for (const line of lines(text)) {
         if (!line.trim())
             continue;
+        if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+            stopped = true;
+            break;
+        }
         const prefixed = DATABASE_LINE.exec(line);
         const db = prefixed ? prefixed[1] : undefined;
         const items = splitItems(prefixed ? prefixed[2] : line);
@@ -578,6 +594,10 @@ function parseDatabaseAccesses(text, database) {
             }
         }
         for (const item of items) {
+            if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+                stopped = true;
+                break scan;
+            }
             if (item.includes(':')) {
                 errors.push({ input: 'accesses', message: `${text_show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
                 continue;
@@ -598,6 +618,8 @@ function parseDatabaseAccesses(text, database) {
             add(target, item);
         }
     }
+    if (stopped)
+        errors.push(moreProblems('accesses'));
     if (errors.length > 0)
         return { ok: false, errors };
     return {
@@ -610,6 +632,10 @@ function parseOrgAccesses(text) {
     const errors = [];
     const accesses = new Set();
     for (const item of splitItems(text)) {
+        if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
+            errors.push(moreProblems('org-accesses'));
+            break;
+        }
         if (item.includes(':')) {
             errors.push({ input: 'org-accesses', message: `${text_show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
             continue;
@@ -824,8 +850,16 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
-/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+/**
+ * `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. A segment
+ * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
+ * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
+ */
 function organizationPath(org, ...segments) {
+    for (const s of [org, ...segments]) {
+        if (s === '' || s === '.' || s === '..')
+            throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
+    }
     return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
 }
 class PlanetScaleClient {
@@ -942,7 +976,10 @@ class PlanetScaleClient {
         if (!response.ok) {
             const { code, message } = errorBody(text);
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-            throw new PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
+            // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
+            // in front of it) may echo the credential in either.
+            const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
+            throw new PlanetScaleApiError(method, path, response.status, safe(code), safe(message), retryAfter);
         }
         return { status: response.status, body: (text ? safeJson(text) : undefined) };
     }
@@ -1679,9 +1716,11 @@ function setSecret(value) {
  * A plain log line. The runner reads a line as a command when it starts with `::` (after white
  * space) or holds `##[` (the old syntax); text that could do either is printed between
  * ::stop-commands:: markers, so names and API messages we print can never issue a command.
+ * Any `::` counts, wherever it is: the runner also ends a line at a lone CR, and trims white space
+ * .NET's way (U+0085 included), so "starts a line" is not something to decide here.
  */
 function info(message) {
-    const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+    const risky = message.includes('::') || message.includes('##[');
     if (!risky) {
         process.stdout.write(message + external_node_os_namespaceObject.EOL);
         return;

@@ -293,8 +293,16 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
 }
-/** `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. */
+/**
+ * `/v1/organizations/<org>/<segments…>` with every name encoded as one path segment. A segment
+ * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
+ * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
+ */
 function client_organizationPath(org, ...segments) {
+    for (const s of [org, ...segments]) {
+        if (s === '' || s === '.' || s === '..')
+            throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
+    }
     return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
 }
 class PlanetScaleClient {
@@ -411,7 +419,10 @@ class PlanetScaleClient {
         if (!response.ok) {
             const { code, message } = errorBody(text);
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-            throw new errors_PlanetScaleApiError(method, path, response.status, code, message === undefined ? undefined : redact(message, this.secrets), retryAfter);
+            // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
+            // in front of it) may echo the credential in either.
+            const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
+            throw new errors_PlanetScaleApiError(method, path, response.status, safe(code), safe(message), retryAfter);
         }
         return { status: response.status, body: (text ? safeJson(text) : undefined) };
     }

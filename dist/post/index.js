@@ -161,9 +161,11 @@ function setSecret(value) {
  * A plain log line. The runner reads a line as a command when it starts with `::` (after white
  * space) or holds `##[` (the old syntax); text that could do either is printed between
  * ::stop-commands:: markers, so names and API messages we print can never issue a command.
+ * Any `::` counts, wherever it is: the runner also ends a line at a lone CR, and trims white space
+ * .NET's way (U+0085 included), so "starts a line" is not something to decide here.
  */
 function info(message) {
-    const risky = message.split(/\r?\n/).some((line) => line.trimStart().startsWith('::') || line.includes('##['));
+    const risky = message.includes('::') || message.includes('##[');
     if (!risky) {
         process.stdout.write(message + external_node_os_namespaceObject.EOL);
         return;

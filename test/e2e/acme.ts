@@ -1,0 +1,19 @@
+// The fake PlanetScale API as the security suites use it: organization "acme" with databases
+// "app" and "analytics", and a minting token holding what the recommended setup grants.
+import { FakePlanetScale } from '../fake-planetscale/index.ts';
+
+export interface Acme {
+  fake: FakePlanetScale;
+  minting: { id: string; token: string };
+}
+
+export async function startAcme(): Promise<Acme> {
+  const fake = await FakePlanetScale.start();
+  fake.addOrganization('acme');
+  for (const db of ['app', 'analytics']) fake.addDatabase('acme', db);
+  const minting = fake.addServiceToken('acme', {
+    organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
+    databases: { app: ['read_branch', 'create_branch'], analytics: ['read_branch'] },
+  });
+  return { fake, minting };
+}

@@ -1,0 +1,318 @@
+// Secret exposure audit: the built dist/ run as the runner runs it (test/harness), with
+// RUNNER_DEBUG=1, main then post, on every path a job can take: success (with and without
+// export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
+// API that echoes credentials back in its error bodies (grants, and post's delete), an API that
+// answers 500 to everything, a 401, and a job cancelled while the grants are in flight.
+//
+// Each run is audited the same way (auditJob): where each of the four secret values may appear,
+// and nowhere else. The minting ID and the two secrets must never appear outside their own
+// ::add-mask:: line. The minted token's ID is an identifier PlanetScale puts in URL paths (debug
+// lines show them), so it is held to: masked before any line carries it, and never visible in
+// the log a user sees, the summary, or state other than `token-id`.
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { startAcme } from './acme.ts';
+import { runJob, type JobResult, type StepResult } from '../harness/index.ts';
+import { LoopbackPool, json, type Answer, type SeenRequest, type loopback } from './loopback.ts';
+
+const actionDir = fileURLToPath(new URL('../..', import.meta.url));
+let fake: FakePlanetScale;
+let minting: { id: string; token: string };
+const servers = new LoopbackPool();
+
+beforeAll(async () => {
+  ({ fake, minting } = await startAcme());
+});
+afterAll(() => fake.close());
+afterEach(async () => {
+  await servers.closeAll();
+  // Whatever a test left alive is deleted, so the next test starts clean; each test asserts its own.
+  for (const token of fake.mintedTokens()) {
+    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+  }
+  fake.clearRequests();
+});
+
+const server = (...args: Parameters<typeof loopback>) => servers.start(...args);
+
+/**
+ * The fake behind a loopback server that notes the minted pair from the create call's answer (the
+ * fake never shows a secret again), and lets `handler` answer some calls itself.
+ */
+type Own = Answer | 'hold' | 'forward';
+async function watchedFake(handler?: (req: SeenRequest) => Own | Promise<Own>) {
+  const minted = { id: '', token: '' };
+  const api = await server(async (req, forward) => {
+    if (handler) {
+      const own = await handler(req);
+      if (own !== 'forward') return own;
+    }
+    const answer = await forward();
+    if (req.method === 'POST' && /\/service-tokens$/.test(req.target) && answer.status === 200) {
+      Object.assign(minted, JSON.parse(answer.body!) as { id: string; token: string });
+    }
+    return answer;
+  }, fake.url);
+  return { api, minted };
+}
+
+const inputs = (apiUrl: string, overrides: Record<string, string> = {}) => ({
+  org: 'acme',
+  'service-token-id': minting.id,
+  'service-token': minting.token,
+  accesses: 'app: read_branch, create_branch\nanalytics: read_branch',
+  'org-accesses': 'read_databases',
+  'api-url': apiUrl,
+  ...overrides,
+});
+
+interface Secrets {
+  mintingId: string;
+  mintingSecret: string;
+  /** Empty when no token was minted (or main never learnt it). */
+  mintedId: string;
+  mintedSecret: string;
+}
+
+/** Commands the action may issue; anything else (add-path, set-env, echo, …) would be an injection. */
+const ALLOWED_COMMANDS = new Set(['add-mask', 'debug', 'error', 'warning', 'notice', 'stop-commands']);
+
+function count(text: string, value: string): number {
+  return value ? text.split(value).length - 1 : 0;
+}
+
+/** Lines of a step that carry `value` before its ::add-mask:: (or at all, if never masked in the job). */
+function carriedBeforeMask(step: StepResult, value: string, maskedEarlier: boolean): number[] {
+  if (maskedEarlier) return [];
+  const mask = step.lines.indexOf(`::add-mask::${value}`);
+  return step.lines.flatMap((line, i) => (line.includes(value) && (mask < 0 || i < mask) ? [i] : []));
+}
+
+/** Every place a secret could leak, for one step. Returns the findings, so a failure says where. */
+function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], exportEnv: boolean): string[] {
+  const findings: string[] = [];
+  const { mintingId, mintingSecret, mintedId, mintedSecret } = secrets;
+  const never = { mintingId, mintingSecret, mintedSecret };
+  for (const [what, value] of Object.entries(never)) {
+    if (!value) continue;
+    step.lines.forEach((line, i) => {
+      if (line.includes(value) && line !== `::add-mask::${value}`) findings.push(`${what} in line ${i}: ${line}`);
+    });
+  }
+  for (const [what, value] of Object.entries({ ...never, mintedId })) {
+    if (!value) continue;
+    for (const i of carriedBeforeMask(step, value, jobMasks.includes(value))) findings.push(`${what} before its ::add-mask:: in line ${i}`);
+    if (step.maskedLog.includes(value)) findings.push(`${what} visible in the masked log`);
+    if (step.files.summary.includes(value)) findings.push(`${what} in GITHUB_STEP_SUMMARY`);
+    for (const kind of ['errors', 'warnings', 'notices'] as const) {
+      // The runner masks annotations, so the minted ID (a path segment) may be in the raw text.
+      if (what !== 'mintedId' && step[kind].some((m) => m.includes(value))) findings.push(`${what} in ${kind}`);
+    }
+    if (step.path.some((p) => p.includes(value))) findings.push(`${what} in GITHUB_PATH`);
+  }
+  // State: the minted ID only as token-id; no secret at all (the minting credential is sealed).
+  for (const [what, value] of Object.entries(never)) if (count(step.files.state, value) > 0) findings.push(`${what} in GITHUB_STATE`);
+  for (const [key, value] of Object.entries(step.state)) {
+    if (mintedId && value.includes(mintedId) && key !== 'token-id') findings.push(`mintedId in state ${key}`);
+  }
+  // Outputs and env: the minted pair only under its own names, once each; the minting pair never.
+  const handedOver = step.outputs['service-token'] === mintedSecret && mintedSecret !== '';
+  const expected = {
+    output: { mintedSecret: handedOver ? 1 : 0, mintedId: handedOver ? 1 : 0 },
+    env: { mintedSecret: handedOver && exportEnv ? 1 : 0, mintedId: handedOver && exportEnv ? 1 : 0 },
+  };
+  for (const file of ['output', 'env'] as const) {
+    if (count(step.files[file], mintingId) + count(step.files[file], mintingSecret) > 0) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
+    if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret) findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
+    if (count(step.files[file], mintedId) !== expected[file].mintedId) findings.push(`mintedId ${count(step.files[file], mintedId)} times in GITHUB_${file.toUpperCase()}`);
+  }
+  if (handedOver) {
+    if (step.outputs['service-token-id'] !== mintedId) findings.push('service-token-id output is not the minted ID');
+    if (exportEnv && (step.env['PLANETSCALE_SERVICE_TOKEN'] !== mintedSecret || step.env['PLANETSCALE_SERVICE_TOKEN_ID'] !== mintedId)) {
+      findings.push('PLANETSCALE_SERVICE_TOKEN(_ID) are not the minted pair');
+    }
+  }
+  for (const c of step.commands) if (!ALLOWED_COMMANDS.has(c.command)) findings.push(`command ${c.command} issued (line ${c.line})`);
+  if (/^\s+at .+:\d+:\d+\)?$/m.test(step.stdout + step.stderr)) findings.push('a stack trace');
+  return findings;
+}
+
+function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boolean } = {}): void {
+  const exportEnv = options.exportEnv ?? true;
+  const { main, post } = job;
+  expect(post, 'post ran').toBeDefined();
+  // The minting credential is masked before anything else is printed.
+  const mintingMasks = [secrets.mintingId, secrets.mintingSecret].filter(Boolean).map((v) => `::add-mask::${v}`);
+  expect(main.lines.slice(0, mintingMasks.length).sort()).toEqual(mintingMasks.sort());
+  if (secrets.mintedId) {
+    // The minted pair is masked the moment the create call answers: nothing comes between.
+    const answered = main.lines.findIndex((l) => /^::debug::PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 2\d\d /.test(l));
+    const masks = [main.lines.indexOf(`::add-mask::${secrets.mintedId}`), main.lines.indexOf(`::add-mask::${secrets.mintedSecret}`)];
+    expect(answered).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...masks)).toBe(answered + 1);
+    expect(Math.max(...masks)).toBe(answered + 2);
+  }
+  expect(auditStep(main, secrets, [], exportEnv)).toEqual([]);
+  expect(auditStep(post!, secrets, main.masks, exportEnv)).toEqual([]);
+}
+
+const secretsOf = (minted: { id: string; token: string }): Secrets => ({
+  mintingId: minting.id,
+  mintingSecret: minting.token,
+  mintedId: minted.id,
+  mintedSecret: minted.token,
+});
+
+describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
+  it('happy path, export-env on', async () => {
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post!.exitCode).toBe(0);
+    expect(minted.token).toMatch(/^pscale_tkn_/);
+    expect(job.main.outputs['service-token']).toBe(minted.token);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('happy path, export-env off', async () => {
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'export-env': 'false' }), debug: true });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.main.env).toEqual({});
+    auditJob(job, secretsOf(minted), { exportEnv: false });
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a refused grant: main deletes the token and fails', async () => {
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/^PlanetScale refused granting read_branch, delete_branch on database "app"/);
+    expect(minted.token).toMatch(/^pscale_tkn_/);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('an API that echoes the credentials in its error bodies: shown trimmed and redacted', async () => {
+    // Every grant is answered with a 422 whose code and message echo the Authorization header,
+    // the minted pair, workflow commands and a very long tail.
+    const { api, minted } = await watchedFake((req) => {
+      if (!req.target.endsWith('/access')) return 'forward';
+      const auth = String(req.headers.authorization);
+      return json(422, {
+        code: `invalid ${auth}`,
+        message: `Token ${auth} (and ${minted.id}:${minted.token}) is invalid\n::add-path::/tmp/evil\r\n##[set-env name=X]y ${'x'.repeat(5000)}`,
+      });
+    });
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    auditJob(job, secretsOf(minted));
+
+    // Every grant's answer is shown, redacted (*** for the credentials), on one line, cut to 300 characters.
+    const grantErrors = job.main.errors[0]!.split('\n');
+    expect(grantErrors).toHaveLength(3);
+    for (const message of grantErrors) {
+      expect(message).toMatch(
+        /^PlanetScale refused granting .* as invalid \(HTTP 422, code "invalid \*\*\*:\*\*\*"\)\. PlanetScale says: "Token \*\*\*:\*\*\* \(and [a-z0-9]+:\*\*\*\) is invalid ::add-path::\/tmp\/evil ##\[set-env name=X\]y x+\.\.\."\.$/,
+      );
+      const said = /PlanetScale says: (".*")\.$/.exec(message)![1]!;
+      expect((JSON.parse(said) as string).length).toBe(300);
+      expect(message).not.toContain('pscale_tkn_');
+      expect(message).not.toContain(minting.id);
+    }
+    // The minting credential was only ever sent to api-url, and the token was deleted.
+    expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('minting credential from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
+    const { api, minted } = await watchedFake();
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '' }), env, debug: true });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post!.exitCode).toBe(0);
+    expect(job.main.state['minting-credential']).toBeTruthy();
+    // Post saw the minted pair in env, yet deleted with the minting one, which it had to unseal.
+    expect(api.requests.find((r) => r.method === 'DELETE')?.headers.authorization).toBe(`${minting.id}:${minting.token}`);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('an OAuth api-token echoed by the API (no pscale_ prefix to match): redacted as a known secret', async () => {
+    const oauth = fake.addOAuthToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    const { api, minted } = await watchedFake((req) =>
+      req.target.endsWith('/access') ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` }) : 'forward',
+    );
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '', 'api-token': oauth, accesses: 'app: read_branch', 'org-accesses': '' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/PlanetScale says: "failed for Bearer \*\*\*"/);
+    auditJob(job, { mintingId: '', mintingSecret: oauth, mintedId: minted.id, mintedSecret: minted.token });
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('post: a delete answered 500 with the credentials echoed fails post clearly, redacted', async () => {
+    const { api, minted } = await watchedFake((req) =>
+      req.method === 'DELETE' ? json(500, { code: `e ${String(req.headers.authorization)}`, message: `cannot delete ${req.target} for ${String(req.headers.authorization)}` }) : 'forward',
+    );
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post!.exitCode).toBe(1);
+    expect(job.post!.errors).toEqual([expect.stringMatching(/^Could not delete service token ".+": PlanetScale failed deleting service token ".+" \(HTTP 500, code "e \*\*\*:\*\*\*"(, after \d+ attempts)?\)/)]);
+    expect(job.post!.errors[0]).toMatch(/PlanetScale says: "cannot delete \/v1\/organizations\/acme\/service-tokens\/[a-z0-9]+ for \*\*\*:\*\*\*"/);
+    auditJob(job, secretsOf(minted));
+    // Left alive by design of this test; afterEach deletes it.
+    expect(fake.mintedTokens().map((t) => t.id)).toEqual([minted.id]);
+  });
+
+  it('an API that answers 500 to everything, echoing the credential in a non-JSON body', async () => {
+    const api = await server((req) => ({
+      status: 500,
+      headers: { 'content-type': 'text/html' },
+      body: `<html><body>Internal error for ${String(req.headers.authorization)} pscale_tkn_${'z'.repeat(40)}\n::add-path::/tmp/evil</body></html>`,
+    }));
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    // (Matched loosely around the API's text: retries may add to the wording.)
+    expect(job.main.errors[0]).toMatch(/^PlanetScale failed creating a service token in organization "acme" \(HTTP 500/);
+    expect(job.main.errors[0]).toContain('PlanetScale says: "<html><body>Internal error for ***:*** *** ::add-path::/tmp/evil</body></html>"');
+    // Main could not look the token up (500 again), so post looks again, and fails saying why.
+    expect(job.post!.exitCode).toBe(1);
+    expect(job.post!.errors).toEqual([expect.stringMatching(/^Could not delete service token ".+": Listing service tokens to look for .* failed: .*HTTP 500/)]);
+    auditJob(job, secretsOf({ id: '', token: '' }));
+    expect(api.requests.length).toBeGreaterThanOrEqual(3);
+    expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
+  });
+
+  it('a 401: the minting credential rejected', async () => {
+    const wrong = 'pscale_tkn_wrongwrongwrongwrongwrongwrongwrongwrong';
+    const job = await runJob({ actionDir, inputs: inputs(fake.url, { 'service-token': wrong }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting credential \(HTTP 401/)]);
+    expect(job.post!.exitCode).toBe(0);
+    auditJob(job, { mintingId: minting.id, mintingSecret: wrong, mintedId: '', mintedSecret: '' });
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a job cancelled while the grants are in flight: the token is deleted, nothing leaks', async () => {
+    const { api, minted } = await watchedFake((req) => (req.target.endsWith('/access') ? 'hold' : 'forward'));
+    const job = await runJob({
+      actionDir,
+      inputs: inputs(api.url),
+      debug: true,
+      signalAfterMs: { signal: 'SIGINT', afterMs: 1500 },
+      graceMs: { sigterm: 500, kill: 500 },
+    });
+    expect(job.main.cancelled).toBe(true);
+    expect(job.main.state['token-id']).toBe(minted.id);
+    expect(job.post!.exitCode).toBe(0);
+    // Main deletes it within the grace period; post would, had main been killed first.
+    expect(job.main.maskedLog + job.post!.maskedLog).toMatch(/Deleted service token/);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
