@@ -8,7 +8,7 @@ import { useProxyFromEnv } from './planetscale/proxy.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { STATE, openCredential } from './state.js';
-import { deletedSummary } from './summary.js';
+import { deletedSummary, notDeletedSummary } from './summary.js';
 import { decodeSweepNames, sweepExpired, type SweepNames } from './sweep.js';
 import { show } from './text.js';
 
@@ -32,6 +32,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       `Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
         `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
     );
+    runner.appendSummary(notDeletedSummary(name, expiresAt));
     return 1;
   };
   const proxyProblem = await useProxyFromEnv(env);

@@ -44,3 +44,8 @@ export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'
     ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
     : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
+
+/** Post could not delete the token: the summary says so, and until when it stays valid. */
+export function notDeletedSummary(name: string, expiresAt: string): string {
+  return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}

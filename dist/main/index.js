@@ -1339,6 +1339,10 @@ function deletedSummary(name, outcome) {
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
         : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
+/** Post could not delete the token: the summary says so, and until when it stays valid. */
+function notDeletedSummary(name, expiresAt) {
+    return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/sweep.ts
 // The optional sweep (input sweep-expired): in post, delete the organization's tokens that this

@@ -822,6 +822,10 @@ function deletedSummary(name, outcome) {
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
         : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
 }
+/** Post could not delete the token: the summary says so, and until when it stays valid. */
+function notDeletedSummary(name, expiresAt) {
+    return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
@@ -962,6 +966,7 @@ async function cleanup(work, env = process.env) {
     const failed = (reason) => {
         runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
             `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
+        runner/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
         return 1;
     };
     const proxyProblem = await useProxyFromEnv(env);

@@ -178,9 +178,11 @@ describe('post', () => {
     expect(post.errors).toEqual([
       expect.stringMatching(new RegExp(`^Could not delete service token "${main.outputs['name']}": PlanetScale failed deleting .* \\(HTTP 503, code "injected_fault", after 5 attempts\\)`)),
     ]);
+    expect(post.summary).toBe(`**Service token \`${main.outputs['name']}\` could not be deleted by the post step**: it stays valid until ${main.outputs['expires-at']}. See the post step's log.\n`);
     fake.faults.clear();
     const again = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(again.exitCode).toBe(0);
+    expect(again.summary).toBe(`Service token \`${main.outputs['name']}\` was deleted by the post step.\n`);
     expectNothingLeft();
   });
 
