@@ -400,13 +400,13 @@ function servicePair(id, token, source, idName, tokenName) {
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/token-name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
 // when its ID was never learnt (a create whose response was lost).
-
+// node:crypto is loaded when a name is made (main), not when this module is imported: post
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -454,7 +454,7 @@ function defaultNamePrefix(env) {
 function randomSuffix() {
     let suffix = '';
     for (let i = 0; i < SUFFIX_LENGTH; i++)
-        suffix += SUFFIX_ALPHABET[(0,external_node_crypto_namespaceObject.randomInt)(SUFFIX_ALPHABET.length)];
+        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
     return suffix;
 }
 function tokenName(prefix, suffix = randomSuffix()) {
@@ -1238,6 +1238,8 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/state-keys.ts
 // The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
 // credential with node:crypto) so that post can read its state without loading crypto.

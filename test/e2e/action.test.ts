@@ -246,6 +246,25 @@ describe('credentials', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
+  it("takes only a success from post's inputs: when they now hold another organization's token, its 404 is not read as 'gone'", async () => {
+    // As when an input reads a variable a later step changed: the inputs hold a valid token that cannot see ours.
+    const stranger = fake.addServiceToken('other', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'] });
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    expect(main.exitCode).toBe(0);
+    fake.clearRequests();
+    const postInputs = baseInputs({ 'service-token-id': stranger.id, 'service-token': stranger.token });
+    const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    const deletes = fake.requests.filter((r) => r.method === 'DELETE').map((r) => [r.credentialId, r.status]);
+    // Tried with the inputs' credential first (refused), then with the one main minted with.
+    expect(deletes).toEqual([
+      [stranger.id, 404],
+      [minting.id, 204],
+    ]);
+    expect(post.maskedLog).toMatch(/Deleted service token/);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
   it('fails post clearly when the minting credential was revoked meanwhile, naming the token and its expiry', async () => {
     const shortLived = fake.addServiceToken('acme', MINTING_ACCESSES);
     const inputs = baseInputs({ 'service-token-id': shortLived.id, 'service-token': shortLived.token });

@@ -52,13 +52,26 @@ describe('start-up of the built steps', () => {
     expect(heavy(post.modules)).toEqual({ crypto: false, http: false, undici: false });
   });
 
-  it('main, and a post that deletes a token, load crypto and node:http but never undici (fetch)', async () => {
+  it('main loads crypto and node:http but never undici (fetch); post deletes without crypto when the inputs hold the minting credential', async () => {
     const inputs = { org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const main = await probed({ step: 'main', inputs });
     expect(main.exitCode).toBe(0);
     expect(heavy(main.modules)).toEqual({ crypto: true, http: true, undici: false });
 
     const post = await probed({ step: 'post', inputs, env: main.env, state: main.state });
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/Deleted service token/);
+    expect(heavy(post.modules)).toEqual({ crypto: false, http: true, undici: false });
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('post opens the sealed minting credential (crypto) when the inputs no longer hold it', async () => {
+    // The credential came from env PLANETSCALE_SERVICE_TOKEN*, which export-env replaced with the minted token.
+    const inputs = { org: 'acme', database: 'app', accesses: 'read_branch', 'api-url': fake.url };
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const main = await probed({ step: 'main', inputs, env });
+    expect(main.exitCode).toBe(0);
+    const post = await probed({ step: 'post', inputs, env: { ...env, ...main.env }, state: main.state });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
     expect(heavy(post.modules)).toEqual({ crypto: true, http: true, undici: false });

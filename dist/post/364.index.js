@@ -1,8 +1,8 @@
-export const id = 925;
-export const ids = [925];
+export const id = 364;
+export const ids = [364];
 export const modules = {
 
-/***/ 925:
+/***/ 364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -509,70 +509,6 @@ async function useProxyFromEnv(env) {
     }
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(992);
-;// CONCATENATED MODULE: ./src/explain.ts
-// Turning a failed API call into a message that says what happened and what to do. PlanetScale
-// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
-// the minting credential may not touch it.
-
-
-function describe(op) {
-    switch (op.kind) {
-        case 'create':
-            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
-        case 'grant':
-            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
-        case 'delete':
-            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
-    }
-}
-function resource(request) {
-    return request.resourceType === 'Organization'
-        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
-        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
-}
-function notFoundAdvice(op) {
-    switch (op.kind) {
-        case 'create':
-            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
-        case 'grant':
-            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
-                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
-                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
-        case 'delete':
-            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
-    }
-}
-/** ", after 5 attempts" when the call was retried. */
-function attempts(error) {
-    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
-}
-function explain(error, op) {
-    const what = describe(op);
-    if (error instanceof errors_PlanetScaleApiError) {
-        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
-        // apiMessage is already redacted and cut to 300 characters: shown whole.
-        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
-        if (error.status === 401) {
-            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
-                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
-        }
-        if (error.status === 403 || error.status === 404) {
-            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
-        }
-        if (error.status === 422) {
-            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
-        }
-        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
-    }
-    if (error instanceof errors_PlanetScaleNetworkError) {
-        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return `Failed ${what}: ${message || 'unknown error'}.`;
-}
-
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
@@ -671,6 +607,70 @@ async function findServiceTokensNamed(client, org, name) {
     return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(992);
+;// CONCATENATED MODULE: ./src/explain.ts
+// Turning a failed API call into a message that says what happened and what to do. PlanetScale
+// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
+// the minting credential may not touch it.
+
+
+function describe(op) {
+    switch (op.kind) {
+        case 'create':
+            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
+        case 'grant':
+            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
+        case 'delete':
+            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
+    }
+}
+function resource(request) {
+    return request.resourceType === 'Organization'
+        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
+        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
+}
+function notFoundAdvice(op) {
+    switch (op.kind) {
+        case 'create':
+            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+        case 'grant':
+            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
+                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
+        case 'delete':
+            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+    }
+}
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error) {
+    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
+function explain(error, op) {
+    const what = describe(op);
+    if (error instanceof errors_PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
+        // apiMessage is already redacted and cut to 300 characters: shown whole.
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
+        if (error.status === 401) {
+            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
+        }
+        if (error.status === 403 || error.status === 404) {
+            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+        }
+        if (error.status === 422) {
+            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
+        }
+        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
+    }
+    if (error instanceof errors_PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return `Failed ${what}: ${message || 'unknown error'}.`;
+}
+
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
 var runner = __webpack_require__(783);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
@@ -745,50 +745,8 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: ./src/state-keys.ts
 var state_keys = __webpack_require__(507);
-;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
-// known, so post can clean up after a main that failed or was cancelled at any point.
-
-
-// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
-// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
-function keyFrom(mintedSecret) {
-    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
-}
-function sealCredential(credential, mintedSecret) {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-}
-/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
-function openCredential(sealed, mintedSecret) {
-    try {
-        const bytes = Buffer.from(sealed, 'base64url');
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
-        decipher.setAuthTag(bytes.subarray(12, 28));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-        const value = JSON.parse(plain);
-        if (typeof value.token !== 'string')
-            return undefined;
-        if (value.kind === 'api-token')
-            return { kind: 'api-token', token: value.token };
-        if (value.kind === 'service-token' && typeof value.id === 'string')
-            return { kind: 'service-token', id: value.id, token: value.token };
-        return undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -831,7 +789,9 @@ function notDeletedSummary(name, expiresAt) {
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
 // when its ID was never learnt (a create whose response was lost).
-
+// node:crypto is loaded when a name is made (main), not when this module is imported: post
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;
 const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -949,6 +909,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -972,16 +933,22 @@ async function cleanup(work, env = process.env) {
     const proxyProblem = await useProxyFromEnv(env);
     if (proxyProblem)
         return failed(proxyProblem);
-    const credential = mintingCredential(env, id);
+    const deadline = Date.now() + POST_DEADLINE_MS;
+    const clientWith = (credential) => new PlanetScaleClient({ baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined, log: runner/* info */.pq, deadline });
+    // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
+    // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
+    // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
+    // another organization's token) goes the sure way below, with the credential main minted with.
+    const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
+    if (quick && (await deletedWith(clientWith(quick), org, id))) {
+        runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
+        runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        return 0;
+    }
+    const credential = await mintingCredential(env, id);
     if (typeof credential === 'string')
         return failed(credential);
-    const client = new PlanetScaleClient({
-        baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl),
-        credential,
-        debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
-        log: runner/* info */.pq,
-        deadline: Date.now() + POST_DEADLINE_MS,
-    });
+    const client = clientWith(credential);
     if (byId) {
         const result = await removeToken(client, org, id, name);
         if (!result.ok)
@@ -1031,9 +998,10 @@ async function sweepLeftovers(client, org, names) {
  * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
-function mintingCredential(env, mintedId) {
+async function mintingCredential(env, mintedId) {
     const sealed = runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
     if (sealed) {
+        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 462));
         const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
         if (opened) {
             if (opened.kind === 'service-token')
@@ -1051,6 +1019,30 @@ function mintingCredential(env, mintedId) {
             '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
     }
     return credential;
+}
+/**
+ * The minting credential the inputs hold now, when main kept a sealed copy (else the sure way
+ * costs nothing more) and the inputs, not env, give one that is not the minted token.
+ */
+function inputsCredential(env, mintedId) {
+    if (!runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
+        return undefined;
+    const parsed = parseCredential(runner/* getInput */.V4, env);
+    if (!parsed.ok || parsed.value.source !== 'input')
+        return undefined;
+    const credential = parsed.value;
+    if (credential.kind === 'api-token')
+        return { kind: 'api-token', token: credential.token };
+    return credential.id === mintedId ? undefined : { kind: 'service-token', id: credential.id, token: credential.token };
+}
+/** Whether deleting the token succeeded; false for a 404 or any failure, which the caller does not conclude from. */
+async function deletedWith(client, org, id) {
+    try {
+        return (await deleteServiceToken(client, org, id)) === 'deleted';
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -1,0 +1,57 @@
+export const id = 462;
+export const ids = [462];
+export const modules = {
+
+/***/ 462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   openCredential: () => (/* binding */ openCredential)
+/* harmony export */ });
+/* unused harmony export sealCredential */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _state_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(507);
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+
+// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
+// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
+// evaluated again for post and change too. Post must still delete with the minting credential,
+// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
+// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+function keyFrom(mintedSecret) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+}
+function sealCredential(credential, mintedSecret) {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
+function openCredential(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+        const value = JSON.parse(plain);
+        if (typeof value.token !== 'string')
+            return undefined;
+        if (value.kind === 'api-token')
+            return { kind: 'api-token', token: value.token };
+        if (value.kind === 'service-token' && typeof value.id === 'string')
+            return { kind: 'service-token', id: value.id, token: value.token };
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ })
+
+};
