@@ -45,6 +45,7 @@ export function readPostWork(getState: (key: string) => string): PostWork {
   if (!name) {
     return { name, id, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: 'Nothing to clean up: the main step minted no token.' };
   }
+  // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
   const keep = Boolean(id) && getState(STATE.cleanup) === 'false';
   const plan = planCleanup({
     id,

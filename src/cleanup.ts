@@ -4,6 +4,7 @@
 import { parseCredential } from './credentials.js';
 import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
@@ -22,13 +23,18 @@ export const POST_DEADLINE_MS = 45_000;
  * delete is success) and nothing named ours.
  */
 export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { id, name, keep, byId, byName } = work;
+  const { id, name, byId, byName } = work;
   const expiresAt = runner.getState(STATE.expiresAt) || 'the end of its TTL';
   const sweep = work.sweep ? decodeSweepNames(runner.getState(STATE.sweep)) : undefined;
   if (!byId && !byName && !sweep) return 0;
 
   const org = runner.getState(STATE.org);
-  const failed = (reason: string) => {
+  const failed = (reason: string): number => {
+    if (!byId && !byName) {
+      // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
+      runner.warning(`sweep-expired: ${reason}`);
+      return 0;
+    }
     runner.error(
       `Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
         `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
@@ -36,18 +42,19 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
     runner.appendSummary(notDeletedSummary(name, expiresAt));
     return 1;
   };
-  const proxyProblem = await useProxyFromEnv(env);
+  const proxyProblem = await useProxyFromEnv(env, runner.getState(STATE.apiUrl));
   if (proxyProblem) return failed(proxyProblem);
   const deadline = Date.now() + POST_DEADLINE_MS;
-  const clientWith = (credential: Credential) =>
-    new PlanetScaleClient({ baseUrl: runner.getState(STATE.apiUrl), credential, debug: runner.isDebug() ? runner.debug : undefined, log: runner.info, deadline });
+  const clientWith = (credential: Credential, retry?: RetryPolicy) =>
+    new PlanetScaleClient({ baseUrl: runner.getState(STATE.apiUrl), credential, debug: runner.isDebug() ? runner.debug : undefined, log: runner.info, deadline, retry });
 
   // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
   // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
   // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
   // another organization's token) goes the sure way below, with the credential main minted with.
   const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
-  if (quick && (await deletedWith(clientWith(quick), org, id))) {
+  // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
+  if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
     runner.info(`Deleted service token ${show(name)}.`);
     runner.appendSummary(deletedSummary(name, 'deleted'));
     return 0;
@@ -57,21 +64,28 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   if (typeof credential === 'string') return failed(credential);
   const client = clientWith(credential);
 
+  // A failure to delete by ID does not stop the look by name or the sweep: each may still end
+  // a token of ours. The step fails at the end.
+  let exitCode = 0;
   if (byId) {
     const result = await removeToken(client, org, id, name);
-    if (!result.ok) return failed(result.reason);
-    runner.info(
-      result.outcome === 'deleted'
-        ? `Deleted service token ${show(name)}.`
-        : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
-    );
-    runner.appendSummary(deletedSummary(name, result.outcome));
+    if (result.ok) {
+      runner.info(
+        result.outcome === 'deleted'
+          ? `Deleted service token ${show(name)}.`
+          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
+      );
+      runner.appendSummary(deletedSummary(name, result.outcome));
+    } else {
+      exitCode = failed(result.reason);
+    }
   }
   if (byName) {
     // Main began creating the token but never learnt its ID (cancelled, or the answer was
     // lost), or a create call of its may have been carried out after it looked.
     runner.info(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
-    const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
+    // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
+    const found = await removeTokensNamed(client, org, name, id || undefined);
     if (found.ok) {
       runner.info(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
       if (found.removed > 0) runner.appendSummary(deletedSummary(name, 'deleted'));
@@ -79,11 +93,11 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       // A precaution once the token itself was dealt with by ID: a refusal is warned of.
       runner.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
     } else {
-      return failed(found.reason); // the name was all post had
+      exitCode = failed(found.reason); // the name was all post had
     }
   }
   if (sweep) await sweepLeftovers(client, org, sweep);
-  return 0;
+  return exitCode;
 }
 
 /** The optional sweep; best effort: it warns, but never fails the step. */

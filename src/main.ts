@@ -16,6 +16,6 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 process.exitCode = await mint(process.env, cancel.signal).catch((e: unknown) => {
-  error(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+  error(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
   return 1;
 });

@@ -46,12 +46,12 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     for (const e of parsed.errors) runner.error(formatInputError(e));
     return 1;
   }
-  const proxyProblem = await useProxyFromEnv(env);
+  const config = parsed.value;
+  const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
   if (proxyProblem) {
     runner.error(proxyProblem);
     return 1;
   }
-  const config = parsed.value;
   const name = tokenName(config.namePrefix);
   const client = new PlanetScaleClient({
     baseUrl: config.apiUrl,
@@ -74,7 +74,6 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   runner.saveState(STATE.org, config.org);
   runner.saveState(STATE.apiUrl, config.apiUrl);
   runner.saveState(STATE.name, name);
-  runner.saveState(STATE.cleanup, String(config.cleanup));
   if (config.sweepExpired) runner.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
   if (cancel?.aborted) {
     runner.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
@@ -224,6 +223,9 @@ function describeRequest(request: AccessRequest): string {
 /** Outputs, env for later steps, log and summary. */
 function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[]): void {
   const grouped = groupGranted(granted);
+  // Only a token handed over may outlive the job (cleanup: false): one that main failed to
+  // delete after a failure is never kept, so post deletes it whatever cleanup says.
+  runner.saveState(STATE.cleanup, String(config.cleanup));
   runner.setOutput('service-token-id', token.id);
   runner.setOutput('service-token', token.token);
   runner.setOutput('name', name);

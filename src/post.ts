@@ -22,6 +22,6 @@ async function post(): Promise<number> {
 }
 
 process.exitCode = await post().catch((e: unknown) => {
-  error(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+  error(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
   return 1;
 });

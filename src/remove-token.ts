@@ -44,11 +44,11 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
 
 export type NamedRemovalResult = { ok: true; removed: number } | { ok: false; reason: string };
 
-/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
-export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string, keep?: string): Promise<NamedRemovalResult> {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
+export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string, except?: string): Promise<NamedRemovalResult> {
   let ids: string[];
   try {
-    ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
+    ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
   } catch (error) {
     return { ok: false, reason: listingFailure(error, `a token named ${show(name)}`) };
   }

@@ -24,7 +24,7 @@ const onSignal = (signal) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .Xx)(process.env, cancel.signal).catch((e) => {
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
     return 1;
 });
 
@@ -724,9 +724,10 @@ const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
  * Network error codes that mean the request never left: nothing can have been acted on.
- * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
+ * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 /** How many calls in all `policy` allows, given the last failure. */
 function attemptsAllowed(error, policy) {
     return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
@@ -846,6 +847,13 @@ async function httpFetch(url, init) {
 
 
 
+/**
+ * The least time to start a create call with (SendOptions.minTimeMs): with less, its answer could
+ * not be waited for, and a token could be made that we never learn of.
+ */
+const MIN_CALL_MS = 2_000;
+/** The code of a call refused before it was sent (cancelled, or out of time): retry.ts NOT_SENT_CODES. */
+const NOT_SENT = 'ENOTSENT';
 const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
@@ -887,9 +895,10 @@ class PlanetScaleClient {
      */
     async send(method, path, body, sendOptions = {}) {
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        const minTimeMs = sendOptions.minTimeMs ?? 0;
         for (let attempt = 1;; attempt++) {
             try {
-                return await this.sendOnce(method, path, body);
+                return await this.sendOnce(method, path, body, minTimeMs);
             }
             catch (error) {
                 const allowed = attemptsAllowed(error, policy);
@@ -900,14 +909,18 @@ class PlanetScaleClient {
                     return error;
                 };
                 const deadline = this.options.deadline ?? Infinity;
-                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                // A retry must leave its call the time it needs, or waiting for it is pointless.
+                const noTime = () => Date.now() + wait + minTimeMs >= deadline;
+                if (wait === undefined || noTime() || this.options.signal?.aborted)
                     throw giveUp();
                 await sendOptions.beforeRetry?.(error);
                 // beforeRetry may have used up the time: the failure to report is still this call's own.
-                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                if (noTime() || this.options.signal?.aborted)
                     throw giveUp();
+                const retryAfter = retryAfterOf(error);
+                const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
                 this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
-                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
+                    `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
                 if (!(await this.pause(wait)))
                     throw giveUp();
             }
@@ -927,16 +940,18 @@ class PlanetScaleClient {
             signal?.addEventListener('abort', onAbort);
         });
     }
-    async sendOnce(method, path, body) {
+    async sendOnce(method, path, body, minTimeMs) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
         const { signal: cancelled, deadline } = this.options;
+        // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
-            throw new PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+            throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = (deadline ?? Infinity) - Date.now();
-        if (remaining <= 0)
-            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+        if (remaining <= 0 || remaining < minTimeMs) {
+            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+        }
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
@@ -1050,9 +1065,13 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 function proxyConfigured(env) {
     return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
 }
-/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
-async function useProxyFromEnv(env) {
-    if (!proxyConfigured(env))
+/**
+ * Routes the API calls through the proxy the environment names; resolves to a problem to report,
+ * if any. A loopback API over http (the only http allowed) is never reached through a proxy: the
+ * credential would travel to the proxy in clear.
+ */
+async function useProxyFromEnv(env, apiUrl) {
+    if (!proxyConfigured(env) || apiUrl.startsWith('http:'))
         return undefined;
     const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23));
     try {
@@ -1073,7 +1092,7 @@ async function useProxyFromEnv(env) {
 
 const isObject = (value) => typeof value === 'object' && value !== null;
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, options);
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -1207,11 +1226,11 @@ async function remove_token_removeToken(client, org, id, name) {
     }
     return { ok: true, outcome: 'already-gone' };
 }
-/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
-async function removeTokensNamed(client, org, name, keep) {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
+async function removeTokensNamed(client, org, name, except) {
     let ids;
     try {
-        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
+        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
     }
     catch (error) {
         return { ok: false, reason: remove_token_listingFailure(error, `a token named ${text_show(name)}`) };
@@ -1444,12 +1463,12 @@ async function mint(env = process.env, cancel) {
             runner/* error */.z3(formatInputError(e));
         return 1;
     }
-    const proxyProblem = await useProxyFromEnv(env);
+    const config = parsed.value;
+    const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
     if (proxyProblem) {
         runner/* error */.z3(proxyProblem);
         return 1;
     }
-    const config = parsed.value;
     const name = tokenName(config.namePrefix);
     const client = new PlanetScaleClient({
         baseUrl: config.apiUrl,
@@ -1470,7 +1489,6 @@ async function mint(env = process.env, cancel) {
     runner/* saveState */.LZ(STATE.org, config.org);
     runner/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
     runner/* saveState */.LZ(STATE.name, name);
-    runner/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
     if (config.sweepExpired)
         runner/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
     if (cancel?.aborted) {
@@ -1604,6 +1622,9 @@ function describeRequest(request) {
 /** Outputs, env for later steps, log and summary. */
 function handOver(config, name, token, expiresAt, granted) {
     const grouped = groupGranted(granted);
+    // Only a token handed over may outlive the job (cleanup: false): one that main failed to
+    // delete after a failure is never kept, so post deletes it whatever cleanup says.
+    runner/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
     runner/* setOutput */.uH('service-token-id', token.id);
     runner/* setOutput */.uH('service-token', token.token);
     runner/* setOutput */.uH('name', name);

@@ -167,9 +167,10 @@ const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
  * Network error codes that mean the request never left: nothing can have been acted on.
- * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
+ * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 /** How many calls in all `policy` allows, given the last failure. */
 function attemptsAllowed(error, policy) {
     return error instanceof errors_PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
@@ -289,6 +290,13 @@ async function httpFetch(url, init) {
 
 
 
+/**
+ * The least time to start a create call with (SendOptions.minTimeMs): with less, its answer could
+ * not be waited for, and a token could be made that we never learn of.
+ */
+const client_MIN_CALL_MS = 2_000;
+/** The code of a call refused before it was sent (cancelled, or out of time): retry.ts NOT_SENT_CODES. */
+const NOT_SENT = 'ENOTSENT';
 const DEFAULT_TIMEOUT_MS = 10_000;
 function authorizationHeader(credential) {
     return credential.kind === 'service-token' ? `${credential.id}:${credential.token}` : `Bearer ${credential.token}`;
@@ -330,9 +338,10 @@ class PlanetScaleClient {
      */
     async send(method, path, body, sendOptions = {}) {
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+        const minTimeMs = sendOptions.minTimeMs ?? 0;
         for (let attempt = 1;; attempt++) {
             try {
-                return await this.sendOnce(method, path, body);
+                return await this.sendOnce(method, path, body, minTimeMs);
             }
             catch (error) {
                 const allowed = attemptsAllowed(error, policy);
@@ -343,14 +352,18 @@ class PlanetScaleClient {
                     return error;
                 };
                 const deadline = this.options.deadline ?? Infinity;
-                if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted)
+                // A retry must leave its call the time it needs, or waiting for it is pointless.
+                const noTime = () => Date.now() + wait + minTimeMs >= deadline;
+                if (wait === undefined || noTime() || this.options.signal?.aborted)
                     throw giveUp();
                 await sendOptions.beforeRetry?.(error);
                 // beforeRetry may have used up the time: the failure to report is still this call's own.
-                if (Date.now() + wait >= deadline || this.options.signal?.aborted)
+                if (noTime() || this.options.signal?.aborted)
                     throw giveUp();
+                const retryAfter = retryAfterOf(error);
+                const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
                 this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
-                    `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error))})` : ''}.`);
+                    `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
                 if (!(await this.pause(wait)))
                     throw giveUp();
             }
@@ -370,16 +383,18 @@ class PlanetScaleClient {
             signal?.addEventListener('abort', onAbort);
         });
     }
-    async sendOnce(method, path, body) {
+    async sendOnce(method, path, body, minTimeMs) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
         const { signal: cancelled, deadline } = this.options;
+        // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
-            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = (deadline ?? Infinity) - Date.now();
-        if (remaining <= 0)
-            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+        if (remaining <= 0 || remaining < minTimeMs) {
+            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+        }
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
@@ -493,9 +508,13 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 function proxyConfigured(env) {
     return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
 }
-/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
-async function useProxyFromEnv(env) {
-    if (!proxyConfigured(env))
+/**
+ * Routes the API calls through the proxy the environment names; resolves to a problem to report,
+ * if any. A loopback API over http (the only http allowed) is never reached through a proxy: the
+ * credential would travel to the proxy in clear.
+ */
+async function useProxyFromEnv(env, apiUrl) {
+    if (!proxyConfigured(env) || apiUrl.startsWith('http:'))
         return undefined;
     const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
     try {
@@ -516,7 +535,7 @@ async function useProxyFromEnv(env) {
 
 const isObject = (value) => typeof value === 'object' && value !== null;
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, options);
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -714,11 +733,11 @@ async function removeToken(client, org, id, name) {
     }
     return { ok: true, outcome: 'already-gone' };
 }
-/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `keep`. */
-async function removeTokensNamed(client, org, name, keep) {
+/** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
+async function removeTokensNamed(client, org, name, except) {
     let ids;
     try {
-        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== keep);
+        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
     }
     catch (error) {
         return { ok: false, reason: listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
@@ -910,6 +929,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -918,29 +938,35 @@ const POST_DEADLINE_MS = 45_000;
  * delete is success) and nothing named ours.
  */
 async function cleanup(work, env = process.env) {
-    const { id, name, keep, byId, byName } = work;
+    const { id, name, byId, byName } = work;
     const expiresAt = runner/* getState */.Gu(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
     const sweep = work.sweep ? decodeSweepNames(runner/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
     if (!byId && !byName && !sweep)
         return 0;
     const org = runner/* getState */.Gu(state_keys/* STATE */.c.org);
     const failed = (reason) => {
+        if (!byId && !byName) {
+            // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
+            runner/* warning */.$e(`sweep-expired: ${reason}`);
+            return 0;
+        }
         runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
             `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
         runner/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
         return 1;
     };
-    const proxyProblem = await useProxyFromEnv(env);
+    const proxyProblem = await useProxyFromEnv(env, runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
     if (proxyProblem)
         return failed(proxyProblem);
     const deadline = Date.now() + POST_DEADLINE_MS;
-    const clientWith = (credential) => new PlanetScaleClient({ baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined, log: runner/* info */.pq, deadline });
+    const clientWith = (credential, retry) => new PlanetScaleClient({ baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined, log: runner/* info */.pq, deadline, retry });
     // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
     // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
     // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
     // another organization's token) goes the sure way below, with the credential main minted with.
     const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
-    if (quick && (await deletedWith(clientWith(quick), org, id))) {
+    // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
+    if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
         runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
         runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
         return 0;
@@ -949,20 +975,27 @@ async function cleanup(work, env = process.env) {
     if (typeof credential === 'string')
         return failed(credential);
     const client = clientWith(credential);
+    // A failure to delete by ID does not stop the look by name or the sweep: each may still end
+    // a token of ours. The step fails at the end.
+    let exitCode = 0;
     if (byId) {
         const result = await removeToken(client, org, id, name);
-        if (!result.ok)
-            return failed(result.reason);
-        runner/* info */.pq(result.outcome === 'deleted'
-            ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
-            : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
-        runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
+        if (result.ok) {
+            runner/* info */.pq(result.outcome === 'deleted'
+                ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
+                : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
+            runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
+        }
+        else {
+            exitCode = failed(result.reason);
+        }
     }
     if (byName) {
         // Main began creating the token but never learnt its ID (cancelled, or the answer was
         // lost), or a create call of its may have been carried out after it looked.
         runner/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
-        const found = await removeTokensNamed(client, org, name, keep ? id : undefined);
+        // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
+        const found = await removeTokensNamed(client, org, name, id || undefined);
         if (found.ok) {
             runner/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
             if (found.removed > 0)
@@ -973,12 +1006,12 @@ async function cleanup(work, env = process.env) {
             runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
         }
         else {
-            return failed(found.reason); // the name was all post had
+            exitCode = failed(found.reason); // the name was all post had
         }
     }
     if (sweep)
         await sweepLeftovers(client, org, sweep);
-    return 0;
+    return exitCode;
 }
 /** The optional sweep; best effort: it warns, but never fails the step. */
 async function sweepLeftovers(client, org, names) {

@@ -31,6 +31,7 @@ function readPostWork(getState) {
     if (!name) {
         return { name, id, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: 'Nothing to clean up: the main step minted no token.' };
     }
+    // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
     const keep = Boolean(id) && getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.cleanup) === 'false';
     const plan = planCleanup({
         id,
@@ -83,7 +84,7 @@ async function post() {
     return cleanup(work);
 }
 process.exitCode = await post().catch((e) => {
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${e instanceof Error ? e.message : String(e)}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
     return 1;
 });
 

@@ -38,6 +38,12 @@ export interface SendOptions {
    * have done. Throwing stops the retries with that error.
    */
   beforeRetry?: (error: unknown) => Promise<void>;
+  /**
+   * The least time left (before the deadline) to start an attempt with. For a call whose answer
+   * must not be lost, i.e. create: an attempt cut off by the deadline could make a token we never
+   * learn of, so it is better not sent. Default 0.
+   */
+  minTimeMs?: number;
 }
 
 export interface ApiResponse<T> {
@@ -45,6 +51,13 @@ export interface ApiResponse<T> {
   body: T;
 }
 
+/**
+ * The least time to start a create call with (SendOptions.minTimeMs): with less, its answer could
+ * not be waited for, and a token could be made that we never learn of.
+ */
+export const MIN_CALL_MS = 2_000;
+/** The code of a call refused before it was sent (cancelled, or out of time): retry.ts NOT_SENT_CODES. */
+export const NOT_SENT = 'ENOTSENT';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 export function authorizationHeader(credential: Credential): string {
@@ -91,9 +104,10 @@ export class PlanetScaleClient {
    */
   async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, sendOptions: SendOptions = {}): Promise<ApiResponse<T>> {
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+    const minTimeMs = sendOptions.minTimeMs ?? 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendOnce<T>(method, path, body);
+        return await this.sendOnce<T>(method, path, body, minTimeMs);
       } catch (error) {
         const allowed = attemptsAllowed(error, policy);
         const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
@@ -102,13 +116,17 @@ export class PlanetScaleClient {
           return error;
         };
         const deadline = this.options.deadline ?? Infinity;
-        if (wait === undefined || Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
+        // A retry must leave its call the time it needs, or waiting for it is pointless.
+        const noTime = () => Date.now() + wait! + minTimeMs >= deadline;
+        if (wait === undefined || noTime() || this.options.signal?.aborted) throw giveUp();
         await sendOptions.beforeRetry?.(error);
         // beforeRetry may have used up the time: the failure to report is still this call's own.
-        if (Date.now() + wait >= deadline || this.options.signal?.aborted) throw giveUp();
+        if (noTime() || this.options.signal?.aborted) throw giveUp();
+        const retryAfter = retryAfterOf(error);
+        const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
         this.options.log?.(
           `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
-            `retrying in ${formatWait(wait)}${retryAfterOf(error) !== undefined ? ` (Retry-After: ${formatWait(retryAfterOf(error)!)})` : ''}.`,
+            `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`,
         );
         if (!(await this.pause(wait))) throw giveUp();
       }
@@ -130,14 +148,17 @@ export class PlanetScaleClient {
     });
   }
 
-  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResponse<T>> {
+  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, minTimeMs: number): Promise<ApiResponse<T>> {
     const url = this.options.baseUrl + path;
     const started = performance.now();
     const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
     const { signal: cancelled, deadline } = this.options;
-    if (cancelled?.aborted) throw new PlanetScaleNetworkError(method, url, 'cancelled', { retryable: false });
+    // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
+    if (cancelled?.aborted) throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
     const remaining = (deadline ?? Infinity) - Date.now();
-    if (remaining <= 0) throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { retryable: false });
+    if (remaining <= 0 || remaining < minTimeMs) {
+      throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+    }
     const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
     let response: HttpAnswer;
     try {

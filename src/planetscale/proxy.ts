@@ -9,9 +9,13 @@ export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
   return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
 }
 
-/** Routes fetch through the proxy the environment names; resolves to a problem to report, if any. */
-export async function useProxyFromEnv(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (!proxyConfigured(env)) return undefined;
+/**
+ * Routes the API calls through the proxy the environment names; resolves to a problem to report,
+ * if any. A loopback API over http (the only http allowed) is never reached through a proxy: the
+ * credential would travel to the proxy in clear.
+ */
+export async function useProxyFromEnv(env: NodeJS.ProcessEnv, apiUrl: string): Promise<string | undefined> {
+  if (!proxyConfigured(env) || apiUrl.startsWith('http:')) return undefined;
   const { setGlobalProxyFromEnv } = await import('node:http');
   try {
     setGlobalProxyFromEnv(env);

@@ -30,9 +30,10 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
 
 /**
  * Network error codes that mean the request never left: nothing can have been acted on.
- * EPROXYREFUSED is the client's own (client.ts): a proxy refused to open the tunnel.
+ * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
+ * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 
 /** How many calls in all `policy` allows, given the last failure. */
 export function attemptsAllowed(error: unknown, policy: RetryPolicy): number {

@@ -1,7 +1,7 @@
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
-import { organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
+import { MIN_CALL_MS, organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
 import { PlanetScaleApiError, PlanetScaleResponseError } from './errors.js';
 
 export interface CreatedServiceToken {
@@ -31,7 +31,7 @@ export async function createServiceToken(
     'POST',
     organizationPath(org, 'service-tokens'),
     { name: request.name, ttl: request.ttlSeconds },
-    options,
+    { minTimeMs: MIN_CALL_MS, ...options },
   );
   const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {

@@ -165,7 +165,10 @@ describe('post', () => {
     fake.faults.script(DELETE, status(500), status(500));
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(0);
-    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/), expect.stringMatching(/attempt 2 of 5 failed \(HTTP 500/)]);
+    // The first 500 answers the quick try with the inputs' credential (one attempt, cleanup.ts);
+    // the sure way, with the credential main minted with, retries the second.
+    expect(calls(DELETE).map((r) => r.status)).toEqual([500, 500, 204]);
+    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/)]);
     expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
     expectNothingLeft();
   });
@@ -183,6 +186,20 @@ describe('post', () => {
     const again = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(again.exitCode).toBe(0);
     expect(again.summary).toBe(`Service token \`${main.outputs['name']}\` was deleted by the post step.\n`);
+    expectNothingLeft();
+  });
+
+  it('cleanup: false never keeps a token that main could not hand over: post deletes it', async () => {
+    // The grant is refused (the minting token holds nothing on logs), and main's own delete keeps failing.
+    fake.faults.always(DELETE, status(503));
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ accesses: 'logs: read_branch', cleanup: 'false' }) });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors.at(-1)).toMatch(/^Could not delete service token .* after the failure: .* The post step will try again/);
+    expect(fake.mintedTokens()).toHaveLength(1);
+    fake.faults.clear();
+    const post = await runStep({ actionDir, step: 'post', inputs: inputs({ accesses: 'logs: read_branch', cleanup: 'false' }), state: main.state, env: main.env, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/Deleted service token/);
     expectNothingLeft();
   });
 

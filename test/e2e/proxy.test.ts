@@ -1,8 +1,13 @@
-// Proxies: the built action run through a real forward proxy on loopback, started here. The proxy
-// sends every connection for the unreachable address the action is given to the fake API, so a
-// job can only succeed through it; with NO_PROXY naming the host, it must go direct.
+// Proxies: the built action run through a real forward proxy on loopback, started here, over
+// https as against PlanetScale. The API host the action is given (api.planetscale.test) does not
+// resolve: only the proxy knows that it leads to a TLS front of the fake API, so a job can only
+// succeed through it. The front's certificate (test/fixtures/tls) is trusted through
+// NODE_EXTRA_CA_CERTS. With NO_PROXY naming the host, the action must go direct; a loopback API
+// over plain http never goes through a proxy (the credential would reach it in clear).
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
-import { connect, createServer, type Socket } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,8 +18,13 @@ const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
 let minting: { id: string; token: string };
 let proxy: ForwardProxy;
-/** An address nothing listens on: only the proxy knows where it leads. */
-let hiddenUrl: string;
+/** The fake API behind TLS, on 127.0.0.1. */
+let front: Server;
+let frontPort: number;
+const API_HOST = 'api.planetscale.test';
+const tls = (file: string) => fileURLToPath(new URL(`../fixtures/tls/${file}`, import.meta.url));
+/** The action trusts the test certificate, as a runner trusts a corporate CA. */
+const TRUST = { NODE_EXTRA_CA_CERTS: tls('cert.pem') };
 
 interface ForwardProxy {
   url: string;
@@ -82,18 +92,24 @@ beforeAll(async () => {
     organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
     databases: { app: ['read_branch'] },
   });
-  const closedPort = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+  // TLS in front of the fake: decrypts, and passes each request on as it came.
+  front = createHttpsServer({ key: readFileSync(tls('key.pem')), cert: readFileSync(tls('cert.pem')) }, (req, res) => {
+    const upstream = request(new URL(req.url!, fake.url), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
     });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
   });
-  hiddenUrl = `http://127.0.0.1:${closedPort}`;
-  const fakeHost = new URL(fake.url).host;
-  proxy = await startProxy((hostPort) => (hostPort === new URL(hiddenUrl).host ? fakeHost : hostPort.startsWith('127.0.0.1:') ? hostPort : undefined));
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  frontPort = (front.address() as AddressInfo).port;
+  // The proxy leads api.planetscale.test:443 to the front; any other host is refused.
+  proxy = await startProxy((hostPort) => (hostPort === `${API_HOST}:443` ? `127.0.0.1:${frontPort}` : undefined));
 });
 afterAll(async () => {
   await proxy.close();
+  front.closeAllConnections();
+  await new Promise<void>((resolve) => front.close(() => resolve()));
   await fake.close();
 });
 beforeEach(() => {
@@ -111,38 +127,36 @@ const inputs = (apiUrl: string) => ({
 });
 
 describe('proxies', () => {
-  for (const variable of ['HTTP_PROXY', 'http_proxy']) {
-    it(`sends every call through the proxy in ${variable}`, async () => {
-      const { main, post } = await runJob({ actionDir, inputs: inputs(hiddenUrl), env: { [variable]: proxy.url } });
+  for (const variable of ['HTTPS_PROXY', 'https_proxy']) {
+    it(`sends every call through the proxy in ${variable}, over https`, async () => {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { [variable]: proxy.url, ...TRUST } });
       expect(main.exitCode).toBe(0);
       expect(post!.exitCode).toBe(0);
-      // Only the proxy knows where hiddenUrl leads: the fake saw create, grant and delete.
+      // Only the proxy knows where api.planetscale.test leads: the fake saw create, grant and delete.
       expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
-      // Plain http goes to the proxy in absolute form (`POST http://host/…`), one line per call.
-      const hidden = new URL(hiddenUrl);
-      expect(proxy.seen.map((line) => line.replace(/ .*/, ''))).toEqual(['POST', 'POST', 'DELETE']);
-      for (const line of proxy.seen) expect(new URL(line.slice(line.indexOf(' ') + 1)).host).toBe(hidden.host);
+      expect(proxy.seen.length).toBeGreaterThanOrEqual(2); // main and post each opened a tunnel
+      expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${API_HOST}:443`]));
       expect(fake.mintedTokens()).toEqual([]);
     });
   }
 
-  for (const variable of ['HTTPS_PROXY', 'https_proxy']) {
-    it(`opens https calls through the proxy in ${variable}`, async () => {
-      // The proxy refuses the tunnel (nothing may leave the machine): the call fails, but it was the proxy that was asked.
-      const { main } = await runJob({ actionDir, inputs: inputs('https://api.planetscale.test'), env: { [variable]: proxy.url } });
-      expect(main.exitCode).toBe(1);
-      expect(main.errors[0]).toMatch(
-        /^Could not reach PlanetScale at https:\/\/api\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: Failed to establish tunnel to api\.planetscale\.test:443 via http:\/\/127\.0\.0\.1:\d+\/?: HTTP\/1\.1 403 Forbidden/,
-      );
-      // A refused tunnel never reached PlanetScale: nothing to look for.
-      expect(main.maskedLog).not.toMatch(/may have reached PlanetScale/);
-      expect(new Set(proxy.seen)).toEqual(new Set(['CONNECT api.planetscale.test:443']));
-      expect(fake.requests).toEqual([]);
-    });
-  }
+  it('reports a tunnel the proxy refuses, as never sent (nothing to look for by name)', async () => {
+    const { main } = await runJob({ actionDir, inputs: inputs('https://refused.planetscale.test'), env: { HTTPS_PROXY: proxy.url, ...TRUST } });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(
+      /^Could not reach PlanetScale at https:\/\/refused\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: Failed to establish tunnel to refused\.planetscale\.test:443 via http:\/\/127\.0\.0\.1:\d+\/?: HTTP\/1\.1 403 Forbidden/,
+    );
+    expect(main.maskedLog).not.toMatch(/may have reached PlanetScale/);
+    expect(new Set(proxy.seen)).toEqual(new Set(['CONNECT refused.planetscale.test:443']));
+    expect(fake.requests).toEqual([]);
+  });
 
   it('goes direct to a host NO_PROXY names', async () => {
-    const { main, post } = await runJob({ actionDir, inputs: inputs(fake.url), env: { HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' } });
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(`https://localhost:${frontPort}`),
+      env: { HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com,localhost', ...TRUST },
+    });
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
     expect(proxy.seen).toEqual([]);
@@ -150,8 +164,19 @@ describe('proxies', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
+  for (const variable of ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY']) {
+    it(`never sends a loopback http API's calls to the proxy in ${variable} (the credential would reach it in clear)`, async () => {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(fake.url), env: { [variable]: proxy.url } });
+      expect(main.exitCode).toBe(0);
+      expect(post!.exitCode).toBe(0);
+      expect(proxy.seen).toEqual([]);
+      expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+      expect(fake.mintedTokens()).toEqual([]);
+    });
+  }
+
   it('refuses a proxy variable that is not a URL, before any call, without echoing it', async () => {
-    const { main, post } = await runJob({ actionDir, inputs: inputs(fake.url), env: { HTTPS_PROXY: 'user:pa55word@nowhere' } });
+    const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { HTTPS_PROXY: 'user:pa55word@nowhere', ...TRUST } });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual(['The proxy set in HTTPS_PROXY is not a URL: give one such as "http://proxy.example:3128".']);
     expect(main.stdout + main.stderr).not.toContain('pa55word');

@@ -3,7 +3,7 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain.ts';
-import { PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
+import { MIN_CALL_MS, NOT_SENT, PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -12,6 +12,7 @@ import {
   parseRetryAfter,
   retryDelayMs,
 } from '../../src/planetscale/retry.ts';
+import { createServiceToken } from '../../src/planetscale/service-tokens.ts';
 import { isSweepable } from '../../src/sweep.ts';
 
 const apiError = (status: number, retryAfterMs?: number) => new PlanetScaleApiError('POST', '/v1/x', status, undefined, undefined, retryAfterMs);
@@ -120,7 +121,7 @@ describe('the client retrying', () => {
     const started = performance.now();
     await client().send('GET', PATH);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
-    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s\)\.$/)]);
+    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s, capped at 0\.1 s\)\.$/)]);
   });
 
   it('gives a 429 more attempts than other failures', async () => {
@@ -169,6 +170,26 @@ describe('the client retrying', () => {
     expect(performance.now() - started).toBeLessThan(600);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect((error as PlanetScaleNetworkError).reason).toBe('timed out');
+  });
+
+  it('does not start a create that could not be waited for (less than MIN_CALL_MS left), and says it was never sent', async () => {
+    const CREATE_PATH = '/v1/organizations/acme/service-tokens';
+    agent.get(BASE).intercept({ path: CREATE_PATH, method: 'POST' }).reply(200, { id: 't1', token: 'pscale_tkn_x' });
+    const error = await createServiceToken(client({ deadline: Date.now() + MIN_CALL_MS - 500 }), 'acme', { name: 'ci-x', ttlSeconds: 900 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'the time limit for talking to PlanetScale ran out', code: NOT_SENT, retryable: false });
+    // Never sent, so a create refused this way cannot have made a token.
+    expect(mayHaveActed(error)).toBe(false);
+    expect(agent.pendingInterceptors()).toHaveLength(1);
+  });
+
+  it('says a call cancelled before it was sent was never sent', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'POST' }).reply(200, {});
+    const cancel = new AbortController();
+    cancel.abort('SIGINT');
+    const error = await client({ signal: cancel.signal }).send('POST', PATH, {}).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'cancelled', code: NOT_SENT });
+    expect(mayHaveActed(error)).toBe(false);
+    expect(agent.pendingInterceptors()).toHaveLength(1);
   });
 
   it('stops at once when cancelled, in flight or waiting', async () => {
