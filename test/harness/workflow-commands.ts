@@ -64,6 +64,9 @@ function parseProperties(s: string, separator: string, unesc: (v: string) => str
   return props;
 }
 
+/** .NET's Char.IsWhiteSpace, which the runner's TrimStart uses: wider than JS's (U+0085). */
+export const dotnetTrimStart = (line: string): string => line.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
+
 /**
  * Parses one output line as the runner does: first `::name props::data` (after trimming leading
  * whitespace), then the legacy `##[name props]data` anywhere in the line. `registered` is the set of
@@ -75,7 +78,7 @@ export function parseCommandLine(
 ): Omit<WorkflowCommand, 'line'> | null {
   if (text === '') return null;
   // TryParseV2
-  const message = text.trimStart();
+  const message = dotnetTrimStart(text);
   if (message.startsWith('::')) {
     const end = message.indexOf('::', 2);
     if (end >= 0) {

@@ -16,7 +16,7 @@ import { createServiceToken, deleteServiceToken, findServiceTokensNamed, grantAc
 import * as runner from '../../src/runner.ts';
 import { json, loopback, type Loopback } from '../e2e/loopback.ts';
 import { LineSplitter } from '../harness/runner.ts';
-import { REGISTERED_COMMANDS, parseCommandLine, type WorkflowCommand } from '../harness/workflow-commands.ts';
+import { REGISTERED_COMMANDS, dotnetTrimStart, parseCommandLine, type WorkflowCommand } from '../harness/workflow-commands.ts';
 import { CREDENTIAL_ENV, INPUT_NAMES, hostileInputs, hostileString, messyList } from './arbitraries.ts';
 
 /** fast-check runs per property; the report in the closing note sums these. */
@@ -248,8 +248,6 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
 // ---------------------------------------------------------------------------------------------
 // Workflow commands
 
-/** .NET's Char.IsWhiteSpace, which the runner's TrimStart uses (wider than JS trim: U+0085). */
-const dotnetTrimStart = (line: string) => line.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
 
 /** The commands the runner would act on in `output`: lines split as .NET does, stop-commands honoured. */
 function issuedCommands(output: string): { commands: Omit<WorkflowCommand, 'line'>[]; stopped: boolean } {
