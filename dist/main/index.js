@@ -803,6 +803,8 @@ function formatWait(ms) {
  * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
  * socket's error as `cause`.
  */
+/** The largest answer body read. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 async function httpFetch(url, init) {
     const target = new URL(url);
     // Loaded on first use: https (and TLS) only when the URL asks for it.
@@ -812,7 +814,15 @@ async function httpFetch(url, init) {
         const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
             const body = new Promise((done, fail) => {
                 const chunks = [];
-                res.on('data', (chunk) => chunks.push(chunk));
+                let size = 0;
+                res.on('data', (chunk) => {
+                    size += chunk.length;
+                    chunks.push(chunk);
+                    // An answer no PlanetScale call needs (a page of 100 tokens is well under 1 MiB): a
+                    // broken or hostile server must not fill the runner's memory.
+                    if (size > MAX_BODY_BYTES)
+                        res.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+                });
                 res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
                 res.on('error', (error) => fail(failure(error)));
             });

@@ -28,6 +28,9 @@ export interface HttpRequestInit {
  * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
  * socket's error as `cause`.
  */
+/** The largest answer body read. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
 export async function httpFetch(url: string, init: HttpRequestInit): Promise<HttpAnswer> {
   const target = new URL(url);
   // Loaded on first use: https (and TLS) only when the URL asks for it.
@@ -37,7 +40,14 @@ export async function httpFetch(url: string, init: HttpRequestInit): Promise<Htt
     const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
       const body = new Promise<string>((done, fail) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          chunks.push(chunk);
+          // An answer no PlanetScale call needs (a page of 100 tokens is well under 1 MiB): a
+          // broken or hostile server must not fill the runner's memory.
+          if (size > MAX_BODY_BYTES) res.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+        });
         res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
         res.on('error', (error) => fail(failure(error)));
       });

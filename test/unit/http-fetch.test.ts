@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlanetScaleClient } from '../../src/planetscale/client.ts';
 import { PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
-import { httpFetch } from '../../src/planetscale/http-fetch.ts';
+import { MAX_BODY_BYTES, httpFetch } from '../../src/planetscale/http-fetch.ts';
 
 interface Received {
   method: string;
@@ -93,6 +93,24 @@ describe('httpFetch', () => {
     const answer = await httpFetch(`${api.url}/v1/x`, { method: 'GET', headers: {} });
     expect(answer.status).toBe(200);
     await expect(answer.text()).rejects.toThrow();
+  });
+
+  it('stops reading an answer larger than MAX_BODY_BYTES, and rejects text()', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    const api = await serve((_req, res) => {
+      res.writeHead(200);
+      // Keeps sending until the client hangs up.
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+    });
+    const answer = await httpFetch(`${api.url}/v1/x`, { method: 'GET', headers: {} });
+    const error = await answer.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String((error as TypeError).cause)).toContain(`larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
   });
 
   it('speaks TLS to an https URL', async () => {
