@@ -3,7 +3,7 @@
 // the minting credential may not touch it.
 
 import type { AccessRequest } from './inputs.js';
-import { show } from './text.js';
+import { errorMessage, show } from './text.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from './planetscale/errors.js';
 
 export type Operation =
@@ -71,6 +71,5 @@ export function explain(error: unknown, op: Operation): string {
   if (error instanceof PlanetScaleNetworkError) {
     return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Failed ${what}: ${message || 'unknown error'}.`;
+  return `Failed ${what}: ${errorMessage(error)}.`;
 }

@@ -5,6 +5,7 @@
 // token if one exists and the step fails.
 import { mint } from './mint.js';
 import { error, info } from './runner.js';
+import { errorMessage } from './text.js';
 
 const cancel = new AbortController();
 const onSignal = (signal: NodeJS.Signals) => {
@@ -16,6 +17,6 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 process.exitCode = await mint(process.env, cancel.signal).catch((e: unknown) => {
-  error(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
+  error(`Unexpected failure: ${errorMessage(e)}`);
   return 1;
 });

@@ -16,7 +16,7 @@ import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
-import { show } from './text.js';
+import { errorMessage, show } from './text.js';
 import { STATE, sealCredential } from './state.js';
 import { mintSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
@@ -118,7 +118,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
         ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
         : error instanceof StepFailure
           ? error.message
-          : `Unexpected failure after minting: ${String(error)}`,
+          : `Unexpected failure after minting: ${errorMessage(error)}`,
     );
     await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
     return 1;

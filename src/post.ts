@@ -6,6 +6,7 @@
 // loading it (ncc emits it as a chunk next to index.js).
 import { readPostWork } from './cleanup-plan.js';
 import { error, getState, info } from './runner.js';
+import { errorMessage } from './text.js';
 
 // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
 // (bounded by cleanup's deadline) is what leaves nothing alive.
@@ -22,6 +23,6 @@ async function post(): Promise<number> {
 }
 
 process.exitCode = await post().catch((e: unknown) => {
-  error(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
+  error(`Unexpected failure: ${errorMessage(e)}`);
   return 1;
 });

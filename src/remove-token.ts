@@ -9,7 +9,7 @@ import type { PlanetScaleClient } from './planetscale/client.js';
 import { PlanetScaleApiError } from './planetscale/errors.js';
 import { deleteServiceToken, findServiceTokensNamed, serviceTokenExists } from './planetscale/service-tokens.js';
 import * as runner from './runner.js';
-import { show } from './text.js';
+import { errorMessage, show } from './text.js';
 
 export type RemovalResult = { ok: true; outcome: 'deleted' | 'already-gone' } | { ok: false; reason: string };
 
@@ -71,6 +71,6 @@ export function listingFailure(error: unknown, what: string): string {
 
 /** An error's message as a sentence, never empty. */
 function describeError(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+  const message = errorMessage(error);
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }

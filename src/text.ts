@@ -7,3 +7,8 @@ export function show(value: string, limit = 100): string {
   const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
   return JSON.stringify(clipped);
 }
+
+/** What an error says, for a message: never empty (an Error without a message gives its name). */
+export function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
+}

@@ -5,13 +5,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(602);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(525);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
 //
 // Cancellation: the runner sends SIGINT (job cancelled, step timeout), then SIGTERM 7.5 s later,
 // then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
 // token if one exists and the step fails.
+
 
 
 const cancel = new AbortController();
@@ -24,7 +26,7 @@ const onSignal = (signal) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 process.exitCode = await (0,_mint_js__WEBPACK_IMPORTED_MODULE_0__/* .mint */ .Xx)(process.env, cancel.signal).catch((e) => {
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(e)}`);
     return 1;
 });
 
@@ -33,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 602:
+/***/ 525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,17 +46,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
 
-;// CONCATENATED MODULE: ./src/text.ts
-/**
- * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
- * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
- * the 63 characters of a token name, so a name is always shown whole).
- */
-function text_show(value, limit = 100) {
-    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
-    return JSON.stringify(clipped);
-}
-
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(992);
 ;// CONCATENATED MODULE: ./src/planetscale/errors.ts
 // What can go wrong talking to PlanetScale, as values the rest of the action can explain.
 /** PlanetScale answered, with a status that is not success. */
@@ -135,17 +128,17 @@ function redact(text, knownSecrets = []) {
 function describe(op) {
     switch (op.kind) {
         case 'create':
-            return `creating a service token in organization ${text_show(op.org)}`;
+            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
         case 'grant':
             return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
         case 'delete':
-            return `deleting service token ${text_show(op.tokenName)}`;
+            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
     }
 }
 function resource(request) {
     return request.resourceType === 'Organization'
-        ? `organization ${text_show(request.resourceName)}`
-        : `database ${text_show(request.resourceName)}`;
+        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
+        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
 function notFoundAdvice(op) {
     switch (op.kind) {
@@ -166,9 +159,9 @@ function attempts(error) {
 function explain(error, op) {
     const what = describe(op);
     if (error instanceof PlanetScaleApiError) {
-        const status = `HTTP ${error.status}${error.code ? `, code ${text_show(error.code)}` : ''}`;
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
         // apiMessage is already redacted and cut to 300 characters: shown whole.
-        const detail = error.apiMessage ? ` PlanetScale says: ${text_show(error.apiMessage, Infinity)}.` : '';
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
             return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
@@ -184,8 +177,7 @@ function explain(error, op) {
     if (error instanceof PlanetScaleNetworkError) {
         return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return `Failed ${what}: ${message || 'unknown error'}.`;
+    return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/grants.ts
@@ -295,14 +287,14 @@ function accessProblem(access, level) {
     if (actual === level)
         return undefined;
     if (actual === 'organization') {
-        return `${text_show(access)} is an organization-level access: list it in org-accesses, not accesses.`;
+        return `${(0,src_text/* show */.W)(access)} is an organization-level access: list it in org-accesses, not accesses.`;
     }
     if (actual === 'database') {
-        return `${text_show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
+        return `${(0,src_text/* show */.W)(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
     }
     const nearest = nearestAccess(access, level);
-    const hint = nearest ? `; did you mean ${text_show(nearest)}?` : '.';
-    return `${text_show(access)} is not a PlanetScale ${level}-level access${hint}`;
+    const hint = nearest ? `; did you mean ${(0,src_text/* show */.W)(nearest)}?` : '.';
+    return `${(0,src_text/* show */.W)(access)} is not a PlanetScale ${level}-level access${hint}`;
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
@@ -537,7 +529,7 @@ function parseResourceName(input, value) {
         return fail(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
     }
     if (!RESOURCE_NAME.test(value)) {
-        return fail(input, `${text_show(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
+        return fail(input, `${(0,src_text/* show */.W)(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
     }
     return { ok: true, value };
 }
@@ -585,11 +577,11 @@ function parseDatabaseAccesses(text, database) {
         if (db !== undefined) {
             const name = parseResourceName('accesses', db);
             if (!name.ok) {
-                errors.push({ input: 'accesses', message: `database ${text_show(db)} in line ${text_show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
+                errors.push({ input: 'accesses', message: `database ${(0,src_text/* show */.W)(db)} in line ${(0,src_text/* show */.W)(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
                 continue;
             }
             if (items.length === 0) {
-                errors.push({ input: 'accesses', message: `line ${text_show(line.trim())} names database ${text_show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
+                errors.push({ input: 'accesses', message: `line ${(0,src_text/* show */.W)(line.trim())} names database ${(0,src_text/* show */.W)(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
                 continue;
             }
         }
@@ -599,7 +591,7 @@ function parseDatabaseAccesses(text, database) {
                 break scan;
             }
             if (item.includes(':')) {
-                errors.push({ input: 'accesses', message: `${text_show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
+                errors.push({ input: 'accesses', message: `${(0,src_text/* show */.W)(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
                 continue;
             }
             const problem = accessProblem(item, 'database');
@@ -610,7 +602,7 @@ function parseDatabaseAccesses(text, database) {
             const target = db ?? database;
             if (!target) {
                 if (!reportedMissingDatabase) {
-                    errors.push({ input: 'accesses', message: `${text_show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
+                    errors.push({ input: 'accesses', message: `${(0,src_text/* show */.W)(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
                     reportedMissingDatabase = true;
                 }
                 continue;
@@ -637,7 +629,7 @@ function parseOrgAccesses(text) {
             break;
         }
         if (item.includes(':')) {
-            errors.push({ input: 'org-accesses', message: `${text_show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
+            errors.push({ input: 'org-accesses', message: `${(0,src_text/* show */.W)(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
             continue;
         }
         const problem = accessProblem(item, 'organization');
@@ -655,19 +647,19 @@ const TTL_HINT = 'use whole seconds ("900") or a number with unit s, m, h or d (
 function parseTtl(value) {
     const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(value);
     if (!match)
-        return fail('ttl', `${text_show(value)} is not a duration: ${TTL_HINT}.`);
+        return fail('ttl', `${(0,src_text/* show */.W)(value)} is not a duration: ${TTL_HINT}.`);
     const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
     if (seconds < MIN_TTL_SECONDS)
-        return fail('ttl', `${text_show(value)} is too short: ${TTL_HINT}.`);
+        return fail('ttl', `${(0,src_text/* show */.W)(value)} is too short: ${TTL_HINT}.`);
     if (seconds > MAX_TTL_SECONDS)
-        return fail('ttl', `${text_show(value)} is too long: ${TTL_HINT}.`);
+        return fail('ttl', `${(0,src_text/* show */.W)(value)} is too long: ${TTL_HINT}.`);
     return { ok: true, value: seconds };
 }
 function parseNamePrefix(value, env) {
     const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
     if (!prefix) {
         if (value)
-            return fail('name', `${text_show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
+            return fail('name', `${(0,src_text/* show */.W)(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
         return { ok: true, value: 'gha' };
     }
     return { ok: true, value: prefix };
@@ -680,7 +672,7 @@ function parseBoolean(input, value) {
         return { ok: true, value: true };
     if (FALSE.includes(value))
         return { ok: true, value: false };
-    return fail(input, `${text_show(value)} is not a boolean: use true or false.`);
+    return fail(input, `${(0,src_text/* show */.W)(value)} is not a boolean: use true or false.`);
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -699,10 +691,10 @@ function parseApiUrl(value) {
         return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return fail('api-url', `${text_show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+        return fail('api-url', `${(0,src_text/* show */.W)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
     }
     if (url.search || url.hash)
-        return fail('api-url', `${text_show(value)} has a query or a fragment: ${hint}.`);
+        return fail('api-url', `${(0,src_text/* show */.W)(value)} has a query or a fragment: ${hint}.`);
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 
@@ -718,6 +710,7 @@ const ACTION_VERSION = '1.0.0';
 // The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
+
 
 const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
@@ -782,7 +775,7 @@ function describeFailure(error) {
         return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
     if (error instanceof PlanetScaleNetworkError)
         return error.reason;
-    return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+    return (0,src_text/* errorMessage */.g)(error);
 }
 function formatWait(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -1224,13 +1217,13 @@ async function remove_token_removeToken(client, org, id, name) {
     catch (error) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
         };
     }
     if (stillThere) {
         return {
             ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, yet the token still exists: ` +
+            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet the token still exists: ` +
                 'the minting credential lacks delete_service_tokens. Add it to the minting token.',
         };
     }
@@ -1243,7 +1236,7 @@ async function removeTokensNamed(client, org, name, except) {
         ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
     }
     catch (error) {
-        return { ok: false, reason: remove_token_listingFailure(error, `a token named ${text_show(name)}`) };
+        return { ok: false, reason: remove_token_listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
     }
     for (const id of ids) {
         // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
@@ -1263,7 +1256,7 @@ function remove_token_listingFailure(error, what) {
 }
 /** An error's message as a sentence, never empty. */
 function describeError(error) {
-    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    const message = (0,src_text/* errorMessage */.g)(error);
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
@@ -1505,7 +1498,7 @@ async function mint(env = process.env, cancel) {
         runner/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
         return 1;
     }
-    runner/* info */.pq(`Minting service token ${text_show(name)} in organization ${text_show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+    runner/* info */.pq(`Minting service token ${(0,src_text/* show */.W)(name)} in organization ${(0,src_text/* show */.W)(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
     let token;
     runner/* saveState */.LZ(STATE.createAttempted, 'true');
     try {
@@ -1538,7 +1531,7 @@ async function mint(env = process.env, cancel) {
             ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
             : error instanceof StepFailure
                 ? error.message
-                : `Unexpected failure after minting: ${String(error)}`);
+                : `Unexpected failure after minting: ${(0,src_text/* errorMessage */.g)(error)}`);
         await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
         return 1;
     }
@@ -1552,13 +1545,13 @@ async function reconcileBeforeRetry(client, org, name, error) {
     if (!mayHaveActed(error))
         return;
     runner/* saveState */.LZ(STATE.lookUpByName, 'true');
-    runner/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${text_show(name)} before trying again.`);
+    runner/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${(0,src_text/* show */.W)(name)} before trying again.`);
     const result = await removeTokensNamed(client, org, name);
     if (!result.ok) {
         runner/* warning */.$e(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
     }
     else if (result.removed > 0) {
-        runner/* info */.pq(`Deleted service token ${text_show(name)}, made by the failed call.`);
+        runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}, made by the failed call.`);
     }
 }
 function withoutSource(credential) {
@@ -1583,14 +1576,14 @@ async function cleanUpFailedCreate(client, org, name, error) {
         if (result.ok)
             runner/* saveState */.LZ(STATE.settled, 'true');
         else
-            runner/* error */.z3(`Could not delete service token ${text_show(name)} after the failure: ${result.reason}`);
+            runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)} after the failure: ${result.reason}`);
         return;
     }
-    runner/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${text_show(name)} to delete.`);
+    runner/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${(0,src_text/* show */.W)(name)} to delete.`);
     const result = await removeTokensNamed(client, org, name);
     if (result.ok) {
         runner/* saveState */.LZ(STATE.settled, 'true');
-        runner/* info */.pq(result.removed > 0 ? `Deleted service token ${text_show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+        runner/* info */.pq(result.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
     }
     else {
         runner/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
@@ -1621,13 +1614,13 @@ async function grantAll(client, config, tokenId) {
     if (unexpected.length > 0) {
         // More privilege than the job asked for is not handed over.
         throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected
-            .map((g) => `${g.access} on ${g.resourceType} ${text_show(g.resourceName)}`)
+            .map((g) => `${g.access} on ${g.resourceType} ${(0,src_text/* show */.W)(g.resourceName)}`)
             .join(', ')}. The token is not handed over with more than the job asked for.`);
     }
     return granted;
 }
 function describeRequest(request) {
-    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${text_show(request.resourceName)}`;
+    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
 /** Outputs, env for later steps, log and summary. */
 function handOver(config, name, token, expiresAt, granted) {
@@ -1645,8 +1638,8 @@ function handOver(config, name, token, expiresAt, granted) {
         runner/* exportVariable */.dN(variable, value);
     const exported = Object.keys(variables);
     for (const g of grouped)
-        runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${text_show(g.resource_name)}: ${g.accesses.join(', ')}`);
-    runner/* info */.pq(`Service token ${text_show(name)} is ready; it expires at ${expiresAt}.` +
+        runner/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${(0,src_text/* show */.W)(g.resource_name)}: ${g.accesses.join(', ')}`);
+    runner/* info */.pq(`Service token ${(0,src_text/* show */.W)(name)} is ready; it expires at ${expiresAt}.` +
         (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
     runner/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
 }
@@ -1664,10 +1657,10 @@ async function deleteAfterFailure(client, org, id, name, expiresAt) {
     const result = await remove_token_removeToken(client, org, id, name);
     if (result.ok) {
         runner/* saveState */.LZ(STATE.settled, 'true');
-        runner/* info */.pq(`Deleted service token ${text_show(name)} after the failure, so nothing is left alive.`);
+        runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)} after the failure, so nothing is left alive.`);
     }
     else {
-        runner/* error */.z3(`Could not delete service token ${text_show(name)} after the failure: ${result.reason} ` +
+        runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)} after the failure: ${result.reason} ` +
             `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
     }
 }
@@ -1801,6 +1794,30 @@ function appendSummary(markdown) {
     const path = process.env['GITHUB_STEP_SUMMARY'];
     if (path)
         (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown.endsWith(external_node_os_namespaceObject.EOL) ? markdown : markdown + external_node_os_namespaceObject.EOL, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ show),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
+ * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
+ * the 63 characters of a token name, so a name is always shown whole).
+ */
+function show(value, limit = 100) {
+    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
+    return JSON.stringify(clipped);
+}
+/** What an error says, for a message: never empty (an Error without a message gives its name). */
+function errorMessage(error) {
+    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
 }
 
 

@@ -154,6 +154,8 @@ function redact(text, knownSecrets = []) {
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(992);
 ;// CONCATENATED MODULE: ./src/planetscale/retry.ts
 // When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
 // (client.ts) does the waiting and the logging.
@@ -161,6 +163,7 @@ function redact(text, knownSecrets = []) {
 // The numbers are small on purpose: a job waits for this step, and an unreachable API must fail
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
+
 
 const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
@@ -225,7 +228,7 @@ function describeFailure(error) {
         return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
     if (error instanceof errors_PlanetScaleNetworkError)
         return error.reason;
-    return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+    return (0,src_text/* errorMessage */.g)(error);
 }
 function formatWait(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -636,8 +639,6 @@ async function findServiceTokensNamed(client, org, name) {
     return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(992);
 ;// CONCATENATED MODULE: ./src/explain.ts
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
@@ -696,8 +697,7 @@ function explain(error, op) {
     if (error instanceof errors_PlanetScaleNetworkError) {
         return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return `Failed ${what}: ${message || 'unknown error'}.`;
+    return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
 // EXTERNAL MODULE: ./src/runner.ts + 2 modules
@@ -770,7 +770,7 @@ function listingFailure(error, what) {
 }
 /** An error's message as a sentence, never empty. */
 function describeError(error) {
-    const message = (error instanceof Error ? error.message : String(error)) || 'unknown error';
+    const message = (0,src_text/* errorMessage */.g)(error);
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 

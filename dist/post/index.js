@@ -61,12 +61,14 @@ function readPostWork(getState) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cleanup_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(691);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the post step (runs.post). See cleanup.ts.
 //
 // Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
 // is false). That is decided from state alone (cleanup-plan.ts); cleanup.ts, with the API client
 // and node:crypto, is imported only when there is a call to make, so every other job skips
 // loading it (ncc emits it as a chunk next to index.js).
+
 
 
 // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
@@ -84,7 +86,7 @@ async function post() {
     return cleanup(work);
 }
 process.exitCode = await post().catch((e) => {
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(e instanceof Error ? e.message || e.name : String(e)) || 'unknown error'}`);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(e)}`);
     return 1;
 });
 
@@ -255,7 +257,8 @@ const STATE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ show)
+/* harmony export */   W: () => (/* binding */ show),
+/* harmony export */   g: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /**
  * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
@@ -265,6 +268,10 @@ const STATE = {
 function show(value, limit = 100) {
     const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
     return JSON.stringify(clipped);
+}
+/** What an error says, for a message: never empty (an Error without a message gives its name). */
+function errorMessage(error) {
+    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
 }
 
 

@@ -5,6 +5,7 @@
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
+import { errorMessage } from '../text.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from './errors.js';
 
 export interface RetryPolicy {
@@ -84,7 +85,7 @@ export function retryDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?
 export function describeFailure(error: unknown): string {
   if (error instanceof PlanetScaleApiError) return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
   if (error instanceof PlanetScaleNetworkError) return error.reason;
-  return error instanceof Error ? error.message || error.name : String(error) || 'unknown error';
+  return errorMessage(error);
 }
 
 export function formatWait(ms: number): string {
