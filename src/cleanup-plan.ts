@@ -28,6 +28,8 @@ export interface PostWork extends CleanupPlan {
   /** The token's full name; "" when main got no further than validation. */
   name: string;
   id: string;
+  /** When the token expires, or words for it when main never learnt. */
+  expiresAt: string;
   /** cleanup is false: the token main recorded stays alive until it expires. */
   keep: boolean;
   /** Whether sweep-expired asked for a sweep. */
@@ -38,13 +40,14 @@ export interface PostWork extends CleanupPlan {
   hasWork: boolean;
 }
 
+const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
+
 /** Post's work from main's state (`getState` reads STATE_* as the runner passes them). */
 export function readPostWork(getState: (key: string) => string): PostWork {
   const name = getState(STATE.name);
   const id = getState(STATE.id);
-  if (!name) {
-    return { name, id, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: 'Nothing to clean up: the main step minted no token.' };
-  }
+  const expiresAt = getState(STATE.expiresAt) || 'the end of its TTL';
+  if (!name) return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: NOTHING_MINTED };
   // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
   const keep = Boolean(id) && getState(STATE.cleanup) === 'false';
   const plan = planCleanup({
@@ -55,14 +58,13 @@ export function readPostWork(getState: (key: string) => string): PostWork {
     lookUpByName: getState(STATE.lookUpByName) === 'true',
   });
   const sweep = getState(STATE.sweep) !== '';
-  const expiresAt = getState(STATE.expiresAt) || 'the end of its TTL';
   const message =
     plan.note === 'settled'
       ? `Nothing to clean up: the main step left no token alive (${show(name)} was deleted or never created).`
       : plan.note === 'kept'
         ? `cleanup is false: leaving service token ${show(name)} valid until it expires at ${expiresAt}.`
         : plan.note === 'nothing-made'
-          ? 'Nothing to clean up: the main step minted no token.'
+          ? NOTHING_MINTED
           : undefined;
-  return { ...plan, name, id, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
+  return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
 }

@@ -23,10 +23,8 @@ export const POST_DEADLINE_MS = 45_000;
  * delete is success) and nothing named ours.
  */
 export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { id, name, byId, byName } = work;
-  const expiresAt = runner.getState(STATE.expiresAt) || 'the end of its TTL';
+  const { id, name, expiresAt, byId, byName } = work;
   const sweep = work.sweep ? decodeSweepNames(runner.getState(STATE.sweep)) : undefined;
-  if (!byId && !byName && !sweep) return 0;
 
   const org = runner.getState(STATE.org);
   const failed = (reason: string): number => {

@@ -948,11 +948,8 @@ const POST_DEADLINE_MS = 45_000;
  * delete is success) and nothing named ours.
  */
 async function cleanup(work, env = process.env) {
-    const { id, name, byId, byName } = work;
-    const expiresAt = runner/* getState */.Gu(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
+    const { id, name, expiresAt, byId, byName } = work;
     const sweep = work.sweep ? decodeSweepNames(runner/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
-    if (!byId && !byName && !sweep)
-        return 0;
     const org = runner/* getState */.Gu(state_keys/* STATE */.c.org);
     const failed = (reason) => {
         if (!byId && !byName) {

@@ -24,13 +24,14 @@ function planCleanup(state) {
     const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
     return note ? { byId, byName, note } : { byId, byName };
 }
+const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
 /** Post's work from main's state (`getState` reads STATE_* as the runner passes them). */
 function readPostWork(getState) {
     const name = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.name);
     const id = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.id);
-    if (!name) {
-        return { name, id, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: 'Nothing to clean up: the main step minted no token.' };
-    }
+    const expiresAt = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.expiresAt) || 'the end of its TTL';
+    if (!name)
+        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: NOTHING_MINTED };
     // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
     const keep = Boolean(id) && getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.cleanup) === 'false';
     const plan = planCleanup({
@@ -41,15 +42,14 @@ function readPostWork(getState) {
         lookUpByName: getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.lookUpByName) === 'true',
     });
     const sweep = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.sweep) !== '';
-    const expiresAt = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.expiresAt) || 'the end of its TTL';
     const message = plan.note === 'settled'
         ? `Nothing to clean up: the main step left no token alive (${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(name)} was deleted or never created).`
         : plan.note === 'kept'
             ? `cleanup is false: leaving service token ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(name)} valid until it expires at ${expiresAt}.`
             : plan.note === 'nothing-made'
-                ? 'Nothing to clean up: the main step minted no token.'
+                ? NOTHING_MINTED
                 : undefined;
-    return { ...plan, name, id, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
+    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
 }
 
 
