@@ -128,9 +128,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // platform helpers we never call). The part we use is this file.
 
 
-// Random delimiters come from the global Web Crypto, which Node loads on first use: importing
-// node:crypto here would load it (~4 ms) in every step, even one that never writes a file command.
-const randomUUID = () => globalThis.crypto.randomUUID();
+// node:crypto is loaded on first use, as in token-name.ts: importing it here would load it (~5 ms)
+// in every step, even one that never writes a file command.
+const randomUUID = () => process.getBuiltinModule('node:crypto').randomUUID();
 /** An input as the runner passes it: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept; trimmed. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
