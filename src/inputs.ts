@@ -2,9 +2,10 @@
 // `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
 // reported as one clear error per input, never as an API failure after a token was minted.
 
-import { accessProblem, type AccessLevel } from './accesses.js';
+import { accessProblem, normalizeAccess, type AccessLevel } from './accesses.js';
+import { mistypedInputs, withDefaults } from './action-inputs.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
-import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import { fail, formatInputError, type InputError, type Parsed, type ReadInput } from './parsed.js';
 import { show } from './text.js';
 import type { SweepNames } from './sweep.js';
 import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from './token-name.js';
@@ -35,6 +36,8 @@ export interface Config {
   sweepExpired: boolean;
   sweepNames: SweepNames;
   apiUrl: string;
+  /** Things taken otherwise than written (an access name's case), for a notice each. */
+  notices: string[];
 }
 
 /** Collects errors from several parsers so that one run reports every mistake at once. */
@@ -50,14 +53,17 @@ class Errors {
   }
 }
 
-export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
+export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
   const errors = new Errors();
+  for (const e of mistypedInputs(env)) errors.add(e.input, e.message);
+  const read = withDefaults(readGiven);
+  const notices: string[] = [];
   const org = errors.take(parseResourceName('org', read('org')));
   const credential = errors.take(parseCredential(read, env));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
-  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database, notices)) ?? [];
+  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'), notices)) ?? [];
   const ttlSeconds = errors.take(parseTtl(read('ttl')));
   const namePrefix = errors.take(parseNamePrefix(read('name'), env));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
@@ -92,6 +98,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
       sweepExpired: sweepExpired!,
       sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
       apiUrl: apiUrl!,
+      notices,
     },
   };
 }
@@ -126,6 +133,13 @@ function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
+function takeAccess(input: string, written: string, notices: string[]): string {
+  const { access, note } = normalizeAccess(written);
+  if (note) notices.push(formatInputError({ input, message: note }));
+  return access;
+}
+
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
@@ -140,7 +154,7 @@ const moreProblems = (input: string): InputError => ({
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
  */
-export function parseDatabaseAccesses(text: string, database: string): Parsed<AccessRequest[]> {
+export function parseDatabaseAccesses(text: string, database: string, notices: string[] = []): Parsed<AccessRequest[]> {
   const errors: InputError[] = [];
   const byDatabase = new Map<string, Set<string>>();
   const add = (db: string, access: string) => {
@@ -171,7 +185,8 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
         continue;
       }
     }
-    for (const item of items) {
+    for (const written of items) {
+      const item = takeAccess('accesses', written, notices);
       if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
         stopped = true;
         break scan;
@@ -206,10 +221,10 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
 }
 
 /** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-export function parseOrgAccesses(text: string): Parsed<string[]> {
+export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<string[]> {
   const errors: InputError[] = [];
   const accesses = new Set<string>();
-  for (const item of splitItems(text)) {
+  for (const item of splitItems(text).map((written) => takeAccess('org-accesses', written, notices))) {
     if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
       errors.push(moreProblems('org-accesses'));
       break;

@@ -47,6 +47,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     return 1;
   }
   const config = parsed.value;
+  for (const notice of config.notices) runner.notice(notice);
   const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
   if (proxyProblem) {
     runner.error(proxyProblem);

@@ -73,6 +73,10 @@ export function warning(message: string): void {
   issueCommand('warning', message);
 }
 
+export function notice(message: string): void {
+  issueCommand('notice', message);
+}
+
 export function error(message: string): void {
   issueCommand('error', message);
 }

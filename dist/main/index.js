@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(525);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(771);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
@@ -35,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 525:
+/***/ 771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -210,11 +210,45 @@ function checkGrants(asked, granted) {
     return { missing, unexpected };
 }
 
+;// CONCATENATED MODULE: ./src/nearest.ts
+// "Did you mean": the candidate closest to a mistyped name, by edit distance.
+/** The candidate closest to `name`, if it is plausibly a typo of it (at most a third of the name, and at least 2, apart). */
+function nearest(name, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    for (const candidate of candidates) {
+        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+        if (Math.abs(name.length - candidate.length) > limit)
+            continue;
+        const d = editDistance(name, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    // Beyond a third of the name it is a different word, and a suggestion would mislead.
+    return bestDistance <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
 // shared/planetscale/API.md ("Permission names"). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
+
 
 const ORGANIZATION_ACCESSES = [
     'read_organization',
@@ -298,33 +332,73 @@ function accessProblem(access, level) {
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
-    let best;
-    let bestDistance = Infinity;
-    const limit = Math.max(2, Math.floor(name.length / 3));
-    for (const candidate of byLevel[level]) {
-        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
-        if (Math.abs(name.length - candidate.length) > limit)
-            continue;
-        const d = editDistance(name, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= limit ? best : undefined;
+    return nearest(name, byLevel[level]);
 }
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
+/**
+ * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
+ * otherwise (`READ_BRANCH`): such a name is plainly meant, so it is taken, with a notice.
+ */
+function normalizeAccess(item) {
+    const lower = item.toLowerCase();
+    if (lower === item || !levelOf(lower))
+        return { access: item };
+    return { access: lower, note: `${(0,src_text/* show */.W)(item)} taken as ${(0,src_text/* show */.W)(lower)}: PlanetScale's access names are lower case.` };
+}
+
+;// CONCATENATED MODULE: ./src/action-inputs.ts
+// The inputs action.yml declares, with their defaults, in one place for the code. The runner
+// applies a default only when the workflow omits the input: `ttl: ${{ vars.TTL }}` with the
+// variable unset reaches the action as INPUT_TTL='' and the default is not applied, so the parser
+// applies it itself. test/unit/action-inputs.test.ts keeps this table equal to action.yml.
+
+
+/** Every declared input, and its default ('' when it has none), as in action.yml. */
+const ACTION_INPUTS = {
+    org: '',
+    'service-token-id': '',
+    'service-token': '',
+    'api-token': '',
+    database: '',
+    accesses: '',
+    'org-accesses': '',
+    ttl: '1h',
+    name: '',
+    'export-env': 'true',
+    cleanup: 'true',
+    'sweep-expired': 'false',
+    'api-url': 'https://api.planetscale.com',
+};
+/** `read`, with an empty value of an input that has a default taken as that default. */
+function withDefaults(read) {
+    return (name) => read(name) || (ACTION_INPUTS[name] ?? '');
+}
+/** The env variable the runner passes an input in: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept. */
+const envName = (input) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
+ * `ttl`, `service_token_id` for `service-token-id`). These are errors, not warnings: the runner
+ * already warns about every unknown name, and that warning is easy to miss while the step stays
+ * green with the setting silently at its default (a 1 h token instead of 5 m). A name close to
+ * none of ours is left to the runner's warning: it may be meant for something else (a wrapper
+ * passing inputs through, a job env that happens to start with INPUT_).
+ */
+function mistypedInputs(env) {
+    const byEnvName = new Map(Object.keys(ACTION_INPUTS).map((input) => [envName(input), input]));
+    const errors = [];
+    for (const variable of Object.keys(env).sort()) {
+        if (!variable.startsWith('INPUT_') || byEnvName.has(variable.toUpperCase()))
+            continue;
+        const given = variable.slice('INPUT_'.length).toLowerCase();
+        // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
+        const meant = nearest(given, Object.keys(ACTION_INPUTS));
+        if (!meant)
+            continue;
+        errors.push({
+            input: given,
+            message: `this action has no input ${(0,src_text/* show */.W)(given)}; did you mean ${(0,src_text/* show */.W)(meant)}? Its value was not used (and ${(0,src_text/* show */.W)(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${(0,src_text/* show */.W)(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
+        });
     }
-    return previous[b.length];
+    return errors;
 }
 
 ;// CONCATENATED MODULE: ./src/parsed.ts
@@ -462,6 +536,7 @@ function tokenName(prefix, suffix = randomSuffix()) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.planetscale.com';
 const MIN_TTL_SECONDS = 60;
 const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -478,15 +553,19 @@ class Errors {
         return undefined;
     }
 }
-function parseInputs(read, env) {
+function parseInputs(readGiven, env) {
     const errors = new Errors();
+    for (const e of mistypedInputs(env))
+        errors.add(e.input, e.message);
+    const read = withDefaults(readGiven);
+    const notices = [];
     const org = errors.take(parseResourceName('org', read('org')));
     const credential = errors.take(parseCredential(read, env));
     const database = read('database');
     if (database)
         errors.take(parseResourceName('database', database));
-    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database, notices)) ?? [];
+    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'), notices)) ?? [];
     const ttlSeconds = errors.take(parseTtl(read('ttl')));
     const namePrefix = errors.take(parseNamePrefix(read('name'), env));
     const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
@@ -517,6 +596,7 @@ function parseInputs(read, env) {
             sweepExpired: sweepExpired,
             sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
             apiUrl: apiUrl,
+            notices,
         },
     };
 }
@@ -542,6 +622,13 @@ function splitItems(text) {
 function lines(text) {
     return text.split(/\r\n|\r|\n/);
 }
+/** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
+function takeAccess(input, written, notices) {
+    const { access, note } = normalizeAccess(written);
+    if (note)
+        notices.push(formatInputError({ input, message: note }));
+    return access;
+}
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
 // input, so the log gets a readable list instead of a flood (and the check stays fast).
@@ -554,7 +641,7 @@ const moreProblems = (input) => ({
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
  */
-function parseDatabaseAccesses(text, database) {
+function parseDatabaseAccesses(text, database, notices = []) {
     const errors = [];
     const byDatabase = new Map();
     const add = (db, access) => {
@@ -585,7 +672,8 @@ function parseDatabaseAccesses(text, database) {
                 continue;
             }
         }
-        for (const item of items) {
+        for (const written of items) {
+            const item = takeAccess('accesses', written, notices);
             if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
                 stopped = true;
                 break scan;
@@ -620,10 +708,10 @@ function parseDatabaseAccesses(text, database) {
     };
 }
 /** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-function parseOrgAccesses(text) {
+function parseOrgAccesses(text, notices = []) {
     const errors = [];
     const accesses = new Set();
-    for (const item of splitItems(text)) {
+    for (const item of splitItems(text).map((written) => takeAccess('org-accesses', written, notices))) {
         if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
             errors.push(moreProblems('org-accesses'));
             break;
@@ -1467,6 +1555,8 @@ async function mint(env = process.env, cancel) {
         return 1;
     }
     const config = parsed.value;
+    for (const notice of config.notices)
+        runner/* notice */.lm(notice);
     const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
     if (proxyProblem) {
         runner/* error */.z3(proxyProblem);
@@ -1688,6 +1778,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ setSecret),
@@ -1763,6 +1854,9 @@ function debug(message) {
 }
 function warning(message) {
     issueCommand('warning', message);
+}
+function notice(message) {
+    issueCommand('notice', message);
 }
 function error(message) {
     issueCommand('error', message);

@@ -112,7 +112,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: exportVariable, saveState, setOutput
+// UNUSED EXPORTS: exportVariable, notice, saveState, setOutput
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -181,6 +181,9 @@ function debug(message) {
 }
 function warning(message) {
     issueCommand('warning', message);
+}
+function notice(message) {
+    issueCommand('notice', message);
 }
 function error(message) {
     issueCommand('error', message);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseApiUrl } from '../../src/inputs.ts';
 import type { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { startAcme } from './acme.ts';
+import { acmeInputs, startAcme } from './acme.ts';
 import { runJob, runStep, type StepResult } from '../harness/index.ts';
 import { INPUT_NAMES, hostileInputs, hostileString } from '../property/arbitraries.ts';
 import { LoopbackPool, json, type loopback } from './loopback.ts';
@@ -33,15 +33,7 @@ afterEach(async () => {
 
 const server = (...args: Parameters<typeof loopback>) => servers.start(...args);
 
-const inputs = (overrides: Record<string, string> = {}) => ({
-  org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
-  database: 'app',
-  accesses: 'read_branch',
-  'api-url': fake.url,
-  ...overrides,
-});
+const inputs = (overrides: Record<string, string> = {}) => acmeInputs(fake, minting, overrides);
 
 /** Commands a step issued other than the ones this action uses. */
 const foreignCommands = (step: StepResult) => step.commands.filter((c) => !['add-mask', 'debug', 'error', 'warning', 'stop-commands'].includes(c.command));
