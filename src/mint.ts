@@ -5,6 +5,7 @@
 // create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
 // deletes what exists within the runner's grace period.
 
+import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
@@ -17,7 +18,7 @@ import { createServiceToken, grantAccesses, type CreatedServiceToken, type Grant
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { errorMessage, show } from './text.js';
-import { STATE, sealCredential } from './state.js';
+import { STATE, sealCredential, sealEnv } from './state.js';
 import { mintSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
@@ -48,6 +49,11 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   }
   const config = parsed.value;
   for (const notice of config.notices) runner.notice(notice);
+  const earlierUse = mintedByEarlierUse(config.credential, env);
+  if (earlierUse) {
+    runner.error(earlierUse);
+    return 1;
+  }
   const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
   if (proxyProblem) {
     runner.error(proxyProblem);
@@ -111,7 +117,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    handOver(config, name, token, expiresAt, granted);
+    handOver(config, name, token, expiresAt, granted, env);
     return 0;
   } catch (error) {
     runner.error(
@@ -222,7 +228,7 @@ function describeRequest(request: AccessRequest): string {
 }
 
 /** Outputs, env for later steps, log and summary. */
-function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[]): void {
+function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[], env: NodeJS.ProcessEnv): void {
   const grouped = groupGranted(granted);
   // Only a token handed over may outlive the job (cleanup: false): one that main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
@@ -233,7 +239,9 @@ function handOver(config: Config, name: string, token: CreatedServiceToken, expi
   runner.setOutput('expires-at', expiresAt);
   runner.setOutput('accesses', JSON.stringify(grouped));
 
-  const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+  const variables: Record<string, string> = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+  // Before replacing them: post puts them back, for the posts of earlier uses of the action.
+  if (config.exportEnv) runner.saveState(STATE.envBefore, sealEnv(valuesBefore(Object.keys(variables), env), token.token));
   for (const [variable, value] of Object.entries(variables)) runner.exportVariable(variable, value);
   const exported = Object.keys(variables);
 

@@ -17,9 +17,12 @@ process.on('SIGTERM', onSignal);
 async function post(): Promise<number> {
   const work = readPostWork(getState);
   if (work.message) info(work.message);
-  if (!work.hasWork) return 0;
-  const { cleanup } = await import('./cleanup.js');
-  return cleanup(work);
+  try {
+    return work.hasWork ? await (await import('./cleanup.js')).cleanup(work) : 0;
+  } finally {
+    // After the deletion, which may need the minted secret still in env to open the minting credential.
+    if (work.restoreEnv) (await import('./restore-env.js')).restoreEnv();
+  }
 }
 
 process.exitCode = await post().catch((e: unknown) => {

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(771);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
@@ -35,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 771:
+/***/ 57:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45,6 +45,44 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/env-handover.ts
+// Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
+// for every later step, so a later use reading its minting credential from env would take the
+// token just minted: it is recognised by a marker and refused before any call. Each use's post
+// puts back the values the variables had before its main exported them, so that the post of an
+// earlier use (posts run last-first) finds its own minted secret there and can open the minting
+// credential it sealed.
+
+/** Exported with the minted token: not secret (a truncated hash of its ID), only recognisable. */
+const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
+function mintedMarker(tokenId) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
+}
+/** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
+function mintedByEarlierUse(credential, env) {
+    const marker = env[MINTED_MARKER] ?? '';
+    if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
+        return undefined;
+    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
+    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
+        'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
+        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
+        '(or set export-env: false on the earlier use). Nothing was minted.');
+}
+/** The values `names` have now ("" for unset), to be put back by post. */
+function valuesBefore(names, env) {
+    return Object.fromEntries(names.map((name) => [name, env[name] ?? '']));
+}
+/**
+ * Whether post should put the variables back: only while env still holds what this use
+ * exported. Otherwise a step after it set them on purpose, and that is left alone.
+ */
+function stillOurs(env, mintedId) {
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId);
+}
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(992);
@@ -1348,8 +1386,6 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/state-keys.ts
 // The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
 // credential with node:crypto) so that post can read its state without loading crypto.
@@ -1364,6 +1400,8 @@ const STATE = {
     cleanup: 'cleanup',
     /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+    envBefore: 'env-before',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
     /** "true" from just before the first create call: only then can a token of ours exist. */
@@ -1392,26 +1430,52 @@ function keyFrom(mintedSecret) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
 function sealCredential(credential, mintedSecret) {
-    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+    return seal(JSON.stringify(credential), mintedSecret);
 }
 /** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
 function openCredential(sealed, mintedSecret) {
     try {
-        const bytes = Buffer.from(sealed, 'base64url');
-        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
-        decipher.setAuthTag(bytes.subarray(12, 28));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-        const value = JSON.parse(plain);
-        if (typeof value.token !== 'string')
+        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value?.token !== 'string')
             return undefined;
         if (value.kind === 'api-token')
             return { kind: 'api-token', token: value.token };
         if (value.kind === 'service-token' && typeof value.id === 'string')
             return { kind: 'service-token', id: value.id, token: value.token };
         return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Env values main replaced (env-handover.ts), sealed the same way: they may be secrets. */
+function sealEnv(values, mintedSecret) {
+    return seal(JSON.stringify(values), mintedSecret);
+}
+function openEnv(sealed, mintedSecret) {
+    try {
+        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return undefined;
+        const entries = Object.entries(value);
+        return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function seal(plain, mintedSecret) {
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+function state_open(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     }
     catch {
         return undefined;
@@ -1530,6 +1594,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1557,6 +1622,11 @@ async function mint(env = process.env, cancel) {
     const config = parsed.value;
     for (const notice of config.notices)
         runner/* notice */.lm(notice);
+    const earlierUse = mintedByEarlierUse(config.credential, env);
+    if (earlierUse) {
+        runner/* error */.z3(earlierUse);
+        return 1;
+    }
     const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
     if (proxyProblem) {
         runner/* error */.z3(proxyProblem);
@@ -1613,7 +1683,7 @@ async function mint(env = process.env, cancel) {
         const granted = await grantAll(client, config, token.id);
         if (cancel?.aborted)
             throw new StepFailure('cancelled');
-        handOver(config, name, token, expiresAt, granted);
+        handOver(config, name, token, expiresAt, granted, env);
         return 0;
     }
     catch (error) {
@@ -1713,7 +1783,7 @@ function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
 /** Outputs, env for later steps, log and summary. */
-function handOver(config, name, token, expiresAt, granted) {
+function handOver(config, name, token, expiresAt, granted, env) {
     const grouped = groupGranted(granted);
     // Only a token handed over may outlive the job (cleanup: false): one that main failed to
     // delete after a failure is never kept, so post deletes it whatever cleanup says.
@@ -1723,7 +1793,10 @@ function handOver(config, name, token, expiresAt, granted) {
     runner/* setOutput */.uH('name', name);
     runner/* setOutput */.uH('expires-at', expiresAt);
     runner/* setOutput */.uH('accesses', JSON.stringify(grouped));
-    const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+    const variables = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+    // Before replacing them: post puts them back, for the posts of earlier uses of the action.
+    if (config.exportEnv)
+        runner/* saveState */.LZ(STATE.envBefore, sealEnv(valuesBefore(Object.keys(variables), env), token.token));
     for (const [variable, value] of Object.entries(variables))
         runner/* exportVariable */.dN(variable, value);
     const exported = Object.keys(variables);

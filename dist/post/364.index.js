@@ -5,13 +5,14 @@ export const modules = {
 /***/ 364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  POST_DEADLINE_MS: () => (/* binding */ POST_DEADLINE_MS),
   cleanup: () => (/* binding */ cleanup)
 });
-
-// UNUSED EXPORTS: POST_DEADLINE_MS
 
 ;// CONCATENATED MODULE: ./src/parsed.ts
 // The result of reading an input: a value, or errors that say which input, what is wrong and

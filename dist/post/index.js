@@ -31,7 +31,7 @@ function readPostWork(getState) {
     const id = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.id);
     const expiresAt = getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.expiresAt) || 'the end of its TTL';
     if (!name)
-        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: NOTHING_MINTED };
+        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, restoreEnv: false, message: NOTHING_MINTED };
     // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
     const keep = Boolean(id) && getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.cleanup) === 'false';
     const plan = planCleanup({
@@ -49,7 +49,7 @@ function readPostWork(getState) {
             : plan.note === 'nothing-made'
                 ? NOTHING_MINTED
                 : undefined;
-    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
+    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep, restoreEnv: getState(_state_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.envBefore) !== '' };
 }
 
 
@@ -80,10 +80,14 @@ async function post() {
     const work = (0,_cleanup_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .readPostWork */ .s)(_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu);
     if (work.message)
         (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(work.message);
-    if (!work.hasWork)
-        return 0;
-    const { cleanup } = await __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 364));
-    return cleanup(work);
+    try {
+        return work.hasWork ? await (await __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 364))).cleanup(work) : 0;
+    }
+    finally {
+        // After the deletion, which may need the minted secret still in env to open the minting credential.
+        if (work.restoreEnv)
+            (await __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 383))).restoreEnv();
+    }
 }
 process.exitCode = await post().catch((e) => {
     (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3)(`Unexpected failure: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .g)(e)}`);
@@ -104,6 +108,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   fe: () => (/* binding */ appendSummary),
   Yz: () => (/* binding */ debug),
   z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
@@ -112,7 +117,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: exportVariable, notice, saveState, setOutput
+// UNUSED EXPORTS: notice, saveState, setOutput
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -198,7 +203,7 @@ function appendFileCommand(variable, name, value) {
     if (name.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`Unexpected input: the value of ${name} contains the file-command delimiter`);
     }
-    appendFileSync(path, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
 }
 function setOutput(name, value) {
     appendFileCommand('GITHUB_OUTPUT', name, value);
@@ -239,6 +244,8 @@ const STATE = {
     cleanup: 'cleanup',
     /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+    envBefore: 'env-before',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
     /** "true" from just before the first create call: only then can a token of ours exist. */

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runStep } from '../harness/index.ts';
+import { runStep, runUses, type UsesResult } from '../harness/index.ts';
 import { acmeInputs, startAcme } from './acme.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,5 +67,70 @@ describe('inputs as users write them', () => {
       'Input "tll": this action has no input "tll"; did you mean "ttl"? Its value was not used (and "ttl" would have been left at its default "1h"): rename it in the workflow\'s `with:`.',
     ]);
     expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('two uses in one job', () => {
+  const fromEnv = () => acmeInputs(fake, minting, { 'service-token-id': '', 'service-token': '' });
+  const fromInputs = (db: string) => () => acmeInputs(fake, minting, { database: db });
+  const jobEnv = () => ({ PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token });
+
+  /** Every post succeeded and said it deleted its token; no call was refused as unauthenticated; no message misled. */
+  function expectCleanEnd(r: UsesResult, minted: number) {
+    const ran = r.posts.filter((p) => p !== undefined);
+    for (const post of ran) {
+      expect(post.errors, post.maskedLog).toEqual([]);
+      expect(post.exitCode).toBe(0);
+    }
+    expect(ran.filter((p) => p.maskedLog.includes('Deleted service token'))).toHaveLength(minted);
+    expect(fake.requests.filter((q) => q.status === 401)).toEqual([]);
+    const logs = [...r.mains, ...ran].map((s) => s.maskedLog).join('\n');
+    expect(logs).not.toContain('does not exist');
+    expect(logs).not.toContain('could not be recovered');
+    for (const secret of [minting.token, ...r.mains.map((m) => m.outputs['service-token'] ?? '')].filter(Boolean)) expect(logs).not.toContain(secret);
+    expect(fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/service-tokens'))).toHaveLength(minted);
+  }
+
+  it("both from env: the second refuses the first's minted token before any call, and the first still cleans up", async () => {
+    const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromEnv }, { inputs: fromEnv }] });
+    expect(r.mains[0]!.exitCode).toBe(0);
+    const first = r.mains[0]!.outputs['service-token-id']!;
+    expect(r.mains[1]!.exitCode).toBe(1);
+    expect(r.mains[1]!.errors).toHaveLength(1);
+    expect(r.mains[1]!.errors[0]).toMatch(/^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/);
+    expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
+    expect(fake.requests.filter((q) => q.credentialId === first)).toEqual([]);
+    expectCleanEnd(r, 1);
+    expect(r.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe(minting.id);
+  });
+
+  it('both from inputs: two tokens, both deleted, env put back as the job had it', async () => {
+    const r = await runUses({ actionDir, uses: [{ inputs: fromInputs('app') }, { inputs: fromInputs('analytics') }] });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    expect(r.postOrder).toEqual([1, 0]);
+    expectCleanEnd(r, 2);
+    expect(r.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe('');
+    expect(r.env['PLANETSCALE_SERVICE_TOKEN']).toBe('');
+  });
+
+  it("first from env, second from inputs: the first's post still opens its minting credential (no 401)", async () => {
+    const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromEnv }, { inputs: fromInputs('analytics') }] });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    expect(r.posts[1]!.maskedLog).toContain('back as they were before this use of the action');
+    expectCleanEnd(r, 2);
+    // Each post left env as its main found it: the job's own minting token again.
+    expect(r.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe(minting.id);
+    expect(r.env['PLANETSCALE_SERVICE_TOKEN']).toBe(minting.token);
+    expect(r.env['PLANETSCALE_TOKEN_ACTION_MINTED']).toBe('');
+  });
+
+  it('first from inputs, second from env (or inputs reading env): the second refuses, the first cleans up', async () => {
+    const readsEnv = (env: Record<string, string | undefined>) =>
+      acmeInputs(fake, minting, { 'service-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '', 'service-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '' });
+    const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromInputs('app') }, { inputs: fromEnv }, { inputs: readsEnv }] });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1, 1]);
+    expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
+    expect(r.mains[2]!.errors[0]).toMatch(/^The minting credential \(service-token-id \/ service-token\) is the token an earlier use/);
+    expectCleanEnd(r, 1);
   });
 });
