@@ -7,19 +7,20 @@
 
 import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
+import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from './minting-token.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
 import { formatInputError } from './parsed.js';
-import { PlanetScaleClient, type Credential } from './planetscale/client.js';
+import { PlanetScaleClient, type ClientOptions, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
-import { mayHaveActed } from './planetscale/retry.js';
-import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
+import { DEFAULT_RETRY_POLICY, mayHaveActed } from './planetscale/retry.js';
+import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { errorMessage, show } from './text.js';
 import { STATE, sealCredential, sealEnv } from './state.js';
-import { mintSummary } from './summary.js';
+import { mintSummary, warningSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
 
@@ -60,14 +61,15 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     return 1;
   }
   const name = tokenName(config.namePrefix);
-  const client = new PlanetScaleClient({
+  const clientOptions = {
     baseUrl: config.apiUrl,
     credential: config.credential,
     debug: runner.isDebug() ? runner.debug : undefined,
     log: runner.info,
     deadline: started + MAIN_DEADLINE_MS,
     signal: cancel,
-  });
+  };
+  const client = new PlanetScaleClient(clientOptions);
   /** The client that deletes after a failure: never cancelled, and with time of its own. */
   const cleaner = () =>
     client.derive({
@@ -90,6 +92,9 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   runner.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
   runner.saveState(STATE.createAttempted, 'true');
+  // The minting token's own accesses, read while the create call is in flight (no added round
+  // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+  const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
   try {
     token = await createServiceToken(
       client,
@@ -114,6 +119,8 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   runner.saveState(STATE.expiresAt, expiresAt);
   if (config.exportEnv) runner.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
 
+  const held = await mintingAccesses;
+  if (held) warnAboutMintingToken(held, config, name, expiresAt);
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
@@ -223,6 +230,25 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   return granted;
 }
 
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options: ClientOptions, org: string, id: string): Promise<GrantedAccess[] | undefined> {
+  // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+  const hide = (log: ((line: string) => void) | undefined) => log && ((line: string) => log(line.replaceAll(id, '<minting token ID>')));
+  const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+  return listTokenAccesses(client, org, id).catch(() => undefined);
+}
+
+/** Said before the grants: what the minting token's accesses mean for this job. */
+function warnAboutMintingToken(held: GrantedAccess[], config: Config, name: string, expiresAt: string): void {
+  if (config.cleanup && !canDelete(held)) {
+    const warning = cannotDeleteWarning(name, expiresAt);
+    runner.warning(warning);
+    runner.appendSummary(warningSummary(warning));
+  }
+  const missing = missingAccesses(held, config.requests);
+  if (missing.length > 0) runner.warning(missingAccessesWarning(missing));
+}
+
 function describeRequest(request: AccessRequest): string {
   return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${show(request.resourceName)}`;
 }
@@ -240,8 +266,11 @@ function handOver(config: Config, name: string, token: CreatedServiceToken, expi
   runner.setOutput('accesses', JSON.stringify(grouped));
 
   const variables: Record<string, string> = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
-  // Before replacing them: post puts them back, for the posts of earlier uses of the action.
-  if (config.exportEnv) runner.saveState(STATE.envBefore, sealEnv(valuesBefore(Object.keys(variables), env), token.token));
+  // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+  // none was set, no earlier use's post reads them (one that exported or read its credential from
+  // env set them), so there is nothing to put back and post stays free of node:crypto.
+  const before = valuesBefore(Object.keys(variables), env);
+  if (Object.values(before).some(Boolean)) runner.saveState(STATE.envBefore, sealEnv(before, token.token));
   for (const [variable, value] of Object.entries(variables)) runner.exportVariable(variable, value);
   const exported = Object.keys(variables);
 

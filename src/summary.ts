@@ -49,3 +49,8 @@ export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'
 export function notDeletedSummary(name: string, expiresAt: string): string {
   return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
+
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+export function warningSummary(message: string): string {
+  return `> [!WARNING]\n> ${cell(message)}\n`;
+}

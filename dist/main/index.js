@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
@@ -35,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 57:
+/***/ 74:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -216,6 +216,40 @@ function explain(error, op) {
         return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
+}
+
+;// CONCATENATED MODULE: ./src/minting-token.ts
+// What the minting token's own accesses say about this job, read while the token is created: a
+// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
+// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
+// Pure: the accesses come in, sentences come out.
+
+function holds(held, access, request) {
+    return held.some((h) => h.access === access &&
+        // A database access held at organization level is taken as held on every database: the
+        // warning is advice, and must not cry wolf where PlanetScale might allow it.
+        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
+}
+/** The requested accesses the minting token does not hold, per resource. */
+function missingAccesses(held, requests) {
+    return requests.flatMap((request) => {
+        const missing = request.accesses.filter((access) => !holds(held, access, request));
+        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
+    });
+}
+/** Whether the minting token holds delete_service_tokens on its organization. */
+function canDelete(held) {
+    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
+}
+function cannotDeleteWarning(name, expiresAt) {
+    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${(0,src_text/* show */.W)(name)}, ` +
+        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
+}
+function missingAccessesWarning(missing) {
+    const listed = missing
+        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(m.resourceName)}`)
+        .join('; ');
+    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
 }
 
 ;// CONCATENATED MODULE: ./src/grants.ts
@@ -1244,6 +1278,16 @@ async function grantAccesses(client, org, tokenId, database, accesses) {
     });
     return accessRecords(body);
 }
+/** The accesses token `tokenId` holds, following `next_page` (at most 10 pages of 100). Needs read_service_tokens. */
+async function listTokenAccesses(client, org, tokenId) {
+    const held = [];
+    for (let page = 1, pages = 0; page && pages < 10; pages++) {
+        const { body } = await client.send('GET', `${organizationPath(org, 'service-tokens', tokenId, 'access')}?page=${page}&per_page=100`);
+        held.push(...accessRecords(body));
+        page = isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    }
+    return held;
+}
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
 function accessRecords(body) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
@@ -1519,6 +1563,10 @@ function deletedSummary(name, outcome) {
 function notDeletedSummary(name, expiresAt) {
     return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+function warningSummary(message) {
+    return `> [!WARNING]\n> ${cell(message)}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/sweep.ts
 // The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
@@ -1595,6 +1643,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1633,14 +1682,15 @@ async function mint(env = process.env, cancel) {
         return 1;
     }
     const name = tokenName(config.namePrefix);
-    const client = new PlanetScaleClient({
+    const clientOptions = {
         baseUrl: config.apiUrl,
         credential: config.credential,
         debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined,
         log: runner/* info */.pq,
         deadline: started + MAIN_DEADLINE_MS,
         signal: cancel,
-    });
+    };
+    const client = new PlanetScaleClient(clientOptions);
     /** The client that deletes after a failure: never cancelled, and with time of its own. */
     const cleaner = () => client.derive({
         signal: undefined,
@@ -1661,6 +1711,9 @@ async function mint(env = process.env, cancel) {
     runner/* info */.pq(`Minting service token ${(0,src_text/* show */.W)(name)} in organization ${(0,src_text/* show */.W)(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
     let token;
     runner/* saveState */.LZ(STATE.createAttempted, 'true');
+    // The minting token's own accesses, read while the create call is in flight (no added round
+    // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+    const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
     try {
         token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) });
     }
@@ -1679,6 +1732,9 @@ async function mint(env = process.env, cancel) {
     runner/* saveState */.LZ(STATE.expiresAt, expiresAt);
     if (config.exportEnv)
         runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+    const held = await mintingAccesses;
+    if (held)
+        warnAboutMintingToken(held, config, name, expiresAt);
     try {
         const granted = await grantAll(client, config, token.id);
         if (cancel?.aborted)
@@ -1779,6 +1835,24 @@ async function grantAll(client, config, tokenId) {
     }
     return granted;
 }
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options, org, id) {
+    // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+    const hide = (log) => log && ((line) => log(line.replaceAll(id, '<minting token ID>')));
+    const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+    return listTokenAccesses(client, org, id).catch(() => undefined);
+}
+/** Said before the grants: what the minting token's accesses mean for this job. */
+function warnAboutMintingToken(held, config, name, expiresAt) {
+    if (config.cleanup && !canDelete(held)) {
+        const warning = cannotDeleteWarning(name, expiresAt);
+        runner/* warning */.$e(warning);
+        runner/* appendSummary */.fe(warningSummary(warning));
+    }
+    const missing = missingAccesses(held, config.requests);
+    if (missing.length > 0)
+        runner/* warning */.$e(missingAccessesWarning(missing));
+}
 function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
@@ -1794,9 +1868,12 @@ function handOver(config, name, token, expiresAt, granted, env) {
     runner/* setOutput */.uH('expires-at', expiresAt);
     runner/* setOutput */.uH('accesses', JSON.stringify(grouped));
     const variables = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
-    // Before replacing them: post puts them back, for the posts of earlier uses of the action.
-    if (config.exportEnv)
-        runner/* saveState */.LZ(STATE.envBefore, sealEnv(valuesBefore(Object.keys(variables), env), token.token));
+    // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+    // none was set, no earlier use's post reads them (one that exported or read its credential from
+    // env set them), so there is nothing to put back and post stays free of node:crypto.
+    const before = valuesBefore(Object.keys(variables), env);
+    if (Object.values(before).some(Boolean))
+        runner/* saveState */.LZ(STATE.envBefore, sealEnv(before, token.token));
     for (const [variable, value] of Object.entries(variables))
         runner/* exportVariable */.dN(variable, value);
     const exported = Object.keys(variables);

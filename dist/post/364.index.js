@@ -572,6 +572,16 @@ async function grantAccesses(client, org, tokenId, database, accesses) {
     });
     return accessRecords(body);
 }
+/** The accesses token `tokenId` holds, following `next_page` (at most 10 pages of 100). Needs read_service_tokens. */
+async function listTokenAccesses(client, org, tokenId) {
+    const held = [];
+    for (let page = 1, pages = 0; page && pages < 10; pages++) {
+        const { body } = await client.send('GET', `${organizationPath(org, 'service-tokens', tokenId, 'access')}?page=${page}&per_page=100`);
+        held.push(...accessRecords(body));
+        page = isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    }
+    return held;
+}
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
 function accessRecords(body) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
@@ -813,6 +823,10 @@ function deletedSummary(name, outcome) {
 /** Post could not delete the token: the summary says so, and until when it stays valid. */
 function notDeletedSummary(name, expiresAt) {
     return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+function warningSummary(message) {
+    return `> [!WARNING]\n> ${cell(message)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/token-name.ts

@@ -63,6 +63,17 @@ export async function grantAccesses(
   return accessRecords(body);
 }
 
+/** The accesses token `tokenId` holds, following `next_page` (at most 10 pages of 100). Needs read_service_tokens. */
+export async function listTokenAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
+  const held: GrantedAccess[] = [];
+  for (let page = 1, pages = 0; page && pages < 10; pages++) {
+    const { body } = await client.send<unknown>('GET', `${organizationPath(org, 'service-tokens', tokenId, 'access')}?page=${page}&per_page=100`);
+    held.push(...accessRecords(body));
+    page = isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+  }
+  return held;
+}
+
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
 function accessRecords(body: unknown): GrantedAccess[] {
   const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;

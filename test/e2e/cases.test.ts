@@ -104,13 +104,14 @@ describe('two uses in one job', () => {
     expect(r.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe(minting.id);
   });
 
-  it('both from inputs: two tokens, both deleted, env put back as the job had it', async () => {
+  it("both from inputs: two tokens, both deleted; the second's post puts the first's env back", async () => {
     const r = await runUses({ actionDir, uses: [{ inputs: fromInputs('app') }, { inputs: fromInputs('analytics') }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
     expect(r.postOrder).toEqual([1, 0]);
     expectCleanEnd(r, 2);
-    expect(r.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe('');
-    expect(r.env['PLANETSCALE_SERVICE_TOKEN']).toBe('');
+    expect(r.posts[1]!.env['PLANETSCALE_SERVICE_TOKEN_ID']).toBe(r.mains[0]!.outputs['service-token-id']);
+    // The first found none of the variables set: nothing to put back, so its post writes no env.
+    expect(r.posts[0]!.env).toEqual({});
   });
 
   it("first from env, second from inputs: the first's post still opens its minting credential (no 401)", async () => {
@@ -132,5 +133,68 @@ describe('two uses in one job', () => {
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
     expect(r.mains[2]!.errors[0]).toMatch(/^The minting credential \(service-token-id \/ service-token\) is the token an earlier use/);
     expectCleanEnd(r, 1);
+  });
+});
+
+describe('a minting token that cannot clean up, or cannot grant', () => {
+  const deleteAs = async (token: { id: string; token: string }, id: string) =>
+    fetch(`${fake.url}/v1/organizations/acme/service-tokens/${id}`, { method: 'DELETE', headers: { Authorization: `${token.id}:${token.token}` } });
+
+  it('without delete_service_tokens: main warns in the log and the summary, naming the token and until when it stays valid', async () => {
+    const weak = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
+    const given = inputs({ 'service-token-id': weak.id, 'service-token': weak.token, ttl: '10m' });
+    const main = await runStep({ actionDir, step: 'main', inputs: given });
+    try {
+      expect(main.exitCode).toBe(0);
+      const name = main.outputs['name']!;
+      const expiresAt = main.outputs['expires-at']!;
+      const warning = `The minting token lacks delete_service_tokens: the post step will not be able to delete service token "${name}", which stays valid until ${expiresAt}.`;
+      expect(main.warnings).toHaveLength(1);
+      expect(main.warnings[0]).toContain(warning);
+      expect(main.summary).toContain(`> [!WARNING]\n> ${warning}`);
+      // Read alongside the create call, so known before any grant.
+      const read = fake.requests.findIndex((q) => q.method === 'GET' && q.path.endsWith(`/service-tokens/${weak.id}/access`));
+      const grant = fake.requests.findIndex((q) => q.method === 'POST' && q.path.endsWith('/access'));
+      expect(read).toBeGreaterThanOrEqual(0);
+      expect(read).toBeLessThan(grant);
+    } finally {
+      for (const token of fake.mintedTokens()) await deleteAs(minting, token.id);
+    }
+  });
+
+  it('lacking an access the job asks for: main says which before the grant fails, and deletes the token', async () => {
+    const narrow = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
+    const { main, post } = await mainThenPost(inputs({ 'service-token-id': narrow.id, 'service-token': narrow.token, accesses: 'read_branch create_branch', 'org-accesses': 'read_databases' }));
+    expect(main.exitCode).toBe(1);
+    expect(main.warnings).toEqual([
+      'The minting token does not hold create_branch on database "app"; read_databases on organization "acme": PlanetScale lets a token grant only accesses it holds itself, so granting them will fail. Add them to the minting token, or ask for less.',
+    ]);
+    const warned = main.lines.findIndex((l) => l.startsWith('::warning::The minting token does not hold'));
+    const failed = main.lines.findIndex((l) => l.startsWith('::error::PlanetScale refused granting'));
+    expect(warned).toBeGreaterThanOrEqual(0);
+    expect(warned).toBeLessThan(failed);
+    expect(post.exitCode).toBe(0);
+  });
+
+  it("reads the minting token's accesses alongside the create call, not after it (no added round trip)", async () => {
+    // A slow create (recorded when it is acted on, 400 ms in): a read sent after its answer would be recorded after it.
+    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'delay', delayMs: 400 });
+    try {
+      const { main } = await mainThenPost(inputs());
+      expect(main.exitCode).toBe(0);
+      const answered = fake.requests.map((q) => `${q.method} ${q.path.replace(minting.id, 'MINTING')}`);
+      expect(answered.indexOf('GET /v1/organizations/acme/service-tokens/MINTING/access')).toBeLessThan(answered.indexOf('POST /v1/organizations/acme/service-tokens'));
+    } finally {
+      fake.faults.clear();
+    }
+  });
+
+  it('without read_service_tokens: nothing is said about it (the read is refused and skipped)', async () => {
+    const blind = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens'], databases: { app: ['read_branch'] } });
+    const { main, post } = await mainThenPost(inputs({ 'service-token-id': blind.id, 'service-token': blind.token }));
+    expect(main.exitCode).toBe(0);
+    expect(main.warnings).toEqual([]);
+    expect(main.errors).toEqual([]);
+    expect(post.exitCode).toBe(0);
   });
 });
