@@ -162,6 +162,18 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
     }
   });
 
+  it('without delete_service_tokens but with cleanup: false: nothing to warn of (post was not to delete it)', async () => {
+    const weak = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token, cleanup: 'false' }) });
+    try {
+      expect(main.exitCode).toBe(0);
+      expect(main.warnings).toEqual([]);
+      expect(main.summary).not.toContain('[!WARNING]');
+    } finally {
+      for (const token of fake.mintedTokens()) await deleteAs(minting, token.id);
+    }
+  });
+
   it('lacking an access the job asks for: main says which before the grant fails, and deletes the token', async () => {
     const narrow = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
     const { main, post } = await mainThenPost(inputs({ 'service-token-id': narrow.id, 'service-token': narrow.token, accesses: 'read_branch create_branch', 'org-accesses': 'read_databases' }));
