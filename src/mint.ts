@@ -7,9 +7,9 @@
 
 import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
-import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from './minting-token.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
+import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from './minting-token.js';
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type ClientOptions, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';

@@ -218,40 +218,6 @@ function explain(error, op) {
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
-;// CONCATENATED MODULE: ./src/minting-token.ts
-// What the minting token's own accesses say about this job, read while the token is created: a
-// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
-// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
-// Pure: the accesses come in, sentences come out.
-
-function holds(held, access, request) {
-    return held.some((h) => h.access === access &&
-        // A database access held at organization level is taken as held on every database: the
-        // warning is advice, and must not cry wolf where PlanetScale might allow it.
-        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
-}
-/** The requested accesses the minting token does not hold, per resource. */
-function missingAccesses(held, requests) {
-    return requests.flatMap((request) => {
-        const missing = request.accesses.filter((access) => !holds(held, access, request));
-        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
-    });
-}
-/** Whether the minting token holds delete_service_tokens on its organization. */
-function canDelete(held) {
-    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
-}
-function cannotDeleteWarning(name, expiresAt) {
-    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${(0,src_text/* show */.W)(name)}, ` +
-        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
-}
-function missingAccessesWarning(missing) {
-    const listed = missing
-        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(m.resourceName)}`)
-        .join('; ');
-    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
-}
-
 ;// CONCATENATED MODULE: ./src/grants.ts
 // Comparing what PlanetScale reports granted with what the job asked for, and shaping it for
 // the `accesses` output. Pure functions.
@@ -856,6 +822,40 @@ function parseApiUrl(value) {
     if (url.search || url.hash)
         return fail('api-url', `${(0,src_text/* show */.W)(value)} has a query or a fragment: ${hint}.`);
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+;// CONCATENATED MODULE: ./src/minting-token.ts
+// What the minting token's own accesses say about this job, read while the token is created: a
+// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
+// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
+// Pure: the accesses come in, sentences come out.
+
+function holds(held, access, request) {
+    return held.some((h) => h.access === access &&
+        // A database access held at organization level is taken as held on every database: the
+        // warning is advice, and must not cry wolf where PlanetScale might allow it.
+        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
+}
+/** The requested accesses the minting token does not hold, per resource. */
+function missingAccesses(held, requests) {
+    return requests.flatMap((request) => {
+        const missing = request.accesses.filter((access) => !holds(held, access, request));
+        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
+    });
+}
+/** Whether the minting token holds delete_service_tokens on its organization. */
+function canDelete(held) {
+    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
+}
+function cannotDeleteWarning(name, expiresAt) {
+    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${(0,src_text/* show */.W)(name)}, ` +
+        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
+}
+function missingAccessesWarning(missing) {
+    const listed = missing
+        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(m.resourceName)}`)
+        .join('; ');
+    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
