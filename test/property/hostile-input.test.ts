@@ -13,7 +13,8 @@ import { formatInputError } from '../../src/parsed.ts';
 import { PlanetScaleClient, organizationPath, type Credential } from '../../src/planetscale/client.ts';
 import { redact } from '../../src/planetscale/errors.ts';
 import { createServiceToken, deleteServiceToken, findServiceTokensNamed, grantAccesses } from '../../src/planetscale/service-tokens.ts';
-import * as runner from '../../src/runner.ts';
+import * as core from '@actions/core';
+import * as log from '../../src/log.ts';
 import { json, loopback, type Loopback } from '../e2e/loopback.ts';
 import { LineSplitter } from '../harness/runner.ts';
 import { REGISTERED_COMMANDS, dotnetTrimStart, parseCommandLine, type WorkflowCommand } from '../harness/workflow-commands.ts';
@@ -29,7 +30,7 @@ const apiUrl = fc.oneof(
   fc.constantFrom('http://api.planetscale.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'https://u:p@api.planetscale.com', 'ftp://x', 'javascript:alert(1)', 'https://x/?q', 'file:///etc/passwd', '//api.planetscale.com'),
 );
 
-/** As the runner's getInput reads an input: trimmed (src/runner.ts). */
+/** As the runner's getInput reads an input: trimmed (core.getInput). */
 const reader = (values: Record<string, string>) => (name: string) => (values[name] ?? DEFAULTS[name] ?? '').trim();
 /** action.yml's defaults, which the runner passes for inputs a workflow leaves out. */
 const DECLARED = (parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }> }).inputs;
@@ -299,7 +300,7 @@ describe('workflow-command injection: nothing the action prints issues a command
   it('info(text) issues no command, and commands resume after it', () => {
     fc.assert(
       fc.property(message, (text) => {
-        const { commands, stopped } = issuedCommands(printed(() => runner.info(text)));
+        const { commands, stopped } = issuedCommands(printed(() => log.info(text)));
         expect(commands).toEqual([]);
         expect(stopped).toBe(false);
       }),
@@ -310,7 +311,7 @@ describe('workflow-command injection: nothing the action prints issues a command
   it('error / warning / debug (text) issue exactly that one command, carrying the text unchanged', () => {
     fc.assert(
       fc.property(message, fc.constantFrom('error', 'warning', 'debug') as fc.Arbitrary<'error' | 'warning' | 'debug'>, (text, kind) => {
-        const { commands } = issuedCommands(printed(() => runner[kind](text)));
+        const { commands } = issuedCommands(printed(() => core[kind](text)));
         expect(commands).toEqual([{ command: kind, properties: {}, message: text }]);
       }),
       { numRuns: RUNS.commands },
@@ -319,8 +320,8 @@ describe('workflow-command injection: nothing the action prints issues a command
 
   it('the named attacks', () => {
     for (const text of ['x\n::add-path::/tmp', 'x\r::add-path::/tmp', '\u0085::add-path::/tmp', 'a ##[add-path]/tmp', '::stop-commands::pause']) {
-      expect(issuedCommands(printed(() => runner.info(`Granted on database ${text}`))).commands).toEqual([]);
-      expect(issuedCommands(printed(() => runner.info(text))).commands).toEqual([]);
+      expect(issuedCommands(printed(() => log.info(`Granted on database ${text}`))).commands).toEqual([]);
+      expect(issuedCommands(printed(() => log.info(text))).commands).toEqual([]);
     }
   });
 });
