@@ -5,6 +5,7 @@
 import { accessProblem, type AccessLevel } from './accesses.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
 import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import type { RunInfo } from './run-context.js';
 import { show } from './text.js';
 import type { SweepNames } from './sweep.js';
 import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from './token-name.js';
@@ -50,16 +51,17 @@ class Errors {
   }
 }
 
-export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
+/** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
+export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
   const errors = new Errors();
   const org = errors.take(parseResourceName('org', read('org')));
-  const credential = errors.take(parseCredential(read, env));
+  const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
   const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
   const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
   const ttlSeconds = errors.take(parseTtl(read('ttl')));
-  const namePrefix = errors.take(parseNamePrefix(read('name'), env));
+  const namePrefix = errors.take(parseNamePrefix(read('name'), run));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
   const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
   const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
@@ -90,7 +92,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
       exportEnv: exportEnv!,
       cleanup: cleanup!,
       sweepExpired: sweepExpired!,
-      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
+      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
       apiUrl: apiUrl!,
     },
   };
@@ -240,8 +242,8 @@ export function parseTtl(value: string): Parsed<number> {
   return { ok: true, value: seconds };
 }
 
-export function parseNamePrefix(value: string, env: NodeJS.ProcessEnv): Parsed<string> {
-  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
+export function parseNamePrefix(value: string, run: RunInfo): Parsed<string> {
+  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(run);
   if (!prefix) {
     if (value) return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
     return { ok: true, value: 'gha' };

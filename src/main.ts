@@ -5,8 +5,10 @@
 // then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
 // token if one exists and the step fails.
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import { info } from './log.js';
 import { mint } from './mint.js';
+import { runInfoFrom } from './run-context.js';
 import { errorMessage } from './text.js';
 
 export async function run(): Promise<void> {
@@ -20,7 +22,7 @@ export async function run(): Promise<void> {
   process.on('SIGTERM', onSignal);
   try {
     // mint reports its own failures (one error per problem); only the exit code is left to set.
-    if ((await mint(process.env, cancel.signal)) !== 0) process.exitCode = core.ExitCode.Failure;
+    if ((await mint(runInfoFrom(context), process.env, cancel.signal)) !== 0) process.exitCode = core.ExitCode.Failure;
   } catch (e) {
     core.setFailed(`Unexpected failure: ${errorMessage(e)}`);
   } finally {

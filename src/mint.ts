@@ -15,6 +15,7 @@ import { useProxyFromEnv } from './planetscale/proxy.js';
 import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
+import { untrustedEventWarning, type RunInfo } from './run-context.js';
 import * as core from '@actions/core';
 import * as log from './log.js';
 import { readInput } from './read-input.js';
@@ -38,17 +39,19 @@ const CLEANUP_FLOOR_MS = 8_000;
 const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
 
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
-export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
+export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
   const started = Date.now();
   let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   maskCredentialInputs(env);
-  const parsed = parseInputs(readInput, env);
+  const parsed = parseInputs(readInput, env, run);
   if (!parsed.ok) {
-    for (const e of parsed.errors) core.error(formatInputError(e));
+    for (const e of parsed.errors) core.error(formatInputError(e), { title: `Input ${e.input}` });
     return 1;
   }
   const config = parsed.value;
+  const untrusted = untrustedEventWarning(run.eventName);
+  if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
   const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
   if (proxyProblem) {
     core.error(proxyProblem);
@@ -112,7 +115,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    await handOver(config, name, token, expiresAt, granted);
+    await handOver(config, name, token, expiresAt, granted, run.runUrl);
     return 0;
   } catch (error) {
     core.error(
@@ -223,7 +226,7 @@ function describeRequest(request: AccessRequest): string {
 }
 
 /** Outputs, env for later steps, log and summary. */
-async function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[]): Promise<void> {
+async function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[], runUrl: string): Promise<void> {
   const grouped = groupGranted(granted);
   // Only a token handed over may outlive the job (cleanup: false): one that main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
@@ -243,7 +246,7 @@ async function handOver(config: Config, name: string, token: CreatedServiceToken
     `Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
       (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''),
   );
-  await log.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
+  await log.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
 }
 
 /** The variables pscale reads, as later steps get them. */

@@ -28,8 +28,18 @@ const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
 
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
     '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        default:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value) {
     if (/[\r\n]/.test(value))
@@ -39,7 +49,8 @@ function credentialProblem(value) {
     }
     return undefined;
 }
-function parseCredential(read, env) {
+/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
+function parseCredential(read, env, withheld) {
     const id = read('service-token-id');
     const token = read('service-token');
     const apiToken = read('api-token');
@@ -51,21 +62,21 @@ function parseCredential(read, env) {
         return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
     }
     if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
     // Both inputs empty: fall back to the variables pscale itself reads.
     const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
     }
     return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
 }
-function servicePair(id, token, source, idName, tokenName) {
+function servicePair(id, token, source, idName, tokenName, withheld) {
     if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     const errors = [];
     const idProblem = credentialProblem(id);
     if (idProblem)
@@ -801,6 +812,7 @@ function mintSummary(options) {
     const fate = options.cleanup
         ? 'It is deleted by this action\'s post step when the job ends.'
         : 'cleanup is false: it stays valid until it expires.';
+    const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
     return [
         `### PlanetScale service token (organization ${cell(options.org)})`,
         '',
@@ -808,7 +820,7 @@ function mintSummary(options) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        fate,
+        fate + minted,
         '',
     ].join('\n');
 }
@@ -850,27 +862,21 @@ function clip(text, length) {
 function normalizeNamePrefix(raw) {
     return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
-/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
-function repositoryPart(env) {
-    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(repository) {
+    return clip(slug(repository.split('/').pop() ?? ''), 20);
 }
 /**
  * What every default name minted for this repository starts with: `gha-shop-`. The sweep
  * (sweep.ts) deletes expired tokens whose names start so.
  */
-function defaultNameStem(env) {
-    const repository = repositoryPart(env);
-    return repository ? `gha-${repository}-` : 'gha-';
+function defaultNameStem(repository) {
+    const part = repositoryPart(repository);
+    return part ? `gha-${part}-` : 'gha-';
 }
-/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
-function defaultNamePrefix(env) {
-    const parts = [
-        'gha',
-        repositoryPart(env),
-        env['GITHUB_RUN_ID'] ?? '',
-        env['GITHUB_RUN_ATTEMPT'] ?? '',
-        slug(env['GITHUB_JOB'] ?? ''),
-    ];
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+function defaultNamePrefix(run) {
+    const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
     return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
 }
 function randomSuffix() {

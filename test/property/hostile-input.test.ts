@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES, levelOf } from '../../src/accesses.ts';
 import { parseInputs, type Config } from '../../src/inputs.ts';
+import { UNKNOWN_RUN } from '../../src/run-context.ts';
 import { formatInputError } from '../../src/parsed.ts';
 import { PlanetScaleClient, organizationPath, type Credential } from '../../src/planetscale/client.ts';
 import { redact } from '../../src/planetscale/errors.ts';
@@ -74,7 +75,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('every input, hostile', () => {
     fc.assert(
       fc.property(hostileInputs(apiUrl), (values) => {
-        const parsed = parseInputs(reader(values), {});
+        const parsed = parseInputs(reader(values), {}, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         expect(parsed.errors.length).toBeGreaterThan(0);
         for (const e of parsed.errors) {
@@ -98,7 +99,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
     const junk = fc.array(fc.oneof(hostileString, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 })), { minLength: 1, maxLength: 3000 });
     fc.assert(
       fc.property(junk, junk, fc.constantFrom(',', '\n', ' '), (a, b, sep) => {
-        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {});
+        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {}, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         for (const input of ['accesses', 'org-accesses']) {
           const mine = parsed.errors.filter((e) => e.input === input);
@@ -114,7 +115,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('a credential from env with any content', () => {
     fc.assert(
       fc.property(hostileString, hostileString, (id, token) => {
-        const parsed = parseInputs(reader({ org: 'acme', database: 'app', accesses: 'read_branch' }), { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token });
+        const parsed = parseInputs(reader({ org: 'acme', database: 'app', accesses: 'read_branch' }), { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token }, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         // Both empty reads as "no credential", reported on service-token.
         for (const e of parsed.errors) expect([...CREDENTIAL_ENV, 'service-token']).toContain(e.input);
@@ -136,6 +137,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
           const parsed = parseInputs(
             reader({ org: ' acme\t', 'service-token-id': 'id', 'service-token': 'pscale_tkn_x', database: 'app ', accesses, 'org-accesses': org?.text ?? '', ttl: '1h', name: '', 'export-env': 'true', cleanup: 'true', 'api-url': '' }),
             {},
+            UNKNOWN_RUN,
           );
           expect(parsed.ok).toBe(true);
           if (!parsed.ok) return;
@@ -183,9 +185,9 @@ describe('paths: one encoded segment per name, whatever the name', () => {
 
   it('the traversal and separator attacks by name', () => {
     for (const name of ['../../x', 'a/b', 'a?b', 'a#b', 'a%2Fb', '..', '.', '%2e%2e']) {
-      expect(parseInputs(reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }), {}).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }), {}).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }), {}).ok).toBe(false);
+      expect(parseInputs(reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
+      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
+      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }), {}, UNKNOWN_RUN).ok).toBe(false);
     }
     expect(() => organizationPath('acme', 'service-tokens', '..')).toThrow(/refused/);
     expect(() => organizationPath('acme', 'service-tokens', '.', 'access')).toThrow(/refused/);
