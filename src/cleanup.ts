@@ -96,7 +96,8 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       exitCode = await failed(found.reason); // the name was all post had
     }
   }
-  if (sweep) await sweepLeftovers(client, org, sweep);
+  // A section of its own in the log: a sweep may list many tokens.
+  if (sweep) await core.group('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
   return exitCode;
 }
 

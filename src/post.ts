@@ -18,7 +18,9 @@ export async function run(): Promise<void> {
   process.on('SIGTERM', onSignal);
   try {
     const work = readPostWork(core.getState);
-    if (work.message) info(work.message);
+    // A token left alive on purpose is worth seeing on the run's page, not only in the log.
+    if (work.message && work.note === 'kept') core.notice(work.message, { title: 'PlanetScale token kept' });
+    else if (work.message) info(work.message);
     if (!work.hasWork) return;
     const { cleanup } = await import('./cleanup.js');
     if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;

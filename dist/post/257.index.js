@@ -1032,8 +1032,9 @@ async function cleanup(work, env = process.env) {
             exitCode = await failed(found.reason); // the name was all post had
         }
     }
+    // A section of its own in the log: a sweep may list many tokens.
     if (sweep)
-        await sweepLeftovers(client, org, sweep);
+        await core/* group */.Os('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
     return exitCode;
 }
 /** The optional sweep; best effort: it warns, but never fails the step. */
