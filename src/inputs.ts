@@ -124,6 +124,8 @@ function splitItems(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
+// Not core.getMultilineInput: items are also separated by commas and spaces, and a lone CR ends a
+// line too, so the text is split here.
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
@@ -251,7 +253,9 @@ export function parseNamePrefix(value: string, run: RunInfo): Parsed<string> {
   return { ok: true, value: prefix };
 }
 
-// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them. Not
+// getBooleanInput itself: it throws a TypeError at the first bad boolean, while the step reports
+// every bad input at once, each as "Input <name>: what is wrong, what would be right".
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 
