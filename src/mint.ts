@@ -11,7 +11,7 @@ import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from '.
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
@@ -47,13 +47,16 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     return 1;
   }
   const config = parsed.value;
-  const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
-  if (proxyProblem) {
-    runner.error(proxyProblem);
+  const badProxy = proxyProblem(env, config.apiUrl);
+  if (badProxy) {
+    runner.error(badProxy);
     return 1;
   }
   const name = tokenName(config.namePrefix);
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, config.apiUrl);
   const client = new PlanetScaleClient({
+    dispatcher,
     baseUrl: config.apiUrl,
     credential: config.credential,
     debug: runner.isDebug() ? runner.debug : undefined,

@@ -1,6 +1,8 @@
 // What the built steps load: a post with nothing to do (the most common post) must not pay for
 // the API client, node:crypto or an HTTP stack; a post that deletes a token does load them, which
-// shows the probe sees what it should. Timings are in `npm run bench`, not here.
+// shows the probe sees what it should. The API client is the bundled undici, which loads
+// node:http and node:crypto itself; Node's own copy (behind the global fetch) is never loaded.
+// Timings are in `npm run bench`, not here.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +43,8 @@ async function probed(options: Omit<Parameters<typeof runStep>[0], 'actionDir'>)
 const heavy = (modules: string[]) => ({
   crypto: modules.includes('NativeModule crypto'),
   http: modules.includes('NativeModule http'),
-  undici: modules.some((m) => m.includes('undici')),
+  /** Node's built-in undici, behind the global fetch: a second HTTP client, never wanted. */
+  nodeUndici: modules.some((m) => m.includes('undici')),
 });
 
 describe('start-up of the built steps', () => {
@@ -49,23 +52,23 @@ describe('start-up of the built steps', () => {
     const post = await probed({ step: 'post' });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Nothing to clean up: the main step minted no token/);
-    expect(heavy(post.modules)).toEqual({ crypto: false, http: false, undici: false });
+    expect(heavy(post.modules)).toEqual({ crypto: false, http: false, nodeUndici: false });
   });
 
-  it('main loads crypto and node:http but never undici (fetch); post deletes without crypto when the inputs hold the minting credential', async () => {
+  it('main and a post that deletes load the bundled undici (with node:http and node:crypto), never Node\'s own', async () => {
     const inputs = { org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const main = await probed({ step: 'main', inputs });
     expect(main.exitCode).toBe(0);
-    expect(heavy(main.modules)).toEqual({ crypto: true, http: true, undici: false });
+    expect(heavy(main.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
 
     const post = await probed({ step: 'post', inputs, env: main.env, state: main.state });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
-    expect(heavy(post.modules)).toEqual({ crypto: false, http: true, undici: false });
+    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('post opens the sealed minting credential (crypto) when the inputs no longer hold it', async () => {
+  it('post opens the sealed minting credential when the inputs no longer hold it', async () => {
     // The credential came from env PLANETSCALE_SERVICE_TOKEN*, which export-env replaced with the minted token.
     const inputs = { org: 'acme', database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
@@ -74,7 +77,7 @@ describe('start-up of the built steps', () => {
     const post = await probed({ step: 'post', inputs, env: { ...env, ...main.env }, state: main.state });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
-    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, undici: false });
+    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
     expect(fake.mintedTokens()).toEqual([]);
   });
 });
