@@ -29039,7 +29039,9 @@ class PlanetScaleClient {
                 const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
                 this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
                     `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
-                if (!(await this.pause(wait)))
+                // A timer that fires late (a busy runner) may leave the retry no time: the failure to
+                // report is then still this call's own, not a retry refused before it was sent.
+                if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline)
                     throw giveUp();
             }
         }

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { explain } from '../../src/explain.ts';
 import { MIN_CALL_MS, NOT_SENT, PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
 import { stepDispatcher } from '../../src/planetscale/dispatcher.ts';
@@ -189,6 +189,20 @@ describe('the client retrying', () => {
     expect(performance.now() - started).toBeLessThan(600);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect((error as PlanetScaleNetworkError).reason).toBe('timed out');
+  });
+
+  it('gives up with the call\'s own failure when a late timer leaves its retry no time', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(503, { code: 'unavailable' }).persist();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const sending = client({ deadline: Date.now() + 1000 }).send('GET', PATH).catch((e: unknown) => e);
+      while (logged.length === 0) await new Promise((done) => setImmediate(done)); // now waiting to retry
+      vi.setSystemTime(Date.now() + 5000); // a busy runner: the wait's timer fires past the deadline
+      vi.runAllTimers();
+      expect(await sending).toMatchObject({ status: 503, code: 'unavailable', attempts: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not start a create that could not be waited for (less than MIN_CALL_MS left), and says it was never sent', async () => {
