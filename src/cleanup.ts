@@ -5,7 +5,7 @@ import { parseCredential } from './credentials.js';
 import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as core from '@actions/core';
@@ -42,14 +42,17 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
     await log.appendSummary(notDeletedSummary(name, expiresAt));
     return 1;
   };
-  const proxyProblem = await useProxyFromEnv(env, core.getState(STATE.apiUrl));
-  if (proxyProblem) return await failed(proxyProblem);
+  const apiUrl = core.getState(STATE.apiUrl);
+  const badProxy = proxyProblem(env, apiUrl);
+  if (badProxy) return await failed(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, apiUrl);
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
-    new PlanetScaleClient({ baseUrl: core.getState(STATE.apiUrl), credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, retry });
+    new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, retry });
 
   // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
-  // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
+  // it first spares opening the sealed copy in every job's post. Only a
   // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
   // another organization's token) goes the sure way below, with the credential main minted with.
   const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;

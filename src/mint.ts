@@ -11,7 +11,7 @@ import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from '.
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
@@ -52,13 +52,16 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   const config = parsed.value;
   const untrusted = untrustedEventWarning(run.eventName);
   if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
-  const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
-  if (proxyProblem) {
-    core.error(proxyProblem);
+  const badProxy = proxyProblem(env, config.apiUrl);
+  if (badProxy) {
+    core.error(badProxy);
     return 1;
   }
   const name = tokenName(config.namePrefix);
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, config.apiUrl);
   const client = new PlanetScaleClient({
+    dispatcher,
     baseUrl: config.apiUrl,
     credential: config.credential,
     debug: core.isDebug() ? core.debug : undefined,

@@ -50,6 +50,7 @@ async function probed(options: Omit<Parameters<typeof runStep>[0], 'actionDir'>)
 const heavy = (modules: string[]) => ({
   crypto: modules.includes('NativeModule crypto'),
   http: modules.includes('NativeModule http'),
+  /** Node's built-in undici, behind the global fetch: a second HTTP client, never wanted. */
   nodeUndici: modules.some((m) => m.includes('undici')),
 });
 /** The chunk that holds the API client (cleanup.ts and what it imports). */
@@ -86,7 +87,7 @@ describe('start-up of the built steps', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('post opens the sealed minting credential (crypto) when the inputs no longer hold it', async () => {
+  it('post opens the sealed minting credential when the inputs no longer hold it', async () => {
     // The credential came from env PLANETSCALE_SERVICE_TOKEN*, which export-env replaced with the minted token.
     const inputs = { org: 'acme', database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };

@@ -12,6 +12,7 @@ import { parseInputs, type Config } from '../../src/inputs.ts';
 import { UNKNOWN_RUN } from '../../src/run-context.ts';
 import { formatInputError } from '../../src/parsed.ts';
 import { PlanetScaleClient, organizationPath, type Credential } from '../../src/planetscale/client.ts';
+import { stepDispatcher, type StepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { redact } from '../../src/planetscale/errors.ts';
 import { createServiceToken, deleteServiceToken, findServiceTokensNamed, grantAccesses } from '../../src/planetscale/service-tokens.ts';
 import * as core from '@actions/core';
@@ -197,6 +198,7 @@ describe('paths: one encoded segment per name, whatever the name', () => {
 
 describe('the client on the wire (a loopback recorder), with hostile IDs in the answers', () => {
   let api: Loopback;
+  let dispatcher: StepDispatcher;
   let answerId = '';
   beforeAll(async () => {
     api = await loopback((req) => {
@@ -205,8 +207,12 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
       if (req.method === 'GET') return json(200, { data: [{ id: answerId, name: 'n' }], next_page: null });
       return { status: 204 };
     });
+    dispatcher = stepDispatcher({}, api.url);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await dispatcher.destroy();
+    await api.close();
+  });
 
   const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
   const name = fc.oneof(fc.constantFrom('acme', 'a.b', 'A-1_x', 'a..b', 'z.'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/));
@@ -217,7 +223,7 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
         answerId = id;
         api.requests.length = 0;
         const credential: Credential = { kind: 'service-token', id: credId, token: credToken };
-        const client = new PlanetScaleClient({ baseUrl: api.url, credential });
+        const client = new PlanetScaleClient({ baseUrl: api.url, credential, dispatcher });
         const created = await createServiceToken(client, org, { name: 'n', ttlSeconds: 60 }).catch(() => undefined);
         const tokenId = created?.id ?? id;
         const calls = [
