@@ -33,6 +33,20 @@ export function withDefaults(read: ReadInput): ReadInput {
 const envName = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 
 /**
+ * The names of the INPUT_* variables in `env` that action.yml does not declare, lower-cased, in
+ * order. The one place the action reads inputs from the environment itself, not through
+ * @actions/core: core.getInput reads an input it is given the name of, and core has no call that
+ * lists the inputs a step was given.
+ */
+function undeclaredInputs(env: NodeJS.ProcessEnv): string[] {
+  const declared = new Set(Object.keys(ACTION_INPUTS).map(envName));
+  return Object.keys(env)
+    .sort()
+    .filter((variable) => variable.startsWith('INPUT_') && !declared.has(variable.toUpperCase()))
+    .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+
+/**
  * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
  * `ttl`, `service_token_id` for `service-token-id`). These are errors, not warnings: the runner
  * already warns about every unknown name, and that warning is easy to miss while the step stays
@@ -41,11 +55,8 @@ const envName = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase
  * passing inputs through, a job env that happens to start with INPUT_).
  */
 export function mistypedInputs(env: NodeJS.ProcessEnv): InputError[] {
-  const byEnvName = new Map(Object.keys(ACTION_INPUTS).map((input) => [envName(input), input]));
   const errors: InputError[] = [];
-  for (const variable of Object.keys(env).sort()) {
-    if (!variable.startsWith('INPUT_') || byEnvName.has(variable.toUpperCase())) continue;
-    const given = variable.slice('INPUT_'.length).toLowerCase();
+  for (const given of undeclaredInputs(env)) {
     // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
     const meant = nearest(given, Object.keys(ACTION_INPUTS));
     if (!meant) continue;

@@ -2,7 +2,7 @@ export const id = 383;
 export const ids = [383,462];
 export const modules = {
 
-/***/ 383:
+/***/ 5383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   restoreEnv: () => (/* binding */ restoreEnv)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __webpack_require__(3218);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/env-handover.ts
 // Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
 // for every later step, so a later use reading its minting credential from env would take the
@@ -51,10 +53,10 @@ function stillOurs(env, mintedId) {
     return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId);
 }
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __webpack_require__(783);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/state.ts
-var state = __webpack_require__(462);
+var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/restore-env.ts
 // Post's last act when main exported env: put PLANETSCALE_SERVICE_TOKEN(_ID), PLANETSCALE_ORG, the
 // marker (and PLANETSCALE_API_URL) back to what they were before main, through GITHUB_ENV, so the
@@ -63,27 +65,28 @@ var state = __webpack_require__(462);
 
 
 
+
 function restoreEnv(env = process.env) {
-    const id = runner/* getState */.Gu(state/* STATE */.c4.id);
+    const id = core/* getState */.Gu(state/* STATE */.c4.id);
     // A step after main set the variables itself: what it set stays.
     if (!stillOurs(env, id))
         return;
-    const before = (0,state/* openEnv */.gB)(runner/* getState */.Gu(state/* STATE */.c4.envBefore), (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
+    const before = (0,state/* openEnv */.gB)(core/* getState */.Gu(state/* STATE */.c4.envBefore), (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
     if (!before)
         return;
     // The values before may be another token's ID and secret: masked before they are written (the
     // runner logs GITHUB_ENV values with step debug on).
     for (const name of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
-        runner/* setSecret */.Pq((before[name] ?? '').trim());
+        log/* setSecret */.Pq((before[name] ?? '').trim());
     for (const [name, value] of Object.entries(before))
-        runner/* exportVariable */.dN(name, value);
-    runner/* info */.pq(`Put ${Object.keys(before).join(', ')} back as they were before this use of the action, for the steps after this one.`);
+        core/* exportVariable */.dN(name, value);
+    log/* info */.pq(`Put ${Object.keys(before).join(', ')} back as they were before this use of the action, for the steps after this one.`);
 }
 
 
 /***/ }),
 
-/***/ 462:
+/***/ 2462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -92,7 +95,7 @@ function restoreEnv(env = process.env) {
 /* harmony export */   openCredential: () => (/* binding */ openCredential)
 /* harmony export */ });
 /* unused harmony exports sealCredential, sealEnv */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _state_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(507);
 // What main hands to post through GITHUB_STATE. Each key is written the moment its value is

@@ -1,42 +1,21 @@
 // The rules Windows and macOS runners rely on: the action is pure Node, so what differs is line
-// endings (file commands end lines with os.EOL, as @actions/core does; workflow text may come with
-// CRLF) and paths (only those the runner gives, used as they are).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// endings and paths (only those the runner gives, used as they are). File commands (GITHUB_OUTPUT,
+// GITHUB_ENV, GITHUB_STATE) are @actions/core's, which ends their lines with os.EOL
+// (https://github.com/actions/toolkit/blob/main/packages/core/src/file-command.ts); what is ours
+// is reading workflow text that may come with CRLF.
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseDatabaseAccesses, parseOrgAccesses } from '../../src/inputs.ts';
-
-// As on Windows: os.EOL is CRLF.
-vi.mock('node:os', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:os')>()), EOL: '\r\n' }));
+import { readInput } from '../../src/read-input.ts';
 
 const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };
 });
 
-describe('file commands on Windows', () => {
-  it('end every line with os.EOL, in a runner-given path with spaces', async () => {
-    const runner = await import('../../src/runner.ts');
-    const dir = mkdtempSync(join(tmpdir(), 'runner temp '));
-    try {
-      const file = join(dir, 'set_output file');
-      writeFileSync(file, '');
-      process.env['GITHUB_OUTPUT'] = file;
-      runner.setOutput('name', 'value');
-      const text = readFileSync(file, 'utf8');
-      const delimiter = /^name<<(ghadelimiter_[0-9a-f-]{36})\r\n/.exec(text)?.[1];
-      expect(delimiter).toBeDefined();
-      expect(text).toBe(`name<<${delimiter}\r\nvalue\r\n${delimiter}\r\n`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('reads an input pasted with CRLF, trimmed', async () => {
-    const runner = await import('../../src/runner.ts');
+describe('inputs written on Windows', () => {
+  it('reads an input pasted with CRLF, trimmed', () => {
     process.env['INPUT_SERVICE-TOKEN'] = 'pscale_tkn_abc\r\n';
-    expect(runner.getInput('service-token')).toBe('pscale_tkn_abc');
+    expect(readInput('service-token')).toBe('pscale_tkn_abc');
   });
 });
 
