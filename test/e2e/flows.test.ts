@@ -100,6 +100,11 @@ function pscale(env: Record<string, string>, ...args: string[]): Promise<{ statu
   });
 }
 
+/** What pscale adds to a 404 seen with a valid service token (HandleNotFoundWithServiceTokenCheck,
+ * https://github.com/planetscale/cli/blob/main/internal/cmdutil/auth.go). */
+const note = (access: string): string =>
+  `\n\nNote: You are using a service token for authentication. If this resource exists, your service token may not have the required '${access}' permission to access it. Please check your service token permissions\n`;
+
 const logs = (result: WorkflowRun): string => result.jobs.flatMap((j) => j.steps.map((s) => `[${j.id}/${s.id}] ${s.outcome}\n${s.log}`)).join('\n');
 
 /** The events each example reacts to, each exercised below; a file reacting to another one fails here. */
@@ -131,11 +136,11 @@ describe('branch per pull request, then deploy on merge', () => {
         // Refused what create-branch was not given (PlanetScale answers 404 for a missing access),
         // in pscale's words.
         const del = await pscale(env, 'branch', 'delete', 'app', 'pr-42', '--force');
-        expect(del.status).toBe(1);
-        expect(del.stderr).toBe('Error: branch pr-42 does not exist in database app (organization: acme)\n');
+        expect(del.status).toBe(2);
+        expect(del.stderr).toBe(`Error: database app or branch pr-42 does not exist in organization acme${note('delete_branch')}`);
         expect((await pscale(env, 'deploy-request', 'create', 'app', 'pr-42')).stderr).toBe('Error: database app does not exist in acme\n');
         expect((await pscale(env, 'branch', 'create', 'analytics', 'pr-42')).stderr).toBe(
-          'Error: source database analytics does not exist in organization acme\n',
+          `Error: source database analytics does not exist in organization acme${note('read_branch')}`,
         );
       },
     });
@@ -157,7 +162,9 @@ describe('branch per pull request, then deploy on merge', () => {
     const closed = await run(PR, pullRequest('closed', 7), {
       probe: async ({ id, env }) => {
         if (id !== 'delete-branch') return;
-        expect((await pscale(env, 'branch', 'create', 'app', 'other')).stderr).toBe('Error: source database app does not exist in organization acme\n');
+        expect((await pscale(env, 'branch', 'create', 'app', 'other')).stderr).toBe(
+          `Error: source database app does not exist in organization acme${note('create_branch')}`,
+        );
       },
     });
     expect(closed.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'success' });
@@ -184,8 +191,8 @@ describe('branch per pull request, then deploy on merge', () => {
           );
         }
         if (id === 'approve') {
-          expect((await pscale(env, 'deploy-request', 'deploy', 'app', '1')).status).toBe(1);
-          expect((await pscale(env, 'branch', 'delete', 'app', 'pr-42', '--force')).status).toBe(1);
+          expect((await pscale(env, 'deploy-request', 'deploy', 'app', '1')).status).toBe(2);
+          expect((await pscale(env, 'branch', 'delete', 'app', 'pr-42', '--force')).status).toBe(2);
         }
       },
     });
@@ -240,12 +247,13 @@ describe('two tokens to open and approve (workflow_dispatch)', () => {
     expect(fake.branches('acme', 'app')).toEqual(['main', 'feature']);
   });
 
-  it('when pscale fails, the open step fails (pipefail) and nothing waits on an empty number', async () => {
+  it('when pscale fails, the open step shows its JSON error and fails, and nothing waits on an empty number', async () => {
     const result = await run(FILE, dispatch({ branch: 'no-such-branch' }));
     expect(result.results).toEqual({ open: 'failure', approve: 'skipped', deploy: 'skipped' });
     const step = result.jobs.find((j) => j.id === 'open')!.steps.find((s) => s.id === 'open')!;
     expect(step.outcome).toBe('failure');
-    expect(step.log).toContain('Error: database app does not exist in acme');
+    // With --format json pscale prints its error as JSON on stdout; the step echoes it.
+    expect(step.log).toContain('"error": "database app does not exist in acme"');
     expect(result.minted).toHaveLength(1);
   });
 
@@ -271,7 +279,7 @@ describe('a matrix of jobs, each with its own token (workflow_dispatch)', () => 
         const database = String(matrix['database']);
         seen[database] = env['PLANETSCALE_SERVICE_TOKEN_ID']!;
         const other = database === 'app' ? 'billing' : 'app';
-        expect((await pscale(env, 'branch', 'show', other, 'main')).status).toBe(1);
+        expect((await pscale(env, 'branch', 'show', other, 'main')).status).toBe(2);
       },
     });
     expect(result.jobs.map((j) => [j.matrix['database'], j.result])).toEqual([
@@ -287,5 +295,57 @@ describe('a matrix of jobs, each with its own token (workflow_dispatch)', () => 
     const names = result.jobs.map((j) => j.steps.find((s) => s.main)!.main!.outputs['name']);
     for (const name of names) expect(name).toMatch(/^gha-shop-9876543210-1-schema-branch-[a-z0-9]{6}$/);
     expect(new Set(names).size).toBe(3);
+  });
+});
+
+describe("the pscale stand-in, in pscale's words (https://github.com/planetscale/cli)", () => {
+  const as = (id: string, token: string): Record<string, string> => ({
+    PATH: process.env['PATH'] ?? '',
+    PLANETSCALE_SERVICE_TOKEN_ID: id,
+    PLANETSCALE_SERVICE_TOKEN: token,
+    PLANETSCALE_ORG: 'acme',
+    PLANETSCALE_API_URL: fake.url,
+  });
+
+  it('without credentials: the two lines of CheckAuthentication, or its JSON with --format json', async () => {
+    const human = await pscale(as('', ''), 'branch', 'show', 'app', 'main');
+    expect(human).toMatchObject({ status: 2, stdout: '' });
+    expect(human.stderr).toBe("Error: not authenticated yet. Please run 'pscale auth login'\nError: you must run 'pscale auth login' to authenticate before using this command\n");
+    const half = await pscale(as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, ''), 'branch', 'show', 'app', 'main');
+    expect(half.stderr).toContain('Error: both --service-token and --service-token-id are required for service token authentication\n');
+    const json = await pscale(as('', ''), 'deploy-request', 'create', 'app', 'main', '--format', 'json');
+    expect(json).toMatchObject({ status: 1, stderr: '' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'action_required', code: 'NO_AUTH', issues: [{ code: 'NO_AUTH' }] });
+  });
+
+  it("a refused credential: PlanetScale's own message (pscale adds nothing to a 401)", async () => {
+    const wrong = await pscale(as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, 'not-the-secret'), 'deploy-request', 'show', 'app', '1');
+    expect(wrong).toMatchObject({ status: 2, stderr: 'Error: The service token is invalid\n' });
+  });
+
+  it('errors with --format json: an envelope on stdout, nothing on stderr', async () => {
+    const env = as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, secrets['PLANETSCALE_MINT_TOKEN']!);
+    const missing = await pscale(env, 'deploy-request', 'create', 'app', 'no-such-branch', '--format', 'json');
+    expect(missing).toMatchObject({ status: 2, stderr: '' });
+    expect(JSON.parse(missing.stdout)).toEqual({
+      status: 'error',
+      error: 'database app does not exist in acme',
+      issues: [{ code: 'NOT_FOUND', message: 'database app does not exist in acme' }],
+      next_steps: ['pscale org list --format json', 'pscale database list --org <org> --format json'],
+    });
+  });
+
+  it('asks for --force where a step cannot confirm, and finds a deploy request by branch name', async () => {
+    const env = as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, secrets['PLANETSCALE_MINT_TOKEN']!);
+    expect((await pscale(env, 'branch', 'delete', 'app', 'main')).stderr).toBe('Error: cannot confirm deletion of branch "app/main" (run with --force to override)\n');
+    expect((await pscale(env, 'branch', 'delete', 'app', 'main', '--format', 'json')).stdout).toContain(
+      '"error": "cannot delete branch with the output format \\"json\\" (run with --force to override)"',
+    );
+    // What `jq -r .number` hands on when pscale failed: "null", read as a branch name.
+    expect((await pscale(env, 'deploy-request', 'deploy', 'app', 'null')).stderr).toBe('Error: no deploy requests found for branch null\n');
+    expect((await admin.createBranch('app', 'feature')).status).toBe(201);
+    const created = await pscale(env, 'deploy-request', 'create', 'app', 'feature', '--format', 'json');
+    expect(JSON.parse(created.stdout)).toMatchObject({ number: 1, branch: 'feature', into_branch: 'main', state: 'open' });
+    expect(JSON.parse((await pscale(env, 'deploy-request', 'show', 'app', 'feature', '--format', 'json')).stdout)).toMatchObject({ number: 1 });
   });
 });
