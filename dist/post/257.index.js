@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 257;
+export const ids = [257];
 export const modules = {
 
-/***/ 364:
+/***/ 8257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,8 +28,18 @@ const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
 
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
     '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        default:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value) {
     if (/[\r\n]/.test(value))
@@ -39,7 +49,8 @@ function credentialProblem(value) {
     }
     return undefined;
 }
-function parseCredential(read, env) {
+/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
+function parseCredential(read, env, withheld) {
     const id = read('service-token-id');
     const token = read('service-token');
     const apiToken = read('api-token');
@@ -51,21 +62,21 @@ function parseCredential(read, env) {
         return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
     }
     if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
     // Both inputs empty: fall back to the variables pscale itself reads.
     const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
     }
     return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
 }
-function servicePair(id, token, source, idName, tokenName) {
+function servicePair(id, token, source, idName, tokenName, withheld) {
     if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     const errors = [];
     const idProblem = credentialProblem(id);
     if (idProblem)
@@ -155,7 +166,7 @@ function redact(text, knownSecrets = []) {
 }
 
 // EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(992);
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/planetscale/retry.ts
 // When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
 // (client.ts) does the waiting and the logging.
@@ -254,7 +265,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 async function httpFetch(url, init) {
     const target = new URL(url);
     // Loaded on first use: https (and TLS) only when the URL asks for it.
-    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     return new Promise((resolve, reject) => {
         const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
         const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
@@ -529,7 +540,7 @@ function proxyConfigured(env) {
 async function useProxyFromEnv(env, apiUrl) {
     if (!proxyConfigured(env) || apiUrl.startsWith('http:'))
         return undefined;
-    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     try {
         setGlobalProxyFromEnv(env);
         return undefined;
@@ -700,8 +711,8 @@ function explain(error, op) {
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __webpack_require__(783);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
@@ -754,7 +765,7 @@ async function removeTokensNamed(client, org, name, except) {
     }
     for (const id of ids) {
         // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
-        runner/* setSecret */.Pq(id);
+        log/* setSecret */.Pq(id);
         const result = await removeToken(client, org, id, name);
         if (!result.ok)
             return result;
@@ -773,6 +784,14 @@ function describeError(error) {
     const message = (0,src_text/* errorMessage */.g)(error);
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __webpack_require__(3218);
+;// CONCATENATED MODULE: ./src/read-input.ts
+// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
+// default, but @github/local-action's stand-in for core trims only when told to.
+
+const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
 
 // EXTERNAL MODULE: ./src/state-keys.ts
 var state_keys = __webpack_require__(507);
@@ -793,6 +812,7 @@ function mintSummary(options) {
     const fate = options.cleanup
         ? 'It is deleted by this action\'s post step when the job ends.'
         : 'cleanup is false: it stays valid until it expires.';
+    const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
     return [
         `### PlanetScale service token (organization ${cell(options.org)})`,
         '',
@@ -800,7 +820,7 @@ function mintSummary(options) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        fate,
+        fate + minted,
         '',
     ].join('\n');
 }
@@ -842,27 +862,21 @@ function clip(text, length) {
 function normalizeNamePrefix(raw) {
     return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
-/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
-function repositoryPart(env) {
-    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(repository) {
+    return clip(slug(repository.split('/').pop() ?? ''), 20);
 }
 /**
  * What every default name minted for this repository starts with: `gha-shop-`. The sweep
  * (sweep.ts) deletes expired tokens whose names start so.
  */
-function defaultNameStem(env) {
-    const repository = repositoryPart(env);
-    return repository ? `gha-${repository}-` : 'gha-';
+function defaultNameStem(repository) {
+    const part = repositoryPart(repository);
+    return part ? `gha-${part}-` : 'gha-';
 }
-/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
-function defaultNamePrefix(env) {
-    const parts = [
-        'gha',
-        repositoryPart(env),
-        env['GITHUB_RUN_ID'] ?? '',
-        env['GITHUB_RUN_ATTEMPT'] ?? '',
-        slug(env['GITHUB_JOB'] ?? ''),
-    ];
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+function defaultNamePrefix(run) {
+    const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
     return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
 }
 function randomSuffix() {
@@ -940,6 +954,8 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -949,24 +965,24 @@ const POST_DEADLINE_MS = 45_000;
  */
 async function cleanup(work, env = process.env) {
     const { id, name, expiresAt, byId, byName } = work;
-    const sweep = work.sweep ? decodeSweepNames(runner/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
-    const org = runner/* getState */.Gu(state_keys/* STATE */.c.org);
-    const failed = (reason) => {
+    const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
+    const org = core/* getState */.Gu(state_keys/* STATE */.c.org);
+    const failed = async (reason) => {
         if (!byId && !byName) {
             // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
-            runner/* warning */.$e(`sweep-expired: ${reason}`);
+            core/* warning */.$e(`sweep-expired: ${reason}`);
             return 0;
         }
-        runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+        core/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
             `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
-        runner/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
+        await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
         return 1;
     };
-    const proxyProblem = await useProxyFromEnv(env, runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
+    const proxyProblem = await useProxyFromEnv(env, core/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
     if (proxyProblem)
-        return failed(proxyProblem);
+        return await failed(proxyProblem);
     const deadline = Date.now() + POST_DEADLINE_MS;
-    const clientWith = (credential, retry) => new PlanetScaleClient({ baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined, log: runner/* info */.pq, deadline, retry });
+    const clientWith = (credential, retry) => new PlanetScaleClient({ baseUrl: core/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, retry });
     // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
     // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
     // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
@@ -974,13 +990,13 @@ async function cleanup(work, env = process.env) {
     const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
     // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
     if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
-        runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
-        runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
+        await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
         return 0;
     }
     const credential = await mintingCredential(env, id);
     if (typeof credential === 'string')
-        return failed(credential);
+        return await failed(credential);
     const client = clientWith(credential);
     // A failure to delete by ID does not stop the look by name or the sweep: each may still end
     // a token of ours. The step fails at the end.
@@ -988,50 +1004,51 @@ async function cleanup(work, env = process.env) {
     if (byId) {
         const result = await removeToken(client, org, id, name);
         if (result.ok) {
-            runner/* info */.pq(result.outcome === 'deleted'
+            log/* info */.pq(result.outcome === 'deleted'
                 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
                 : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
-            runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
+            await log/* appendSummary */.fe(deletedSummary(name, result.outcome));
         }
         else {
-            exitCode = failed(result.reason);
+            exitCode = await failed(result.reason);
         }
     }
     if (byName) {
         // Main began creating the token but never learnt its ID (cancelled, or the answer was
         // lost), or a create call of its may have been carried out after it looked.
-        runner/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
+        log/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
         // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
         const found = await removeTokensNamed(client, org, name, id || undefined);
         if (found.ok) {
-            runner/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
+            log/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
             if (found.removed > 0)
-                runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+                await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
         }
         else if (id) {
             // A precaution once the token itself was dealt with by ID: a refusal is warned of.
-            runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+            core/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
         }
         else {
-            exitCode = failed(found.reason); // the name was all post had
+            exitCode = await failed(found.reason); // the name was all post had
         }
     }
+    // A section of its own in the log: a sweep may list many tokens.
     if (sweep)
-        await sweepLeftovers(client, org, sweep);
+        await core/* group */.Os('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
     return exitCode;
 }
 /** The optional sweep; best effort: it warns, but never fails the step. */
 async function sweepLeftovers(client, org, names) {
     const result = await sweepExpired(client, org, names, Date.now());
     if (!result.ok) {
-        runner/* warning */.$e(`sweep-expired: ${result.reason}`);
+        core/* warning */.$e(`sweep-expired: ${result.reason}`);
         return;
     }
     for (const failure of result.failures)
-        runner/* warning */.$e(`sweep-expired: ${failure}`);
-    runner/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+        core/* warning */.$e(`sweep-expired: ${failure}`);
+    log/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
     if (result.removed > 0)
-        runner/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
+        await log/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
  * The credential main minted with: the sealed copy main kept when export-env was on (it then
@@ -1039,18 +1056,18 @@ async function sweepLeftovers(client, org, names) {
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env, mintedId) {
-    const sealed = runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
+    const sealed = core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
     if (sealed) {
-        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 462));
+        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 2462));
         const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
         if (opened) {
             if (opened.kind === 'service-token')
-                runner/* setSecret */.Pq(opened.id);
-            runner/* setSecret */.Pq(opened.token);
+                log/* setSecret */.Pq(opened.id);
+            log/* setSecret */.Pq(opened.token);
             return opened;
         }
     }
-    const parsed = parseCredential(runner/* getInput */.V4, env);
+    const parsed = parseCredential(readInput, env);
     if (!parsed.ok)
         return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
     const credential = parsed.value;
@@ -1065,9 +1082,9 @@ async function mintingCredential(env, mintedId) {
  * costs nothing more) and the inputs, not env, give one that is not the minted token.
  */
 function inputsCredential(env, mintedId) {
-    if (!runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
+    if (!core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
         return undefined;
-    const parsed = parseCredential(runner/* getInput */.V4, env);
+    const parsed = parseCredential(readInput, env);
     if (!parsed.ok || parsed.value.source !== 'input')
         return undefined;
     const credential = parsed.value;
