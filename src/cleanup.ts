@@ -7,7 +7,7 @@ import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { STATE } from './state-keys.js';
 import { deletedSummary, notDeletedSummary } from './summary.js';
@@ -27,17 +27,17 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   const sweep = work.sweep ? decodeSweepNames(runner.getState(STATE.sweep)) : undefined;
 
   const org = runner.getState(STATE.org);
-  const failed = (reason: string): number => {
+  const failed = (reason: string, unconfirmed = false): number => {
     if (!byId && !byName) {
       // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
       runner.warning(`sweep-expired: ${reason}`);
       return 0;
     }
     runner.error(
-      `Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+      `${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
         `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
     );
-    runner.appendSummary(notDeletedSummary(name, expiresAt));
+    runner.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
     return 1;
   };
   const proxyProblem = await useProxyFromEnv(env, runner.getState(STATE.apiUrl));
@@ -71,11 +71,11 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       runner.info(
         result.outcome === 'deleted'
           ? `Deleted service token ${show(name)}.`
-          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
+          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`,
       );
       runner.appendSummary(deletedSummary(name, result.outcome));
     } else {
-      exitCode = failed(result.reason);
+      exitCode = failed(result.reason, result.unconfirmed);
     }
   }
   if (byName) {
@@ -91,7 +91,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       // A precaution once the token itself was dealt with by ID: a refusal is warned of.
       runner.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
     } else {
-      exitCode = failed(found.reason); // the name was all post had
+      exitCode = failed(found.reason, found.unconfirmed); // the name was all post had
     }
   }
   if (sweep) await sweepLeftovers(client, org, sweep);

@@ -10,11 +10,11 @@ import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
-import { PlanetScaleResponseError } from './planetscale/errors.js';
+import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
 import { mayHaveActed } from './planetscale/retry.js';
-import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
+import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
 import { errorMessage, show } from './text.js';
 import { STATE, sealCredential } from './state.js';
@@ -163,7 +163,7 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
     runner.setSecret(error.tokenId);
     const result = await removeToken(client, org, error.tokenId, name);
     if (result.ok) runner.saveState(STATE.settled, 'true');
-    else runner.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+    else runner.error(`${notRemoved(name, result)} after the failure: ${result.reason}`);
     return;
   }
   runner.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
@@ -197,7 +197,12 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   );
   if (failures.length > 0) throw new StepFailure(failures.join('\n'));
 
-  const granted = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+  const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  // A paged answer holds one page of the token's accesses: the whole list is read once every
+  // grant is made, so that the rest is not taken for accesses that were not granted.
+  const granted = answers.some((answer) => answer.paged)
+    ? await readAllAccesses(client, config.org, tokenId)
+    : answers.flatMap((answer) => answer.records);
   const { missing, unexpected } = checkGrants(config.requests, granted);
   if (missing.length > 0) {
     throw new StepFailure(
@@ -214,6 +219,20 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
     );
   }
   return granted;
+}
+
+async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
+  try {
+    return await listTokenAccesses(client, org, tokenId);
+  } catch (error) {
+    const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+    throw new StepFailure(
+      'PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+        (refused
+          ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+          : `: ${errorMessage(error)}`),
+    );
+  }
 }
 
 function describeRequest(request: AccessRequest): string {
@@ -259,10 +278,14 @@ async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: st
   const result = await removeToken(client, org, id, name);
   if (result.ok) {
     runner.saveState(STATE.settled, 'true');
-    runner.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+    runner.info(
+      result.outcome === 'deleted'
+        ? `Deleted service token ${show(name)} after the failure, so nothing is left alive.`
+        : `Service token ${show(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`,
+    );
   } else {
     runner.error(
-      `Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
+      `${notRemoved(name, result)} after the failure: ${result.reason} ` +
         `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`,
     );
   }

@@ -82,7 +82,7 @@ async function post() {
         (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(work.message);
     if (!work.hasWork)
         return 0;
-    const { cleanup } = await __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 364));
+    const { cleanup } = await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 81));
     return cleanup(work);
 }
 process.exitCode = await post().catch((e) => {
