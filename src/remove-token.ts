@@ -9,7 +9,7 @@ import { explain } from './explain.js';
 import type { PlanetScaleClient } from './planetscale/client.js';
 import { PlanetScaleApiError } from './planetscale/errors.js';
 import { deleteServiceToken, findServiceTokensNamed, serviceTokenExists } from './planetscale/service-tokens.js';
-import * as runner from './runner.js';
+import * as log from './log.js';
 import { errorMessage, show } from './text.js';
 
 export type RemovalResult =
@@ -41,7 +41,7 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
     };
   }
   if (ids.length === 0) return { ok: true, outcome: 'already-gone' };
-  runner.info(`Service token ${show(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
+  log.info(`Service token ${show(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
   const result = await deleteListed(client, org, ids, name);
   return result.ok ? { ok: true, outcome: 'deleted' } : result;
 }
@@ -57,7 +57,7 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
     try {
       if ((await deleteServiceToken(client, org, id)) === 'deleted') {
         if (attempt > 1) {
-          runner.info(
+          log.info(
             `Deleted service token ${show(name)} on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens.`,
           );
         }
@@ -86,7 +86,7 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
           'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
       };
     }
-    runner.info(`PlanetScale answered 404 to deleting service token ${show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
+    log.info(`PlanetScale answered 404 to deleting service token ${show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
     await new Promise((resolve) => setTimeout(resolve, DELETE_AGAIN_AFTER_MS));
   }
 }
@@ -108,7 +108,7 @@ export async function removeTokensNamed(client: PlanetScaleClient, org: string, 
 async function deleteListed(client: PlanetScaleClient, org: string, ids: string[], name: string): Promise<NamedRemovalResult> {
   for (const id of ids) {
     // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
-    runner.setSecret(id);
+    log.setSecret(id);
     const result = await removeById(client, org, id, name);
     if (result === 'not-found') {
       return {
