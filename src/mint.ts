@@ -96,7 +96,8 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
       client,
       config.org,
       { name, ttlSeconds: config.ttlSeconds },
-      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) },
+      // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log.setSecret },
     );
   } catch (error) {
     core.error(
@@ -107,9 +108,8 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
     await cleanUpFailedCreate(cleaner(), config.org, name, error);
     return 1;
   }
-  // At once: from here on the ID and secret may appear in runner output only as ***.
+  // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
   log.setSecret(token.id);
-  log.setSecret(token.token);
   core.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   core.saveState(STATE.expiresAt, expiresAt);

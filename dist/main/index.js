@@ -38153,6 +38153,10 @@ class PlanetScaleClient {
             }
         }
     }
+    /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+    waitEndsInTime(ms) {
+        return Date.now() + ms < (this.options.deadline ?? Infinity);
+    }
     /** Waits `ms`; false when the job was cancelled meanwhile. */
     pause(ms) {
         const signal = this.options.signal;
@@ -38316,7 +38320,10 @@ function isServiceTokenId(value) {
 
 const isObject = (value) => typeof value === 'object' && value !== null;
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
+    const { onSecret, ...sendOptions } = options;
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    if (isObject(body) && typeof body['token'] === 'string' && body['token'])
+        onSecret?.(body['token']);
     // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
     const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
@@ -38511,6 +38518,13 @@ async function removeById(client, org, id, name) {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${text_show(name)} twice, a wait apart, yet the token still exists: ` +
                     'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+            };
+        }
+        if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
             };
         }
         log_info(`PlanetScale answered 404 to deleting service token ${text_show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
@@ -38938,7 +38952,9 @@ async function mint(run, env = process.env, cancel) {
         let token;
         saveState(STATE.createAttempted, 'true');
         try {
-            token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) });
+            token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, 
+            // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+            { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log_setSecret });
         }
         catch (error) {
             core_error(cancel?.aborted
@@ -38947,9 +38963,8 @@ async function mint(run, env = process.env, cancel) {
             await cleanUpFailedCreate(cleaner(), config.org, name, error);
             return 1;
         }
-        // At once: from here on the ID and secret may appear in runner output only as ***.
+        // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
         log_setSecret(token.id);
-        log_setSecret(token.token);
         saveState(STATE.id, token.id);
         const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
         saveState(STATE.expiresAt, expiresAt);

@@ -421,6 +421,10 @@ class PlanetScaleClient {
             }
         }
     }
+    /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+    waitEndsInTime(ms) {
+        return Date.now() + ms < (this.options.deadline ?? Infinity);
+    }
     /** Waits `ms`; false when the job was cancelled meanwhile. */
     pause(ms) {
         const signal = this.options.signal;
@@ -584,7 +588,10 @@ function token_id_isServiceTokenId(value) {
 
 const isObject = (value) => typeof value === 'object' && value !== null;
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
+    const { onSecret, ...sendOptions } = options;
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    if (isObject(body) && typeof body['token'] === 'string' && body['token'])
+        onSecret?.(body['token']);
     // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
     const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
@@ -842,6 +849,13 @@ async function removeById(client, org, id, name) {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)} twice, a wait apart, yet the token still exists: ` +
                     'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+            };
+        }
+        if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
             };
         }
         log/* info */.pq(`PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);

@@ -26,14 +26,19 @@ export async function createServiceToken(
   client: PlanetScaleClient,
   org: string,
   request: { name: string; ttlSeconds: number },
-  options: SendOptions = {},
+  options: SendOptions & {
+    /** Given any secret the answer carries, before the answer is checked: masked even if the answer is then refused. */
+    onSecret?: (secret: string) => void;
+  } = {},
 ): Promise<CreatedServiceToken> {
+  const { onSecret, ...sendOptions } = options;
   const { body } = await client.send<unknown>(
     'POST',
     organizationPath(org, 'service-tokens'),
     { name: request.name, ttl: request.ttlSeconds },
-    { minTimeMs: MIN_CALL_MS, ...options },
+    { minTimeMs: MIN_CALL_MS, ...sendOptions },
   );
+  if (isObject(body) && typeof body['token'] === 'string' && body['token']) onSecret?.(body['token']);
   // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
   const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
   if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {

@@ -69,10 +69,24 @@ describe('a create answered with an ID that is no ID', () => {
     ['an empty ID', '', /without a token id and secret/],
     ['an ID of the wrong shape', 'not an id!', /with an ID that does not look like a service token ID/],
   ])('%s: not used, the token is found by its name and deleted', async (_, id, error) => {
-    fake.faults.script(CREATE, { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id }) });
+    let secret = '';
+    fake.faults.script(CREATE, {
+      kind: 'altered-answer',
+      alter: (body) => {
+        secret = (body as { token: string }).token;
+        return { ...(body as object), id };
+      },
+    });
     const { main, post } = await runJob({ actionDir, inputs: inputs() });
     expect(main.exitCode).toBe(1);
     expect(main.errors[0]).toMatch(error);
+    // The answer's secret is masked anyway, before the first line printed after the create call.
+    expect(secret).toMatch(/^pscale_tkn_/);
+    expect(main.masks).toContain(secret);
+    const mask = main.lines.indexOf(`::add-mask::${secret}`);
+    expect(mask).toBeGreaterThanOrEqual(0);
+    expect(mask).toBeLessThan(main.lines.findIndex((line) => line.startsWith('::error::')));
+    expect(main.lines.filter((line) => line.includes(secret) && line !== `::add-mask::${secret}`)).toEqual([]);
     expect(main.maskedLog).toMatch(/The create call may have reached PlanetScale: looking for a token named ".+" to delete\./);
     expect(main.maskedLog).toMatch(/Deleted service token ".+", created before the failure\./);
     expect(main.state['token-id']).toBeUndefined();

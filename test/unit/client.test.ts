@@ -152,6 +152,21 @@ describe('PlanetScaleClient', () => {
     }
   });
 
+  it('hands a create answer\'s secret to onSecret before checking the answer, a refused one too', async () => {
+    for (const id of ['../x', '', 'tok1']) {
+      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id, token: 'pscale_tkn_new' });
+      const seen: string[] = [];
+      const result = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch((e: unknown) => e);
+      expect(seen).toEqual(['pscale_tkn_new']);
+      if (id === 'tok1') expect(result).toMatchObject({ id: 'tok1', token: 'pscale_tkn_new' });
+      else expect(result).toBeInstanceOf(PlanetScaleResponseError);
+    }
+    agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id: 'tok1', token: '' });
+    const seen: string[] = [];
+    await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch(() => undefined);
+    expect(seen).toEqual([]);
+  });
+
   it('refuses to put an ID that does not look like one into a path, before sending', async () => {
     await expect(deleteServiceToken(client(), 'acme', '../x')).rejects.toThrow(/does not look like one/);
     await expect(grantAccesses(client(), 'acme', 'a b', 'app', ['read_branch'])).rejects.toThrow(/does not look like one/);
