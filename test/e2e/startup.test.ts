@@ -1,11 +1,11 @@
-// What the built steps load. Every step loads @actions/core. Core's OIDC client (getIDToken: @actions/http-client, undici, node:http) and
-// core.platform (@actions/exec) are not bundled: the action never calls them, and the build
-// declares the toolkit packages side-effect free so ncc can leave them out
-// (scripts/side-effect-free.ts). So a post with nothing to do (the most common post) loads no
-// chunk, no HTTP code and not node:crypto (nothing to write to a file command): undici, the API client and the sealed-credential code are lazy
-// chunks of post. Main bundles @actions/github's run context but not Octokit (only getOctokit
-// uses it). Node's own undici (fetch) is never loaded, and each step bundles one undici.
-// Timings are in `npm run bench`, not here.
+// What the built steps load. Every step loads @actions/core. Core's OIDC client (getIDToken:
+// @actions/http-client, undici, node:http) and core.platform (@actions/exec) are not bundled: the
+// action never calls them, and the build declares the toolkit packages side-effect free so ncc can
+// leave them out (scripts/side-effect-free.ts). Main bundles @actions/github's run context but not
+// Octokit (only getOctokit uses it). undici and the API client are lazy chunks, loaded only once
+// there is an API call to make: a post with nothing to do (the most common post) and a main
+// refused for bad input load no chunk and no HTTP code (post not even node:crypto). Node's own undici
+// (fetch) is never loaded, and each step bundles one undici. Timings are in `npm run bench`.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,11 +56,11 @@ const heavy = (modules: string[]) => ({
   /** Node's built-in undici, behind the global fetch: a second HTTP client, never wanted. */
   nodeUndici: modules.some((m) => m.includes('undici')),
 });
-const chunkHas = (chunks: string[], text: string) => chunks.some((c) => readFileSync(join(actionDir, 'dist', 'post', c), 'utf8').includes(text));
-/** The chunk that holds the API client (cleanup.ts and what it imports). */
-const apiChunk = (chunks: string[]) => chunkHas(chunks, 'PlanetScaleClient');
-/** The chunk that holds undici (the API client imports it; nothing else in post does). */
-const undiciChunk = (chunks: string[]) => chunkHas(chunks, 'class RetryAgent');
+const chunkHas = (chunks: string[], text: string, step = 'post') => chunks.some((c) => readFileSync(join(actionDir, 'dist', step, c), 'utf8').includes(text));
+/** The chunk that holds the API client (post: cleanup.ts, main: mint-token.ts, and what they import). */
+const apiChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'PlanetScaleClient', step);
+/** The chunk that holds undici (the API client imports it; nothing else does). */
+const undiciChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'class RetryAgent', step);
 const bundle = (step: string) => readdirSync(join(actionDir, 'dist', step)).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(actionDir, 'dist', step, f), 'utf8')).join('');
 
 describe('start-up of the built steps', () => {
@@ -82,11 +82,23 @@ describe('start-up of the built steps', () => {
     }
   });
 
+  it('main refused for bad input loads no chunk: not the API client, no HTTP code', async () => {
+    const main = await probed({ step: 'main', inputs: { org: 'acme', 'api-url': fake.url } });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors.join('\n')).toMatch(/no minting credential/);
+    expect(main.chunks).toEqual([]);
+    expect(heavy(main.modules)).toEqual({ crypto: true, http: false, tls: false, nodeUndici: false });
+  });
+
   it('main and a post that deletes load the API client, never Node\'s own undici (fetch)', async () => {
     const inputs = { org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const main = await probed({ step: 'main', inputs });
     expect(main.exitCode).toBe(0);
     expect(heavy(main.modules)).toEqual({ crypto: true, http: true, tls: true, nodeUndici: false });
+    // Loaded once the inputs are valid: the minting code and undici.
+    expect(apiChunk(main.chunks, 'main')).toBe(true);
+    expect(undiciChunk(main.chunks, 'main')).toBe(true);
+    expect(main.chunks).toHaveLength(2);
 
     const post = await probed({ step: 'post', inputs, env: main.env, state: main.state });
     expect(post.exitCode).toBe(0);
