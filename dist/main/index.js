@@ -995,7 +995,7 @@ async function mint(run, env = process.env, cancel) {
     const untrusted = untrustedEventWarning(run.eventName);
     if (untrusted)
         core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
-    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1493));
+    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1809));
     return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
 }
 /**
