@@ -768,8 +768,8 @@ function explain(error, op) {
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/log.ts + 1 modules
+var log = __webpack_require__(1287);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
@@ -908,8 +908,8 @@ function describeError(error) {
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __webpack_require__(5049);
 ;// CONCATENATED MODULE: ./src/read-input.ts
 // How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
 // default, but @github/local-action's stand-in for core trims only when told to.

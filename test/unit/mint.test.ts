@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { explain } from '../../src/explain.ts';
 import { DEFAULT_API_URL } from '../../src/inputs.ts';
-import { envForLaterSteps, formatTtl } from '../../src/mint.ts';
+import { envForLaterSteps, formatTtl } from '../../src/mint-token.ts';
 import { PlanetScaleApiError } from '../../src/planetscale/errors.ts';
 
 describe('envForLaterSteps', () => {
