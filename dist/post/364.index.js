@@ -943,6 +943,12 @@ async function sweepExpired(client, org, names, nowMs) {
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
+ * Post's retries: its delete is the last chance to leave nothing alive, so a 429 (one minting
+ * credential shared by more jobs than it can serve) is tried again for as long as the deadline
+ * allows, not the usual 12 times; `npm run load` at twice that rate left tokens alive so.
+ */
+const POST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: 100 };
+/**
  * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
  * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
  * delete is success) and nothing named ours.
@@ -981,7 +987,7 @@ async function cleanup(work, env = process.env) {
     const credential = await mintingCredential(env, id);
     if (typeof credential === 'string')
         return failed(credential);
-    const client = clientWith(credential);
+    const client = clientWith(credential, POST_RETRY_POLICY);
     // A failure to delete by ID does not stop the look by name or the sweep: each may still end
     // a token of ours. The step fails at the end.
     let exitCode = 0;
