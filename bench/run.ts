@@ -143,7 +143,9 @@ try {
     const keep = round > 0; // round 0 warms up disk caches and is not counted
     const taken: { into: number[]; ms: number }[] = [];
     const take = (into: number[], ms: number) => taken.push({ into, ms });
-    for (const [i, proxy] of proxies.entries()) {
+    // Low RTT first in one round, high first in the next: drift in the machine's load falls on both.
+    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const proxy = proxies[i]!;
       const job = await runAction(proxy, 2);
       take(samples.main[i]!, job.main);
       take(samples.post[i]!, job.post);
