@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLatencyProxy, type LatencyProxy } from '../../bench/latency-proxy.ts';
+import type { Summary } from '../../bench/measure.ts';
 import { deliveryTime, roundTrips } from '../../bench/network-model.ts';
+import { checkModel, checkTargets, type AtTwoRtts } from '../../bench/report.ts';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 
 describe('deliveryTime', () => {
@@ -37,6 +39,42 @@ describe('roundTrips', () => {
   it('refuses RTTs that cannot give a count', () => {
     expect(() => roundTrips(100, 200, 80, 80)).toThrow(/two RTTs/);
     expect(() => roundTrips(100, 200, 80, 40)).toThrow(/two RTTs/);
+  });
+});
+
+describe('checkModel', () => {
+  it('passes one curl call measured within half a round trip of 3, and fails it otherwise', () => {
+    expect(checkModel(2.72)).toEqual({ measured: 2.72, expected: 3, tolerance: 0.5, ok: true });
+    expect(checkModel(3.5).ok).toBe(true);
+    expect(checkModel(2.4).ok).toBe(false);
+    expect(checkModel(3.6).ok).toBe(false);
+  });
+});
+
+describe('checkTargets', () => {
+  const summary = (median: number): Summary => ({ median, min: median, max: median, samples: [median] });
+  const at = (low: number, high: number): AtTwoRtts => ({ low: summary(low), high: summary(high), roundTrips: roundTrips(low, high, 40, 80) });
+  const timings = (main: AtTwoRtts, post: AtTwoRtts) => ({
+    main,
+    post,
+    recipe: at(1000, 1600),
+    curlDelete: at(150, 270),
+    postNothingToDo: summary(60),
+    nodeE0: summary(35),
+  });
+
+  it('meets a target on the line and misses it just past, on the exact figures', () => {
+    // main: 4.5 round trips, 450 / 1000 of the recipe; post: 3.5 round trips.
+    const met = checkTargets(timings(at(450, 630), at(200, 340)), at(450, 630));
+    expect(met.map((t) => [t.name, t.met])).toEqual([
+      ['main, 2 databases + organization (round trips)', true],
+      ['main, 16 databases + organization (round trips)', true],
+      ['post (round trips)', true],
+      ['main / curl recipe at the low RTT', true],
+      ['start-up over `node -e 0` (ms)', true],
+    ]);
+    const missed = checkTargets(timings(at(451, 632), at(200, 341)), at(450, 631));
+    expect(missed.map((t) => t.met)).toEqual([false, false, false, false, true]);
   });
 });
 
