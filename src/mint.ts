@@ -89,6 +89,9 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   }
 
   log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  // The grants go out at once when the create answers, each on a connection of its own: opened
+  // now, they are ready by then. One more for the create itself, which takes the first.
+  dispatcher.preconnect(config.apiUrl, config.requests.length + 1);
   let token: CreatedServiceToken;
   core.saveState(STATE.createAttempted, 'true');
   try {
