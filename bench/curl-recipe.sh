@@ -8,12 +8,13 @@
 #
 # Env: PLANETSCALE_API_URL (no trailing slash), PLANETSCALE_ORG, PLANETSCALE_SERVICE_TOKEN_ID,
 # PLANETSCALE_SERVICE_TOKEN (the minting token), TOKEN_NAME, TTL (seconds), DATABASES
-# (space-separated), DATABASE_ACCESSES and ORG_ACCESSES (JSON arrays of access names).
+# (space-separated), DATABASE_ACCESSES and ORG_ACCESSES (JSON arrays of access names); CA_CERT, if
+# set, the CA to trust (the bench's fake API serves a test certificate).
 set -euo pipefail
 
 tokens="$PLANETSCALE_API_URL/v1/organizations/$PLANETSCALE_ORG/service-tokens"
 call() {
-  curl --silent --show-error --fail \
+  curl --silent --show-error --fail ${CA_CERT:+--cacert "$CA_CERT"} \
     --header "Authorization: $PLANETSCALE_SERVICE_TOKEN_ID:$PLANETSCALE_SERVICE_TOKEN" \
     --header 'accept: application/json' --header 'content-type: application/json' "$@"
 }

@@ -1,15 +1,18 @@
 // `npm run bench`: how long the action's steps take against PlanetScale's documented curl recipe
-// for the same job, on the fake API behind a proxy that adds a fixed latency to every request.
-// Prints tables and writes bench/results.json (see README, "Performance").
+// for the same job, on the fake API served over https behind a TCP proxy that models the network
+// (network-model.ts), at two round-trip times. Prints tables and writes bench/results.json (see
+// README, "Performance").
 //
-//   npm run bench -- [--rounds 7] [--latency 40] [--out bench/results.json] [--action DIR]
+//   npm run bench -- [--rounds 7] [--low-rtt 40] [--high-rtt 80] [--out bench/results.json] [--action DIR]
 //
 // --action runs another build (a folder with action.yml and dist/, e.g. a `git worktree` of an
 // older commit), to compare two builds under the same conditions.
 //
 // The built dist/ is run as the runner runs it (test/harness), with the Node 24 binary the repo
-// brings (node_modules/node); measurements of one round are interleaved so that noise from other
-// work on the machine falls on all of them alike.
+// brings (node_modules/node); measurements of one round are interleaved, at both RTTs, so that
+// noise from other work on the machine falls on all of them alike. The round trips a measure
+// waits are its growth from the low RTT to the high one: the headline figure, as it does not
+// depend on the machine. The bench fails if the model itself is off (a curl call must wait 3).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,23 +20,28 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runJob, runStep } from '../test/harness/index.ts';
-import { startLatencyProxy } from './latency-proxy.ts';
+import { startLatencyProxy, type LatencyProxy } from './latency-proxy.ts';
 import { summarize, timeProcess } from './measure.ts';
-import { checkTargets, formatTables, formatTargets, ratio, type Results } from './report.ts';
-import { ORG, actionInputs, recipeEnv, startSeededFake } from './scenario.ts';
+import { roundTrips } from './network-model.ts';
+import { checkModel, checkTargets, formatModelCheck, formatTables, formatTargets, ratio, type AtTwoRtts, type Results } from './report.ts';
+import { CA_CERT, ORG, actionInputs, recipeEnv, startSeededFake } from './scenario.ts';
 
 const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '7' },
-    latency: { type: 'string', default: '40' },
+    'low-rtt': { type: 'string', default: '40' },
+    'high-rtt': { type: 'string', default: '80' },
     out: { type: 'string', default: 'bench/results.json' },
     action: { type: 'string' },
   },
 });
 const rounds = Number(args.rounds);
-const latencyMs = Number(args.latency);
+const rtts = [Number(args['low-rtt']), Number(args['high-rtt'])] as const;
 if (!Number.isInteger(rounds) || rounds < 5) throw new Error('--rounds must be a whole number, at least 5');
-if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error('--latency must be a number of milliseconds, 0 or more');
+// Not 0: at 0, CPU work that a wait would otherwise hide lands in the baseline (network-model.ts).
+if (!rtts.every((rtt) => Number.isFinite(rtt) && rtt > 0) || rtts[1] <= rtts[0]) {
+  throw new Error('--low-rtt and --high-rtt must be milliseconds above 0, --high-rtt the larger');
+}
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const actionDir = resolve(args.action ?? repo);
@@ -47,7 +55,9 @@ const bareEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.en
 const version = (command: string, flag: string) => execFileSync(command, [flag], { encoding: 'utf8' }).split('\n')[0]!.trim();
 
 const { fake, minting } = await startSeededFake();
-const proxy = await startLatencyProxy(fake.url, latencyMs);
+const proxies = [await startLatencyProxy(fake.url, rtts[0]), await startLatencyProxy(fake.url, rtts[1])] as const;
+/** The action trusts the fake's test certificate the way a runner would be told to. */
+const trust = { NODE_EXTRA_CA_CERTS: CA_CERT };
 
 /** Fails the benchmark when a run did not do the job: a figure for a broken path means nothing. */
 function expectJobDone(what: string, grants: number): void {
@@ -66,7 +76,7 @@ function expectJobDone(what: string, grants: number): void {
 }
 
 let recipeRuns = 0;
-async function runRecipe(databases: number): Promise<number> {
+async function runRecipe(proxy: LatencyProxy, databases: number): Promise<number> {
   fake.clearRequests();
   const run = await timeProcess('bash', [recipe], recipeEnv(databases, minting, proxy.url, `bench-recipe-${++recipeRuns}`));
   if (run.code !== 0) throw new Error(`curl recipe failed (exit ${run.code}): ${run.stderr}`);
@@ -74,9 +84,9 @@ async function runRecipe(databases: number): Promise<number> {
   return run.ms;
 }
 
-async function runAction(databases: number): Promise<{ main: number; post: number }> {
+async function runAction(proxy: LatencyProxy, databases: number): Promise<{ main: number; post: number }> {
   fake.clearRequests();
-  const job = await runJob({ actionDir, inputs: actionInputs(databases, minting, proxy.url), nodePath });
+  const job = await runJob({ actionDir, inputs: actionInputs(databases, minting, proxy.url), env: trust, nodePath });
   if (job.main.exitCode !== 0 || job.post?.exitCode !== 0) {
     throw new Error(`action failed (main ${job.main.exitCode}, post ${job.post?.exitCode}): ${job.main.errors.concat(job.post?.errors ?? []).join('; ')}`);
   }
@@ -85,11 +95,11 @@ async function runAction(databases: number): Promise<{ main: number; post: numbe
 }
 
 /** One curl DELETE of a token seeded straight into the fake (not timed). */
-async function runCurlDelete(): Promise<number> {
+async function runCurlDelete(proxy: LatencyProxy): Promise<number> {
   const doomed = fake.addServiceToken(ORG, { organization: ['read_databases'] });
   const url = `${proxy.url}/v1/organizations/${ORG}/service-tokens/${doomed.id}`;
   const auth = `Authorization: ${minting.id}:${minting.token}`;
-  const run = await timeProcess('curl', ['--silent', '--show-error', '--fail', '--request', 'DELETE', '--url', url, '--header', auth], bareEnv);
+  const run = await timeProcess('curl', ['--silent', '--show-error', '--fail', '--cacert', CA_CERT, '--request', 'DELETE', '--url', url, '--header', auth], bareEnv);
   if (run.code !== 0 || fake.token(doomed.id)?.deleted !== true) throw new Error(`curl DELETE failed (exit ${run.code}): ${run.stderr}`);
   fake.clearRequests();
   return run.ms;
@@ -110,61 +120,73 @@ async function runNodeE0(): Promise<number> {
 
 const SCALING = [1, 4, 16];
 const STARTUP_SAMPLES_PER_ROUND = 3;
+/** Samples by measure, one list per RTT (index as in `rtts`). */
+const atRtts = () => [[], []] as [number[], number[]];
 const samples = {
-  main: [] as number[],
-  post: [] as number[],
-  recipe: [] as number[],
-  curlDelete: [] as number[],
+  main: atRtts(),
+  post: atRtts(),
+  recipe: atRtts(),
+  curlDelete: atRtts(),
   postNothingToDo: [] as number[],
   nodeE0: [] as number[],
-  scalingMain: SCALING.map(() => [] as number[]),
-  scalingRecipe: SCALING.map(() => [] as number[]),
+  scalingMain: SCALING.map(atRtts),
+  scalingRecipe: SCALING.map(atRtts),
 };
 
 try {
   if (actionDir !== repo) console.log(`Action: ${actionDir}`);
-  console.log(`Node ${version(nodePath, '--version')} (${relative(repo, nodePath) || nodePath}), ${cpus().length} cores; ${latencyMs} ms per request; ${rounds} rounds after a warm-up round.`);
+  console.log(
+    `Node ${version(nodePath, '--version')} (${relative(repo, nodePath) || nodePath}), ${cpus().length} cores; ` +
+      `https through a proxy at RTT ${rtts[0]} ms and ${rtts[1]} ms; ${rounds} rounds after a warm-up round.`,
+  );
   for (let round = 0; round <= rounds; round++) {
     const keep = round > 0; // round 0 warms up disk caches and is not counted
-    const job = await runAction(2);
-    const recipeMs = await runRecipe(2);
-    const deleteMs = await runCurlDelete();
-    const startup: [number, number][] = [];
-    for (let i = 0; i < STARTUP_SAMPLES_PER_ROUND; i++) startup.push([await runPostNothingToDo(), await runNodeE0()]);
-    const scaling: [number, number][] = [];
-    for (const n of SCALING) scaling.push([(await runAction(n)).main, await runRecipe(n)]);
-    if (!keep) continue;
-    samples.main.push(job.main);
-    samples.post.push(job.post);
-    samples.recipe.push(recipeMs);
-    samples.curlDelete.push(deleteMs);
-    for (const [post, bare] of startup) {
-      samples.postNothingToDo.push(post);
-      samples.nodeE0.push(bare);
+    const taken: { into: number[]; ms: number }[] = [];
+    const take = (into: number[], ms: number) => taken.push({ into, ms });
+    // Low RTT first in one round, high first in the next: drift in the machine's load falls on both.
+    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const proxy = proxies[i]!;
+      const job = await runAction(proxy, 2);
+      take(samples.main[i]!, job.main);
+      take(samples.post[i]!, job.post);
+      take(samples.recipe[i]!, await runRecipe(proxy, 2));
+      take(samples.curlDelete[i]!, await runCurlDelete(proxy));
+      for (const [k, n] of SCALING.entries()) {
+        take(samples.scalingMain[k]![i]!, (await runAction(proxy, n)).main);
+        take(samples.scalingRecipe[k]![i]!, await runRecipe(proxy, n));
+      }
     }
-    scaling.forEach(([main, recipeN], i) => {
-      samples.scalingMain[i]!.push(main);
-      samples.scalingRecipe[i]!.push(recipeN);
-    });
-    process.stdout.write(`round ${round}/${rounds}: main ${job.main.toFixed(0)} ms, curl recipe ${recipeMs.toFixed(0)} ms\n`);
+    for (let i = 0; i < STARTUP_SAMPLES_PER_ROUND; i++) {
+      take(samples.postNothingToDo, await runPostNothingToDo());
+      take(samples.nodeE0, await runNodeE0());
+    }
+    if (!keep) continue;
+    for (const { into, ms } of taken) into.push(ms);
+    const last = (list: number[]) => list[list.length - 1]!.toFixed(0);
+    process.stdout.write(`round ${round}/${rounds}: main ${last(samples.main[0])} / ${last(samples.main[1])} ms, curl recipe ${last(samples.recipe[0])} / ${last(samples.recipe[1])} ms\n`);
   }
 } finally {
-  await proxy.close();
+  for (const proxy of proxies) await proxy.close();
   await fake.close();
 }
 
+function atTwoRtts([low, high]: [number[], number[]]): AtTwoRtts {
+  const summaries = { low: summarize(low), high: summarize(high) };
+  return { ...summaries, roundTrips: roundTrips(summaries.low.median, summaries.high.median, rtts[0], rtts[1]) };
+}
+
 const timings = {
-  main: summarize(samples.main),
-  post: summarize(samples.post),
-  recipe: summarize(samples.recipe),
-  curlDelete: summarize(samples.curlDelete),
+  main: atTwoRtts(samples.main),
+  post: atTwoRtts(samples.post),
+  recipe: atTwoRtts(samples.recipe),
+  curlDelete: atTwoRtts(samples.curlDelete),
   postNothingToDo: summarize(samples.postNothingToDo),
   nodeE0: summarize(samples.nodeE0),
 };
 const ratios = {
-  mainToRecipe: ratio(timings.main.median, timings.recipe.median),
-  postToCurlDelete: ratio(timings.post.median, timings.curlDelete.median),
-  mainAndPostToRecipe: ratio(timings.main.median + timings.post.median, timings.recipe.median),
+  mainToRecipe: ratio(timings.main.low.median, timings.recipe.low.median),
+  postToCurlDelete: ratio(timings.post.low.median, timings.curlDelete.low.median),
+  mainAndPostToRecipe: ratio(timings.main.low.median + timings.post.low.median, timings.recipe.low.median),
 };
 const startupOverheadMs = Math.round((timings.postNothingToDo.median - timings.nodeE0.median) * 10) / 10;
 const bundles = ['main', 'post'].map((entry) => {
@@ -174,6 +196,11 @@ const bundles = ['main', 'post'].map((entry) => {
     .sort((a, b) => (a === 'index.js' ? -1 : b === 'index.js' ? 1 : a.localeCompare(b)))
     .map((file) => ({ file: `dist/${entry}/${file}`, bytes: statSync(join(dir, file)).size }));
   return { entry: `dist/${entry}`, files, loadedAtStartBytes: files[0]!.bytes, totalBytes: files.reduce((sum, f) => sum + f.bytes, 0) };
+});
+const scaling = SCALING.map((databases, k) => {
+  const main = atTwoRtts(samples.scalingMain[k]!);
+  const recipeN = atTwoRtts(samples.scalingRecipe[k]!);
+  return { databases, main, recipe: recipeN, ratio: ratio(main.low.median, recipeN.low.median) };
 });
 const results: Results = {
   machine: {
@@ -185,20 +212,22 @@ const results: Results = {
     jq: version('jq', '--version'),
   },
   date: new Date().toISOString(),
-  latencyMs,
+  rttMs: [rtts[0], rtts[1]],
   rounds,
   timings,
-  scaling: SCALING.map((databases, i) => {
-    const main = summarize(samples.scalingMain[i]!);
-    const recipeN = summarize(samples.scalingRecipe[i]!);
-    return { databases, main, recipe: recipeN, ratio: ratio(main.median, recipeN.median) };
-  }),
+  scaling,
   startupOverheadMs,
   ratios,
-  targets: checkTargets(timings),
+  modelCheck: checkModel(timings.curlDelete.roundTrips),
+  targets: checkTargets(timings, scaling.find((s) => s.databases === 16)!.main),
   bundles,
 };
 
-console.log(`\n${formatTables(results)}\n\n${formatTargets(results.targets)}`);
+console.log(`\n${formatTables(results)}\n\n${formatModelCheck(results.modelCheck)}\n${formatTargets(results.targets)}`);
 writeFileSync(resolve(repo, args.out), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nWrote ${args.out}.`);
+// Figures from a network that is not the model's mean nothing: fail (results are kept to look at).
+if (!results.modelCheck.ok) {
+  console.error('The network model is off: the round trips above cannot be trusted (a loaded machine? try more --rounds).');
+  process.exitCode = 1;
+}

@@ -1,6 +1,8 @@
 // What the benchmark asks for, the same for the action and the curl recipe: an organization with
 // up to 16 databases, a minting token that holds what it delegates, and a job that asks for
 // DATABASE_ACCESSES on N databases plus ORG_ACCESSES on the organization.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { FakePlanetScale } from '../test/fake-planetscale/index.ts';
 
 export const ORG = 'acme';
@@ -14,8 +16,13 @@ export interface Minting {
   token: string;
 }
 
+/** The test certificate the fake serves https with; it is its own CA (test/fixtures/tls/README.md). */
+export const CA_CERT = fileURLToPath(new URL('../test/fixtures/tls/cert.pem', import.meta.url));
+const TLS_KEY = fileURLToPath(new URL('../test/fixtures/tls/key.pem', import.meta.url));
+
+/** The fake, over https as PlanetScale is, seeded for the bench. */
 export async function startSeededFake(): Promise<{ fake: FakePlanetScale; minting: Minting }> {
-  const fake = await FakePlanetScale.start();
+  const fake = await FakePlanetScale.start({ tls: { key: readFileSync(TLS_KEY), cert: readFileSync(CA_CERT) } });
   fake.addOrganization(ORG);
   for (const database of DATABASES) fake.addDatabase(ORG, database);
   const minting = fake.addServiceToken(
@@ -49,6 +56,7 @@ export function recipeEnv(n: number, minting: Minting, apiUrl: string, tokenName
   return {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     PLANETSCALE_API_URL: apiUrl,
+    CA_CERT,
     PLANETSCALE_ORG: ORG,
     PLANETSCALE_SERVICE_TOKEN_ID: minting.id,
     PLANETSCALE_SERVICE_TOKEN: minting.token,

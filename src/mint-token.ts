@@ -88,11 +88,16 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   }
 
   log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  // The grants go out at once when the create answers, each on a connection of its own: opened
+  // now, they are ready by then. One more for the create itself, which takes the first, and one
+  // for the read of the minting token's own accesses that runs beside it.
+  const readsMintingAccesses = config.credential.kind === 'service-token';
+  dispatcher.preconnect(config.apiUrl, config.requests.length + 1 + (readsMintingAccesses ? 1 : 0));
   let token: CreatedServiceToken;
   core.saveState(STATE.createAttempted, 'true');
   // The minting token's own accesses, read while the create call is in flight (no added round
   // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
-  const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
+  const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
   try {
     token = await createServiceToken(
       client,

@@ -1,63 +1,148 @@
-// Load: 40 jobs (main then post, the built action run as the runner runs it) at once against one
-// fake API limited to 600 requests a minute per credential, with a burst cap low enough to force
-// 429s. Not part of `npm test`: run `npm run load`. Prints runs, successes, 429s seen, retries,
-// p50/p95 main time and tokens left. Target: every run succeeds, 0 tokens left.
+// Load: the built action (main then post, run as the runner runs it) against one fake API that
+// rate-limits the one minting credential every job shares, as PlanetScale does (600 requests a
+// minute per credential, answered 429 with Retry-After over it). Not part of `npm test`: run
+// `npm run load`. Phases (LOAD_PHASES, default all three):
+//   burst  LOAD_RUNS jobs (40) at once, with a burst cap low enough to force 429s: all must succeed.
+//   1x     Poisson arrivals at the rate one minting credential can serve, over the window.
+//   2x     the same at twice that rate: some jobs may fail, but each must fail clearly (rate
+//          limited, within its deadline) and leave no token.
+// Each job asks for LOAD_DATABASES databases (1) plus the organization: N + 3 calls (create, N
+// grants, the organization grant, delete). LOAD_PER_MINUTE (600) and LOAD_BURST (10) set the
+// limit, LOAD_WINDOW_S (60) how long arrivals last: a smaller limit or window makes a shorter run.
+// Prints, per phase: runs, successes, clean failures, other failures, p50/p95 of main, 429s,
+// retries and tokens left. Exits 1 if any phase misses its target.
 import { fileURLToPath } from 'node:url';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
 import { runJob, type JobResult } from './harness/index.ts';
+import { jobsPerMinute, percentile, poissonArrivals } from './load-arrivals.ts';
 
-const RUNS = Number(process.env['LOAD_RUNS'] ?? 40);
-const LIMIT = { perMinute: 600, burst: Number(process.env['LOAD_BURST'] ?? 10) };
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!(value > 0)) throw new Error(`${name} must be a number above 0, got ${process.env[name]}`);
+  return value;
+};
+const RUNS = env('LOAD_RUNS', 40);
+const LIMIT = { perMinute: env('LOAD_PER_MINUTE', 600), burst: env('LOAD_BURST', 10) };
+const WINDOW_MS = env('LOAD_WINDOW_S', 60) * 1000;
+const DATABASES = Array.from({ length: env('LOAD_DATABASES', 1) }, (_, i) => `db${i + 1}`);
+const PHASES = (process.env['LOAD_PHASES'] ?? 'burst,1x,2x').split(',').map((p) => p.trim());
+const CALLS_PER_JOB = DATABASES.length + 3;
+/** The longest a failing main may take: its 45 s deadline, then up to 8 s to delete (src/mint.ts). */
+const MAIN_LIMIT_MS = 45_000 + 8_000;
 
 const actionDir = fileURLToPath(new URL('..', import.meta.url));
-const fake = await FakePlanetScale.start();
-fake.addOrganization('acme');
-fake.addDatabase('acme', 'app');
-// One minting credential for every job, as one repository's secrets would be: one rate-limit bucket.
-const minting = fake.addServiceToken('acme', {
-  organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
-  databases: { app: ['read_branch', 'create_branch'] },
-});
-fake.faults.rateLimit(LIMIT);
 
-const started = performance.now();
-const jobs: JobResult[] = await Promise.all(
-  Array.from({ length: RUNS }, (_, i) =>
-    runJob({
-      actionDir,
-      inputs: {
-        org: 'acme',
-        'service-token-id': minting.id,
-        'service-token': minting.token,
-        database: 'app',
-        accesses: 'read_branch create_branch',
-        'api-url': fake.url,
-      },
-      env: { GITHUB_JOB: `load-${i}` },
-      timeoutMs: 120_000,
-    }),
-  ),
-);
-const wallMs = performance.now() - started;
-
-const retries = jobs.reduce((n, job) => n + [job.main, job.post].reduce((m, step) => m + (step?.maskedLog.match(/^PlanetScale API .* attempt \d+ of \d+ failed/gm)?.length ?? 0), 0), 0);
-const successes = jobs.filter((job) => job.main.exitCode === 0 && job.post?.exitCode === 0).length;
-const mainTimes = jobs.map((job) => job.main.durationMs).sort((a, b) => a - b);
-const percentile = (p: number) => mainTimes[Math.min(mainTimes.length - 1, Math.ceil((p / 100) * mainTimes.length) - 1)]!;
-const tokensLeft = fake.mintedTokens().length;
-
-console.log(`runs:        ${RUNS} (main+post each, all at once)`);
-console.log(`rate limit:  ${LIMIT.perMinute}/min per credential, burst ${LIMIT.burst}`);
-console.log(`successes:   ${successes}`);
-console.log(`429s seen:   ${fake.faults.stats.rateLimited}`);
-console.log(`retries:     ${retries}`);
-console.log(`requests:    ${fake.requests.length}`);
-console.log(`main p50:    ${Math.round(percentile(50))} ms`);
-console.log(`main p95:    ${Math.round(percentile(95))} ms`);
-console.log(`wall time:   ${Math.round(wallMs)} ms`);
-console.log(`tokens left: ${tokensLeft}`);
-for (const job of jobs.filter((j) => j.main.exitCode !== 0 || j.post?.exitCode !== 0).slice(0, 3)) {
-  console.log('--- a failed run:', job.main.errors, job.post?.errors);
+interface PhaseReport {
+  phase: string;
+  runs: number;
+  successes: number;
+  cleanFailures: number;
+  otherFailures: number;
+  mainP50Ms: number;
+  mainP95Ms: number;
+  rateLimited: number;
+  retries: number;
+  requests: number;
+  tokensLeft: number;
+  wallMs: number;
 }
-await fake.close();
-process.exitCode = successes === RUNS && tokensLeft === 0 ? 0 : 1;
+
+async function runPhase(phase: string, startTimes: number[], prose: string): Promise<PhaseReport> {
+  const fake = await FakePlanetScale.start();
+  fake.addOrganization('acme');
+  for (const database of DATABASES) fake.addDatabase('acme', database);
+  // One minting credential for every job, as one repository's secrets would be: one rate-limit bucket.
+  const minting = fake.addServiceToken('acme', {
+    organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
+    databases: Object.fromEntries(DATABASES.map((database) => [database, ['read_branch', 'create_branch']])),
+  });
+  fake.faults.rateLimit(LIMIT);
+  console.log(`\n== ${phase}: ${prose}`);
+
+  const started = performance.now();
+  const jobs: JobResult[] = await Promise.all(
+    startTimes.map(async (atMs, i) => {
+      await new Promise((resolve) => setTimeout(resolve, atMs));
+      return runJob({
+        actionDir,
+        inputs: {
+          org: 'acme',
+          'service-token-id': minting.id,
+          'service-token': minting.token,
+          accesses: DATABASES.map((database) => `${database}: read_branch, create_branch`).join('\n'),
+          'org-accesses': 'read_databases',
+          // A name per job, so that a token left alive can be traced to its job.
+          name: `load-${i}`,
+          'api-url': fake.url,
+        },
+        env: { GITHUB_JOB: `load-${i}` },
+        timeoutMs: 120_000,
+      });
+    }),
+  );
+  const wallMs = performance.now() - started;
+
+  const left = fake.mintedTokens();
+  const leftBy = (i: number) => left.filter((token) => (token.name ?? '').startsWith(`load-${i}-`)).length;
+  const failed = (job: JobResult) => job.main.exitCode !== 0 || job.post?.exitCode !== 0;
+  // Clean: says it was rate-limited, ends within main's deadline, and its token is seen gone.
+  const clean = (job: JobResult, i: number) =>
+    /\b429\b|rate.limit/i.test([...job.main.errors, ...(job.post?.errors ?? [])].join('\n')) && job.main.durationMs <= MAIN_LIMIT_MS && leftBy(i) === 0;
+  const mainTimes = jobs.map((job) => job.main.durationMs).sort((a, b) => a - b);
+  const report: PhaseReport = {
+    phase,
+    runs: jobs.length,
+    successes: jobs.filter((job) => !failed(job)).length,
+    cleanFailures: jobs.filter((job, i) => failed(job) && clean(job, i)).length,
+    otherFailures: jobs.filter((job, i) => failed(job) && !clean(job, i)).length,
+    mainP50Ms: Math.round(percentile(mainTimes, 50)),
+    mainP95Ms: Math.round(percentile(mainTimes, 95)),
+    rateLimited: fake.faults.stats.rateLimited,
+    retries: jobs.reduce((n, job) => n + [job.main, job.post].reduce((m, step) => m + (step?.maskedLog.match(/^PlanetScale API .* attempt \d+ of \d+ failed/gm)?.length ?? 0), 0), 0),
+    requests: fake.requests.length,
+    tokensLeft: left.length,
+    wallMs: Math.round(wallMs),
+  };
+  console.log(`runs:            ${report.runs}`);
+  console.log(`successes:       ${report.successes}`);
+  console.log(`clean failures:  ${report.cleanFailures} (rate-limited, within the deadline, token seen gone)`);
+  console.log(`other failures:  ${report.otherFailures}`);
+  console.log(`main p50 / p95:  ${report.mainP50Ms} / ${report.mainP95Ms} ms`);
+  console.log(`429s:            ${report.rateLimited}`);
+  console.log(`retries:         ${report.retries}`);
+  console.log(`requests:        ${report.requests}`);
+  console.log(`tokens left:     ${report.tokensLeft}`);
+  console.log(`wall time:       ${report.wallMs} ms`);
+  const shown = jobs.map((job, i) => ({ job, i })).filter(({ job, i }) => failed(job) && (phase === 'burst' || !clean(job, i)));
+  const sample = jobs.findIndex((job, i) => failed(job) && clean(job, i));
+  if (sample >= 0) console.log(`a clean failure (main ${Math.round(jobs[sample]!.main.durationMs)} ms):`, jobs[sample]!.main.errors.join(' | '));
+  for (const { job, i } of shown.slice(0, 3)) console.log(`--- a failed run (load-${i}):`, job.main.errors, job.post?.errors);
+  await fake.close();
+  return report;
+}
+
+const servedPerMinute = jobsPerMinute(LIMIT.perMinute, CALLS_PER_JOB);
+console.log(
+  `rate limit: ${LIMIT.perMinute}/min per credential, burst ${LIMIT.burst}; ${DATABASES.length} database(s) + organization = ${CALLS_PER_JOB} calls a job; ` +
+    `one minting credential serves ${Math.round(servedPerMinute * 10) / 10} jobs a minute.`,
+);
+const reports: PhaseReport[] = [];
+let ok = true;
+for (const phase of PHASES) {
+  if (phase === 'burst') {
+    const report = await runPhase(phase, Array.from({ length: RUNS }, () => 0), `${RUNS} jobs at once`);
+    ok &&= report.successes === report.runs && report.tokensLeft === 0;
+    reports.push(report);
+    continue;
+  }
+  const factor = /^(\d+(?:\.\d+)?)x$/.exec(phase)?.[1];
+  if (!factor) throw new Error(`LOAD_PHASES: unknown phase ${JSON.stringify(phase)} (burst, 1x, 2x, …)`);
+  const rate = Number(factor) * servedPerMinute;
+  const arrivals = poissonArrivals(rate, WINDOW_MS);
+  const report = await runPhase(phase, arrivals, `${arrivals.length} jobs, Poisson arrivals at ${Math.round(rate * 10) / 10}/min over ${WINDOW_MS / 1000} s`);
+  // Over capacity a job may fail, but only cleanly; at or under it, the retries must carry every job.
+  ok &&= report.tokensLeft === 0 && report.otherFailures === 0 && (Number(factor) > 1 || report.successes === report.runs);
+  reports.push(report);
+}
+console.log(`\n${JSON.stringify(reports)}`);
+process.exitCode = ok ? 0 : 1;

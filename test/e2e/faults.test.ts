@@ -173,6 +173,18 @@ describe('post', () => {
     expectNothingLeft();
   });
 
+  it('429 on delete in post: tried again for as long as the deadline allows, not 12 times (the token must not live on)', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
+    expect(main.exitCode).toBe(0);
+    fake.faults.script(DELETE, status(429, { 'retry-after': '0' }), status(429, { 'retry-after': '0' }));
+    const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    // The quick try takes the first 429; the sure way retries the second.
+    expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 204]);
+    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 100 failed \(HTTP 429/)]);
+    expectNothingLeft();
+  });
+
   it('a delete that keeps failing: post fails with a message naming the token, the attempts and the last error', async () => {
     const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
     fake.faults.always(DELETE, status(503));

@@ -2,6 +2,7 @@
 // the order of checks (authenticate, route, parse body, handle), and the public test API.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth.ts';
 import { ApiError, badRequest, notFound } from './errors.ts';
@@ -31,7 +32,7 @@ interface UnparsableBody {
 }
 
 export class FakePlanetScale {
-  /** e.g. "http://127.0.0.1:43125", no trailing slash. */
+  /** e.g. "http://127.0.0.1:43125" (https with `tls`), no trailing slash. */
   readonly url: string;
   /** Every request received, in order. A connection dropped before acting is recorded with status 0. */
   readonly requests: RecordedRequest[] = [];
@@ -46,10 +47,13 @@ export class FakePlanetScale {
     this.#state = state;
   }
 
-  /** `port`: 0 (the default) picks a free one; `npm run fake-api` passes a fixed one. */
-  static async start(options: { now?: Date; port?: number } = {}): Promise<FakePlanetScale> {
+  /**
+   * `port`: 0 (the default) picks a free one; `npm run fake-api` passes a fixed one. `tls`: serve
+   * https with this key and certificate (PEM), as PlanetScale does; the bench uses it.
+   */
+  static async start(options: { now?: Date; port?: number; tls?: { key: string | Buffer; cert: string | Buffer } } = {}): Promise<FakePlanetScale> {
     const state = new FakeState(options.now ?? new Date());
-    const server = createServer();
+    const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -58,7 +62,7 @@ export class FakePlanetScale {
       });
     });
     const { port } = server.address() as AddressInfo;
-    const fake = new FakePlanetScale(server, `http://127.0.0.1:${port}`, state);
+    const fake = new FakePlanetScale(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, state);
     // Attached after listen, but before anyone knows the port, so no request is missed.
     server.on('request', (req: IncomingMessage, res: ServerResponse) => fake.#receive(req, res));
     return fake;

@@ -174,6 +174,73 @@ describe('the client over the step dispatcher', () => {
   });
 });
 
+describe('preconnect', () => {
+  /** A server that counts the connections it accepts and says which one each request came on. */
+  async function counting(onConnection: (socket: import('node:net').Socket, n: number) => void = () => {}) {
+    const connections: import('node:net').Socket[] = [];
+    const api = await serve((req, res) => res.writeHead(200).end(String(req.socket.remotePort)));
+    const server = servers[servers.length - 1]!;
+    server.on('connection', (socket) => {
+      connections.push(socket);
+      onConnection(socket, connections.length);
+    });
+    return { ...api, connections };
+  }
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i++) await new Promise((done) => setTimeout(done, 10));
+    expect(condition()).toBe(true);
+  };
+  const dispatcherFor = (url: string) => {
+    const dispatcher = stepDispatcher({}, url);
+    dispatchers.push(dispatcher);
+    return dispatcher;
+  };
+  const call = (dispatcher: StepDispatcher, url: string) =>
+    new PlanetScaleClient({ baseUrl: url, dispatcher, credential: { kind: 'service-token', id: 'i', token: 't' }, retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 } }).send<number>('GET', '/v1/x');
+
+  it('opens the connections ahead, sends nothing on them, and the calls that follow use them', async () => {
+    const api = await counting();
+    const dispatcher = dispatcherFor(api.url);
+    dispatcher.preconnect(api.url, 3);
+    await until(() => api.connections.length === 3);
+    expect(api.received).toEqual([]);
+    const answers = await Promise.all([call(dispatcher, api.url), call(dispatcher, api.url), call(dispatcher, api.url)]);
+    expect(api.connections).toHaveLength(3);
+    expect(new Set(answers.map((a) => a.body))).toEqual(new Set(api.connections.map((c) => c.remotePort)));
+  });
+
+  it('a connection opened ahead that closed meanwhile is replaced by one of the call’s own', async () => {
+    const api = await counting((socket, n) => {
+      if (n <= 2) socket.destroy();
+    });
+    const dispatcher = dispatcherFor(api.url);
+    dispatcher.preconnect(api.url, 2);
+    await until(() => api.connections.length === 2 && api.connections.every((c) => c.destroyed));
+    await new Promise((done) => setTimeout(done, 50)); // the client side sees the close
+    const answers = await Promise.all([call(dispatcher, api.url), call(dispatcher, api.url)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(api.received).toHaveLength(2);
+  });
+
+  it('closes the connections never used when the step ends', async () => {
+    const api = await counting();
+    const dispatcher = stepDispatcher({}, api.url);
+    dispatcher.preconnect(api.url, 2);
+    await until(() => api.connections.length === 2);
+    await dispatcher[Symbol.asyncDispose]();
+    await until(() => api.connections.every((c) => c.closed));
+  });
+
+  it('does nothing through a proxy', async () => {
+    const api = await counting();
+    const dispatcher = stepDispatcher({ HTTPS_PROXY: 'http://127.0.0.1:9' }, api.url.replace('http:', 'https:'));
+    dispatchers.push(dispatcher);
+    dispatcher.preconnect(api.url, 2);
+    await new Promise((done) => setTimeout(done, 100));
+    expect(api.connections).toHaveLength(0);
+  });
+});
+
 describe('proxies', () => {
   it('never sends a loopback http API through a proxy, whatever the variables say', async () => {
     const proxy = await serve((_req, res) => res.writeHead(502).end());
