@@ -63,6 +63,18 @@ export const DATABASE_ACCESSES: readonly string[] = [
   'review_deploy_request',
 ];
 
+/**
+ * Accesses this action never grants: they manage credentials. A job token that can create
+ * service or OAuth tokens can make one that outlives every TTL and that no post step deletes;
+ * one that can delete them can remove other jobs' tokens, the minting token's included.
+ */
+export const REFUSED_ACCESSES: ReadonlySet<string> = new Set([
+  'write_service_tokens',
+  'delete_service_tokens',
+  'write_oauth_tokens',
+  'delete_oauth_tokens',
+]);
+
 const byLevel: Record<AccessLevel, ReadonlySet<string>> = {
   database: new Set(DATABASE_ACCESSES),
   organization: new Set(ORGANIZATION_ACCESSES),
@@ -76,6 +88,13 @@ export function levelOf(access: string): AccessLevel | undefined {
 
 /** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
 export function accessProblem(access: string, level: AccessLevel): string | undefined {
+  if (REFUSED_ACCESSES.has(access)) {
+    return (
+      `${show(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
+      'outlives every TTL in effect (it can make a new one, or remove others). Leave it out; a job that truly needs it ' +
+      'needs a credential of its own, kept as a secret, not a short-lived token from this action.'
+    );
+  }
   const actual = levelOf(access);
   if (actual === level) return undefined;
   if (actual === 'organization') {
@@ -95,6 +114,7 @@ export function nearestAccess(name: string, level: AccessLevel): string | undefi
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of byLevel[level]) {
+    if (REFUSED_ACCESSES.has(candidate)) continue; // a typo is not steered to a refusal
     // The distance is at least the difference in length: skip what cannot qualify (a huge input).
     if (Math.abs(name.length - candidate.length) > limit) continue;
     const d = editDistance(name, candidate);

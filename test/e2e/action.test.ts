@@ -407,6 +407,7 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     ['bare accesses with no database', { database: '' }, /^Input "accesses": "read_branch" has no database/],
     ['nothing to grant', { accesses: '' }, /^Input "accesses": nothing to grant/],
     ['an org access in accesses', { accesses: 'read_databases' }, /^Input "accesses": "read_databases" is an organization-level access: list it in org-accesses/],
+    ['an access that mints tokens', { 'org-accesses': 'read_databases write_service_tokens' }, /^Input "org-accesses": "write_service_tokens" manages credentials, so this action never grants it: .*outlives every TTL/],
     ['a database access in org-accesses', { 'org-accesses': 'read_branch' }, /^Input "org-accesses": "read_branch" is a database-level access: list it in accesses/],
     ['a misspelt access', { accesses: 'read_brnch' }, /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/],
     ['a bad ttl', { ttl: '2 weeks' }, /^Input "ttl": "2 weeks" is not a duration/],

@@ -182,6 +182,16 @@ describe('parseOrgAccesses', () => {
   it('refuses a DB prefix', () => {
     expect(errorsOf(parseOrgAccesses('app: read_databases'))).toEqual([expect.stringMatching(/org-accesses takes organization-level accesses only/)]);
   });
+  it.each(['write_service_tokens', 'delete_service_tokens', 'write_oauth_tokens', 'delete_oauth_tokens'])('refuses %s, which manages credentials, saying why', (access) => {
+    const errors = errorsOf(parseOrgAccesses(`read_databases, ${access}`));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^Input "org-accesses": "${access}" manages credentials, so this action never grants it: .*outlives every TTL`))]);
+    // In accesses too, the reason is the refusal, not the level.
+    expect(errorsOf(parseDatabaseAccesses(`app: read_branch, ${access}`, ''))).toEqual([expect.stringMatching(new RegExp(`^Input "accesses": "${access}" manages credentials`))]);
+  });
+  it('still grants reading service tokens, and never suggests a refused access for a typo', () => {
+    expect(valueOf(parseOrgAccesses('read_service_tokens'))).toEqual(['read_service_tokens']);
+    expect(errorsOf(parseOrgAccesses('write_service_token'))).toEqual([expect.not.stringMatching(/did you mean "write_service_tokens"/)]);
+  });
 });
 
 describe('parseTtl', () => {
