@@ -27,7 +27,8 @@ export function sealCredential(credential: Credential, mintedSecret: string): st
 export function openCredential(sealed: string, mintedSecret: string): Credential | undefined {
   try {
     const bytes = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+    // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
     decipher.setAuthTag(bytes.subarray(12, 28));
     const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     const value = JSON.parse(plain) as { kind?: unknown; id?: unknown; token?: unknown };

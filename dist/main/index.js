@@ -1132,6 +1132,16 @@ async function useProxyFromEnv(env, apiUrl) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+function apiDateTime(value) {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 async function createServiceToken(client, org, request, options = {}) {
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
@@ -1142,7 +1152,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -1212,7 +1222,7 @@ async function service_tokens_listServiceTokens(client, org) {
             tokens.push({
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+                expiresAt: apiDateTime(token['expires_at']),
             });
         }
         page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
@@ -1351,7 +1361,8 @@ function sealCredential(credential, mintedSecret) {
 function openCredential(sealed, mintedSecret) {
     try {
         const bytes = Buffer.from(sealed, 'base64url');
-        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
         decipher.setAuthTag(bytes.subarray(12, 28));
         const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
         const value = JSON.parse(plain);

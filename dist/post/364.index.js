@@ -567,6 +567,16 @@ async function useProxyFromEnv(env, apiUrl) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+function apiDateTime(value) {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 async function createServiceToken(client, org, request, options = {}) {
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
     const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
@@ -577,7 +587,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -647,7 +657,7 @@ async function listServiceTokens(client, org) {
             tokens.push({
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+                expiresAt: apiDateTime(token['expires_at']),
             });
         }
         page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
