@@ -126,6 +126,9 @@ function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
+export const MAX_DATABASES = 100;
+
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
@@ -198,6 +201,14 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
   }
 
   if (stopped) errors.push(moreProblems('accesses'));
+  if (byDatabase.size > MAX_DATABASES) {
+    errors.push({
+      input: 'accesses',
+      message:
+        `names ${byDatabase.size} databases; one run grants on at most ${MAX_DATABASES}: each database is an API call, paid from ` +
+        "the minting token's rate limit, which every job using that token shares. Split the databases across jobs, each minting its own token.",
+    });
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -5,6 +5,7 @@
 // create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
 // deletes what exists within the runner's grace period.
 
+import { settleLimited } from './concurrency.js';
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
@@ -185,12 +186,16 @@ function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
   for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) runner.setSecret((env[variable] ?? '').trim());
 }
 
-/** One grant call per database plus one for the organization, all at once: they are independent. */
+/**
+ * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
+ * long list does not spend the minting token's shared rate limit in one burst.
+ */
+export const MAX_GRANTS_IN_FLIGHT = 16;
+
+/** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client: PlanetScaleClient, config: Config, tokenId: string): Promise<GrantedAccess[]> {
-  const results = await Promise.allSettled(
-    config.requests.map((request) =>
-      grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses),
-    ),
+  const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) =>
+    grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses),
   );
   const failures = results.flatMap((result, i) =>
     result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i]! })] : [],

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(525);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(741);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
@@ -35,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 525:
+/***/ 741:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,7 +44,29 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xx: () => (/* binding */ mint)
 });
 
-// UNUSED EXPORTS: MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
+// UNUSED EXPORTS: MAIN_DEADLINE_MS, MAX_GRANTS_IN_FLIGHT, envForLaterSteps, formatTtl
+
+;// CONCATENATED MODULE: ./src/concurrency.ts
+// Runs tasks with a bound on how many are in flight, as Promise.allSettled runs them all at once.
+// The bound keeps one job from spending the minting token's shared rate budget in one burst.
+/** `task` for every item, at most `limit` at a time; the results in the items' order. */
+async function settleLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await task(items[i]) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
 
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(992);
@@ -580,6 +602,8 @@ function splitItems(text) {
 function lines(text) {
     return text.split(/\r\n|\r|\n/);
 }
+/** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
+const MAX_DATABASES = 100;
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
 // input, so the log gets a readable list instead of a flood (and the check stays fast).
@@ -650,6 +674,13 @@ function parseDatabaseAccesses(text, database) {
     }
     if (stopped)
         errors.push(moreProblems('accesses'));
+    if (byDatabase.size > MAX_DATABASES) {
+        errors.push({
+            input: 'accesses',
+            message: `names ${byDatabase.size} databases; one run grants on at most ${MAX_DATABASES}: each database is an API call, paid from ` +
+                "the minting token's rate limit, which every job using that token shares. Split the databases across jobs, each minting its own token.",
+        });
+    }
     if (errors.length > 0)
         return { ok: false, errors };
     return {
@@ -1491,6 +1522,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1648,9 +1680,14 @@ function maskCredentialInputs(env) {
     for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
         runner/* setSecret */.Pq((env[variable] ?? '').trim());
 }
-/** One grant call per database plus one for the organization, all at once: they are independent. */
+/**
+ * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
+ * long list does not spend the minting token's shared rate limit in one burst.
+ */
+const MAX_GRANTS_IN_FLIGHT = 16;
+/** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client, config, tokenId) {
-    const results = await Promise.allSettled(config.requests.map((request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses)));
+    const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses));
     const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
     if (failures.length > 0)
         throw new StepFailure(failures.join('\n'));

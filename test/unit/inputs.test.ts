@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCredential } from '../../src/credentials.ts';
 import {
   DEFAULT_API_URL,
+  MAX_DATABASES,
   parseApiUrl,
   parseBoolean,
   parseDatabaseAccesses,
@@ -169,6 +170,19 @@ describe('parseDatabaseAccesses', () => {
   it('refuses a DB prefix in the middle of a line and a bad database name', () => {
     expect(errorsOf(parseDatabaseAccesses('read_branch app:create_branch', 'app'))).toEqual([expect.stringMatching(/must start its own line/)]);
     expect(errorsOf(parseDatabaseAccesses('../x: read_branch', ''))).toEqual([expect.stringMatching(/is not a PlanetScale name/)]);
+  });
+});
+
+describe('the number of databases', () => {
+  const dbLines = (n: number) => Array.from({ length: n }, (_, i) => `db${i}: read_branch`).join('\n');
+  it('takes 100', () => {
+    expect(valueOf(parseDatabaseAccesses(dbLines(MAX_DATABASES), ''))).toHaveLength(100);
+  });
+  it('refuses 5,000 DB lines with one error that says the limit and what to do', () => {
+    expect(errorsOf(parseDatabaseAccesses(dbLines(5000), ''))).toEqual([
+      expect.stringMatching(/^Input "accesses": names 5000 databases; one run grants on at most 100: .*rate limit.*Split the databases across jobs/),
+    ]);
+    expect(errorsOf(parseDatabaseAccesses(dbLines(101), ''))).toEqual([expect.stringMatching(/names 101 databases/)]);
   });
 });
 
