@@ -111,8 +111,8 @@ async function sweepLeftovers(client: PlanetScaleClient, org: string, names: Swe
 }
 
 /**
- * The credential main minted with: the sealed copy main kept when export-env was on (it then
- * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * The credential main minted with: the sealed copy main kept when export-env replaced the
+ * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Promise<Credential | string> {

@@ -6,6 +6,7 @@
 // deletes what exists within the runner's grace period.
 
 import { settleLimited } from './concurrency.js';
+import { replacedByExportEnv } from './credentials.js';
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
@@ -106,7 +107,12 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   runner.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   runner.saveState(STATE.expiresAt, expiresAt);
-  if (config.exportEnv) runner.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+  if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
+    const sealed = sealCredential(withoutSource(config.credential), token.token);
+    // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+    runner.setSecret(sealed);
+    runner.saveState(STATE.sealedCredential, sealed);
+  }
 
   try {
     const granted = await grantAll(client, config, token.id);

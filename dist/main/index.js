@@ -68,6 +68,84 @@ async function settleLimited(items, limit, task) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/parsed.ts
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
+    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+function parseCredential(read, env) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+    }
+    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+}
+function servicePair(id, token, source, idName, tokenName) {
+    if (!id)
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    if (!token)
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(992);
 ;// CONCATENATED MODULE: ./src/planetscale/errors.ts
@@ -385,71 +463,6 @@ function editDistance(a, b) {
         previous = current;
     }
     return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/parsed.ts
-// The result of reading an input: a value, or errors that say which input, what is wrong and
-// what would be right. Shared by every parser; no I/O.
-/** How an error reads in the log: which input, what is wrong, what would be right. */
-function formatInputError(e) {
-    return `Input "${e.input}": ${e.message}`;
-}
-const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
-
-;// CONCATENATED MODULE: ./src/credentials.ts
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
-// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
-
-const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value) {
-    if (/[\r\n]/.test(value))
-        return 'contains a line break; a credential is a single line: check the secret\'s value';
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
-    }
-    return undefined;
-}
-function parseCredential(read, env) {
-    const id = read('service-token-id');
-    const token = read('service-token');
-    const apiToken = read('api-token');
-    if (apiToken && (id || token)) {
-        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
-    }
-    if (apiToken) {
-        const problem = credentialProblem(apiToken);
-        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-    }
-    if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
-    // Both inputs empty: fall back to the variables pscale itself reads.
-    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
-    }
-    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
-}
-function servicePair(id, token, source, idName, tokenName) {
-    if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-    if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
-    const errors = [];
-    const idProblem = credentialProblem(id);
-    if (idProblem)
-        errors.push({ input: idName, message: idProblem });
-    const tokenProblem = credentialProblem(token);
-    if (tokenProblem)
-        errors.push({ input: tokenName, message: tokenProblem });
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
@@ -1376,9 +1389,12 @@ const STATE = {
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+// evaluated again for post and change too. When the minting credential came from there
+// (credentials.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
+// sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
+// PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
+// before it is saved: the runner logs saved state with debug on, and anyone with that log and the
+// minted secret (which later steps see) could open it.
 function keyFrom(mintedSecret) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
@@ -1523,6 +1539,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1598,8 +1615,12 @@ async function mint(env = process.env, cancel) {
     runner/* saveState */.LZ(STATE.id, token.id);
     const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
     runner/* saveState */.LZ(STATE.expiresAt, expiresAt);
-    if (config.exportEnv)
-        runner/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+    if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
+        const sealed = sealCredential(withoutSource(config.credential), token.token);
+        // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+        runner/* setSecret */.Pq(sealed);
+        runner/* saveState */.LZ(STATE.sealedCredential, sealed);
+    }
     try {
         const granted = await grantAll(client, config, token.id);
         if (cancel?.aborted)

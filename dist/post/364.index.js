@@ -77,6 +77,19 @@ function servicePair(id, token, source, idName, tokenName) {
         return { ok: false, errors };
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 // Sent in the User-Agent. A test keeps it equal to package.json's version.
@@ -1064,8 +1077,8 @@ async function sweepLeftovers(client, org, names) {
         runner/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
- * The credential main minted with: the sealed copy main kept when export-env was on (it then
- * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * The credential main minted with: the sealed copy main kept when export-env replaced the
+ * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env, mintedId) {

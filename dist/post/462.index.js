@@ -18,9 +18,12 @@ export const modules = {
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+// evaluated again for post and change too. When the minting credential came from there
+// (credentials.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
+// sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
+// PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
+// before it is saved: the runner logs saved state with debug on, and anyone with that log and the
+// minted secret (which later steps see) could open it.
 function keyFrom(mintedSecret) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }

@@ -236,8 +236,11 @@ describe('credentials', () => {
   });
 
   it('deletes with the minting credential when the inputs themselves read PLANETSCALE_SERVICE_TOKEN* (evaluated again for post)', async () => {
-    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: post's inputs hold the minted token.
-    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: main's env holds what its inputs
+    // hold, so main seals the credential; post's inputs hold the minted token.
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
+    expect(main.state['minting-credential']).toBeTruthy();
     expect(main.exitCode).toBe(0);
     const postInputs = baseInputs({ 'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!, 'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']! });
     const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
@@ -249,7 +252,9 @@ describe('credentials', () => {
   it("takes only a success from post's inputs: when they now hold another organization's token, its 404 is not read as 'gone'", async () => {
     // As when an input reads a variable a later step changed: the inputs hold a valid token that cannot see ours.
     const stranger = fake.addServiceToken('other', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'] });
-    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    // Inputs reading `${{ env.PLANETSCALE_SERVICE_TOKEN… }}`, which export-env replaces: main seals the credential.
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
     expect(main.exitCode).toBe(0);
     fake.clearRequests();
     const postInputs = baseInputs({ 'service-token-id': stranger.id, 'service-token': stranger.token });

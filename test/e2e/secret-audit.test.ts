@@ -113,6 +113,10 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   }
   // State: the minted ID only as token-id; no secret at all (the minting credential is sealed).
   for (const [what, value] of Object.entries(never)) if (count(step.files.state, value) > 0) findings.push(`${what} in GITHUB_STATE`);
+  // The runner logs every state value with debug on: the sealed credential, with the minted secret
+  // a later step sees, would open to the minting one. It must show as *** only.
+  const sealed = step.state['minting-credential'];
+  if (sealed && step.maskedLog.includes(sealed)) findings.push('the sealed minting credential visible in the masked log');
   for (const [key, value] of Object.entries(step.state)) {
     if (mintedId && value.includes(mintedId) && key !== 'token-id') findings.push(`mintedId in state ${key}`);
   }
@@ -153,6 +157,8 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
     expect(Math.min(...masks)).toBe(answered + 1);
     expect(Math.max(...masks)).toBe(answered + 2);
   }
+  // The audit reads the log as the runner writes it with debug on, its own lines included.
+  if (main.state['org']) expect(main.maskedLog).toContain('##[debug]Save intra-action state org = acme');
   expect(auditStep(main, secrets, [], exportEnv)).toEqual([]);
   expect(auditStep(post!, secrets, main.masks, exportEnv)).toEqual([]);
 }
@@ -172,6 +178,9 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.post!.exitCode).toBe(0);
     expect(minted.token).toMatch(/^pscale_tkn_/);
     expect(job.main.outputs['service-token']).toBe(minted.token);
+    expect(job.main.maskedLog).toContain('##[debug]Set output service-token = ***');
+    // The credential came from inputs, which export-env does not touch: nothing is sealed.
+    expect(job.main.state).not.toHaveProperty('minting-credential');
     auditJob(job, secretsOf(minted));
     expect(fake.mintedTokens()).toEqual([]);
   });
@@ -234,6 +243,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(job.main.state['minting-credential']).toBeTruthy();
+    expect(job.main.maskedLog).toContain('##[debug]Save intra-action state minting-credential = ***');
     // Post saw the minted pair in env, yet deleted with the minting one, which it had to unseal.
     expect(api.requests.find((r) => r.method === 'DELETE')?.headers.authorization).toBe(`${minting.id}:${minting.token}`);
     auditJob(job, secretsOf(minted));

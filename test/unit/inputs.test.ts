@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredential } from '../../src/credentials.ts';
+import { parseCredential, replacedByExportEnv } from '../../src/credentials.ts';
 import {
   DEFAULT_API_URL,
   MAX_DATABASES,
@@ -124,6 +124,22 @@ describe('parseCredential', () => {
   it('refuses a credential with spaces or non-ASCII', () => {
     expect(errorsOf(parseCredential(reader({ 'api-token': 'a b' }), {}))).toEqual([expect.stringMatching(/contains spaces/)]);
     expect(errorsOf(parseCredential(reader({ 'api-token': 'tökén' }), {}))).toEqual([expect.stringMatching(/non-ASCII/)]);
+  });
+});
+
+describe('replacedByExportEnv: when main keeps a sealed copy for post', () => {
+  const pair = { kind: 'service-token' as const, id: 'mintid123456', token: 'pscale_tkn_mint' };
+  it('a credential from env: export-env replaces it', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'env' }, {})).toBe(true);
+  });
+  it('inputs holding what env holds (`${{ env.… }}`), evaluated again for post: replaced too', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: ' pscale_tkn_mint ' })).toBe(true);
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'mintid123456' })).toBe(true);
+  });
+  it('inputs from secrets, which no step can change: not replaced, so nothing is sealed', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, {})).toBe(false);
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'other', PLANETSCALE_SERVICE_TOKEN: '' })).toBe(false);
+    expect(replacedByExportEnv({ kind: 'api-token', token: 'oauth', source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_x' })).toBe(false);
   });
 });
 
