@@ -6,6 +6,7 @@ import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
+import { changedProxyVariables, proxySettingsOf, readProxySettings } from './proxy-settings.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
 import * as runner from './runner.js';
@@ -40,7 +41,16 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
     runner.appendSummary(notDeletedSummary(name, expiresAt));
     return 1;
   };
-  const proxyProblem = await useProxyFromEnv(env, runner.getState(STATE.apiUrl));
+  // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
+  const proxy = readProxySettings(runner.getState(STATE.proxy));
+  const changed = changedProxyVariables(proxy, proxySettingsOf(env));
+  if (changed.length > 0) {
+    runner.warning(
+      `${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
+        'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.',
+    );
+  }
+  const proxyProblem = await useProxyFromEnv(proxy, runner.getState(STATE.apiUrl));
   if (proxyProblem) return failed(proxyProblem);
   const deadline = Date.now() + POST_DEADLINE_MS;
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>

@@ -14,6 +14,7 @@ import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';
 import { useProxyFromEnv } from './planetscale/proxy.js';
+import { recordProxySettings } from './proxy-settings.js';
 import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
@@ -76,6 +77,11 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
   runner.saveState(STATE.org, config.org);
   runner.saveState(STATE.apiUrl, config.apiUrl);
   runner.saveState(STATE.name, name);
+  const proxy = recordProxySettings(env);
+  if (proxy) {
+    if (proxy.secret) runner.setSecret(proxy.value);
+    runner.saveState(STATE.proxy, proxy.value);
+  }
   if (config.sweepExpired) runner.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
   if (cancel?.aborted) {
     runner.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(741);
+/* harmony import */ var _mint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(783);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(992);
 // Entry point of the main step (runs.main). See mint.ts.
@@ -35,7 +35,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 741:
+/***/ 610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1170,6 +1170,50 @@ async function useProxyFromEnv(env, apiUrl) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+/** What decides where the API calls go (planetscale/proxy.ts), as curl and pscale read them. */
+const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
@@ -1378,6 +1422,8 @@ const STATE = {
      * so post looks for tokens with our name again, whatever else happened.
      */
     lookUpByName: 'look-up-by-name',
+    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+    proxy: 'proxy',
     /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
     sweep: 'sweep',
 };
@@ -1540,6 +1586,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1590,6 +1637,12 @@ async function mint(env = process.env, cancel) {
     runner/* saveState */.LZ(STATE.org, config.org);
     runner/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
     runner/* saveState */.LZ(STATE.name, name);
+    const proxy = recordProxySettings(env);
+    if (proxy) {
+        if (proxy.secret)
+            runner/* setSecret */.Pq(proxy.value);
+        runner/* saveState */.LZ(STATE.proxy, proxy.value);
+    }
     if (config.sweepExpired)
         runner/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
     if (cancel?.aborted) {

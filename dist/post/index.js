@@ -82,7 +82,7 @@ async function post() {
         (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(work.message);
     if (!work.hasWork)
         return 0;
-    const { cleanup } = await __nccwpck_require__.e(/* import() */ 364).then(__nccwpck_require__.bind(__nccwpck_require__, 364));
+    const { cleanup } = await __nccwpck_require__.e(/* import() */ 350).then(__nccwpck_require__.bind(__nccwpck_require__, 350));
     return cleanup(work);
 }
 process.exitCode = await post().catch((e) => {
@@ -246,6 +246,8 @@ const STATE = {
      * so post looks for tokens with our name again, whatever else happened.
      */
     lookUpByName: 'look-up-by-name',
+    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+    proxy: 'proxy',
     /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
     sweep: 'sweep',
 };

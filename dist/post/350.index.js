@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
-/***/ 364:
+/***/ 350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -574,6 +574,50 @@ async function useProxyFromEnv(env, apiUrl) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+/** What decides where the API calls go (planetscale/proxy.ts), as curl and pscale read them. */
+const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
@@ -983,6 +1027,7 @@ async function sweepExpired(client, org, names, nowMs) {
 
 
 
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -1005,7 +1050,14 @@ async function cleanup(work, env = process.env) {
         runner/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
         return 1;
     };
-    const proxyProblem = await useProxyFromEnv(env, runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
+    // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
+    const proxy = readProxySettings(runner/* getState */.Gu(state_keys/* STATE */.c.proxy));
+    const changed = changedProxyVariables(proxy, proxySettingsOf(env));
+    if (changed.length > 0) {
+        runner/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
+            'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.');
+    }
+    const proxyProblem = await useProxyFromEnv(proxy, runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
     if (proxyProblem)
         return failed(proxyProblem);
     const deadline = Date.now() + POST_DEADLINE_MS;
