@@ -1,5 +1,6 @@
 // Secret exposure audit: the built dist/ run as the runner runs it (test/harness), with
-// RUNNER_DEBUG=1, main then post, on every path a job can take: success (with and without
+// RUNNER_DEBUG=1 (so the log holds the runner's own lines for every value saved in env, state and
+// outputs, as a real debug log does), main then post, on every path a job can take: success (with and without
 // export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
 // API that echoes credentials back in its error bodies (grants, and post's delete), an API that
 // answers 500 to everything, a 401, and a job cancelled while the grants are in flight.
@@ -247,6 +248,27 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     // Post saw the minted pair in env, yet deleted with the minting one, which it had to unseal.
     expect(api.requests.find((r) => r.method === 'DELETE')?.headers.authorization).toBe(`${minting.id}:${minting.token}`);
     auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a minting secret with ".", "+" and "/" echoed by the API: hidden whole, no tail shown', async () => {
+    const unusual = fake.addServiceToken(
+      'acme',
+      { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } },
+      { credential: { id: 'k2x9ab7q0mzz', token: 'pscale_tkn_ab.r7Hq2+Lm9/Wv4c' } },
+    );
+    const { api, minted } = await watchedFake((req) =>
+      req.target.endsWith('/access') ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` }) : 'forward',
+    );
+    const job = await runJob({
+      actionDir,
+      inputs: inputs(api.url, { 'service-token-id': unusual.id, 'service-token': unusual.token, accesses: 'app: read_branch', 'org-accesses': '' }),
+      debug: true,
+    });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toContain('PlanetScale says: "bad credential ***:***"');
+    expect(job.main.errors.join('\n')).not.toContain('r7Hq2');
+    auditJob(job, { mintingId: unusual.id, mintingSecret: unusual.token, mintedId: minted.id, mintedSecret: minted.token });
     expect(fake.mintedTokens()).toEqual([]);
   });
 
