@@ -5,6 +5,7 @@
 import { accessProblem, type AccessLevel } from './accesses.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
 import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import type { RunInfo } from './run-context.js';
 import { show } from './text.js';
 import type { SweepNames } from './sweep.js';
 import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from './token-name.js';
@@ -50,16 +51,17 @@ class Errors {
   }
 }
 
-export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
+/** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
+export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
   const errors = new Errors();
   const org = errors.take(parseResourceName('org', read('org')));
-  const credential = errors.take(parseCredential(read, env));
+  const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
   const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
   const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
   const ttlSeconds = errors.take(parseTtl(read('ttl')));
-  const namePrefix = errors.take(parseNamePrefix(read('name'), env));
+  const namePrefix = errors.take(parseNamePrefix(read('name'), run));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
   const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
   const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
@@ -90,7 +92,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
       exportEnv: exportEnv!,
       cleanup: cleanup!,
       sweepExpired: sweepExpired!,
-      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
+      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
       apiUrl: apiUrl!,
     },
   };
@@ -122,6 +124,8 @@ function splitItems(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
+// Not core.getMultilineInput: items are also separated by commas and spaces, and a lone CR ends a
+// line too, so the text is split here.
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
@@ -251,8 +255,8 @@ export function parseTtl(value: string): Parsed<number> {
   return { ok: true, value: seconds };
 }
 
-export function parseNamePrefix(value: string, env: NodeJS.ProcessEnv): Parsed<string> {
-  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
+export function parseNamePrefix(value: string, run: RunInfo): Parsed<string> {
+  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(run);
   if (!prefix) {
     if (value) return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
     return { ok: true, value: 'gha' };
@@ -260,7 +264,9 @@ export function parseNamePrefix(value: string, env: NodeJS.ProcessEnv): Parsed<s
   return { ok: true, value: prefix };
 }
 
-// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them. Not
+// getBooleanInput itself: it throws a TypeError at the first bad boolean, while the step reports
+// every bad input at once, each as "Input <name>: what is wrong, what would be right".
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 

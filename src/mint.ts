@@ -13,12 +13,15 @@ import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from '.
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { PlanetScaleResponseError } from './planetscale/errors.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { recordProxySettings } from './proxy-settings.js';
 import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { removeToken, removeTokensNamed } from './remove-token.js';
-import * as runner from './runner.js';
+import { untrustedEventWarning, type RunInfo } from './run-context.js';
+import * as core from '@actions/core';
+import * as log from './log.js';
+import { readInput } from './read-input.js';
 import { errorMessage, show } from './text.js';
 import { STATE, sealCredential } from './state.js';
 import { mintSummary } from './summary.js';
@@ -39,28 +42,33 @@ const CLEANUP_FLOOR_MS = 8_000;
 const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
 
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
-export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
+export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
   const started = Date.now();
   let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   maskCredentialInputs(env);
-  const parsed = parseInputs(runner.getInput, env);
+  const parsed = parseInputs(readInput, env, run);
   if (!parsed.ok) {
-    for (const e of parsed.errors) runner.error(formatInputError(e));
+    for (const e of parsed.errors) core.error(formatInputError(e), { title: `Input ${e.input}` });
     return 1;
   }
   const config = parsed.value;
-  const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
-  if (proxyProblem) {
-    runner.error(proxyProblem);
+  const untrusted = untrustedEventWarning(run.eventName);
+  if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
+  const badProxy = proxyProblem(env, config.apiUrl);
+  if (badProxy) {
+    core.error(badProxy);
     return 1;
   }
   const name = tokenName(config.namePrefix);
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, config.apiUrl);
   const client = new PlanetScaleClient({
+    dispatcher,
     baseUrl: config.apiUrl,
     credential: config.credential,
-    debug: runner.isDebug() ? runner.debug : undefined,
-    log: runner.info,
+    debug: core.isDebug() ? core.debug : undefined,
+    log: log.info,
     deadline: started + MAIN_DEADLINE_MS,
     signal: cancel,
   });
@@ -74,23 +82,23 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     });
 
   // Before the create call: post needs these to clean up whatever happens next.
-  runner.saveState(STATE.org, config.org);
-  runner.saveState(STATE.apiUrl, config.apiUrl);
-  runner.saveState(STATE.name, name);
+  core.saveState(STATE.org, config.org);
+  core.saveState(STATE.apiUrl, config.apiUrl);
+  core.saveState(STATE.name, name);
   const proxy = recordProxySettings(env);
   if (proxy) {
-    if (proxy.secret) runner.setSecret(proxy.value);
-    runner.saveState(STATE.proxy, proxy.value);
+    if (proxy.secret) log.setSecret(proxy.value);
+    core.saveState(STATE.proxy, proxy.value);
   }
-  if (config.sweepExpired) runner.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
+  if (config.sweepExpired) core.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
   if (cancel?.aborted) {
-    runner.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+    core.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
     return 1;
   }
 
-  runner.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
-  runner.saveState(STATE.createAttempted, 'true');
+  core.saveState(STATE.createAttempted, 'true');
   try {
     token = await createServiceToken(
       client,
@@ -99,7 +107,7 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
       { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) },
     );
   } catch (error) {
-    runner.error(
+    core.error(
       cancel?.aborted
         ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
         : explain(error, { kind: 'create', org: config.org }),
@@ -108,25 +116,25 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     return 1;
   }
   // At once: from here on the ID and secret may appear in runner output only as ***.
-  runner.setSecret(token.id);
-  runner.setSecret(token.token);
-  runner.saveState(STATE.id, token.id);
+  log.setSecret(token.id);
+  log.setSecret(token.token);
+  core.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
-  runner.saveState(STATE.expiresAt, expiresAt);
+  core.saveState(STATE.expiresAt, expiresAt);
   if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
     const sealed = sealCredential(withoutSource(config.credential), token.token);
     // The runner logs every saved state value when debug is on: masked first, it shows as ***.
-    runner.setSecret(sealed);
-    runner.saveState(STATE.sealedCredential, sealed);
+    log.setSecret(sealed);
+    core.saveState(STATE.sealedCredential, sealed);
   }
 
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    handOver(config, name, token, expiresAt, granted);
+    await handOver(config, name, token, expiresAt, granted, run.runUrl);
     return 0;
   } catch (error) {
-    runner.error(
+    core.error(
       cancel?.aborted
         ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
         : error instanceof StepFailure
@@ -145,13 +153,13 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
  */
 async function reconcileBeforeRetry(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
   if (!mayHaveActed(error)) return;
-  runner.saveState(STATE.lookUpByName, 'true');
-  runner.info(`The failed create call may have reached PlanetScale: deleting any token named ${show(name)} before trying again.`);
+  core.saveState(STATE.lookUpByName, 'true');
+  log.info(`The failed create call may have reached PlanetScale: deleting any token named ${show(name)} before trying again.`);
   const result = await removeTokensNamed(client, org, name);
   if (!result.ok) {
-    runner.warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+    core.warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
   } else if (result.removed > 0) {
-    runner.info(`Deleted service token ${show(name)}, made by the failed call.`);
+    log.info(`Deleted service token ${show(name)}, made by the failed call.`);
   }
 }
 
@@ -166,26 +174,26 @@ function withoutSource(credential: Config['credential']): Credential {
  */
 async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
   if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
-    runner.saveState(STATE.settled, 'true');
+    core.saveState(STATE.settled, 'true');
     return;
   }
   // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
   // looked: post looks again.
-  runner.saveState(STATE.lookUpByName, 'true');
+  core.saveState(STATE.lookUpByName, 'true');
   if (error instanceof PlanetScaleResponseError && error.tokenId) {
-    runner.setSecret(error.tokenId);
+    log.setSecret(error.tokenId);
     const result = await removeToken(client, org, error.tokenId, name);
-    if (result.ok) runner.saveState(STATE.settled, 'true');
-    else runner.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+    if (result.ok) core.saveState(STATE.settled, 'true');
+    else core.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
     return;
   }
-  runner.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
+  log.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
   const result = await removeTokensNamed(client, org, name);
   if (result.ok) {
-    runner.saveState(STATE.settled, 'true');
-    runner.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+    core.saveState(STATE.settled, 'true');
+    log.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
   } else {
-    runner.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
+    core.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
   }
 }
 
@@ -194,8 +202,8 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
  * are validated: a malformed credential is still a secret.
  */
 function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
-  for (const input of ['service-token-id', 'service-token', 'api-token']) runner.setSecret(runner.getInput(input));
-  for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) runner.setSecret((env[variable] ?? '').trim());
+  for (const input of ['service-token-id', 'service-token', 'api-token']) log.setSecret(readInput(input));
+  for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) log.setSecret((env[variable] ?? '').trim());
 }
 
 /**
@@ -238,27 +246,27 @@ function describeRequest(request: AccessRequest): string {
 }
 
 /** Outputs, env for later steps, log and summary. */
-function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[]): void {
+async function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[], runUrl: string): Promise<void> {
   const grouped = groupGranted(granted);
   // Only a token handed over may outlive the job (cleanup: false): one that main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
-  runner.saveState(STATE.cleanup, String(config.cleanup));
-  runner.setOutput('service-token-id', token.id);
-  runner.setOutput('service-token', token.token);
-  runner.setOutput('name', name);
-  runner.setOutput('expires-at', expiresAt);
-  runner.setOutput('accesses', JSON.stringify(grouped));
+  core.saveState(STATE.cleanup, String(config.cleanup));
+  core.setOutput('service-token-id', token.id);
+  core.setOutput('service-token', token.token);
+  core.setOutput('name', name);
+  core.setOutput('expires-at', expiresAt);
+  core.setOutput('accesses', JSON.stringify(grouped));
 
   const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
-  for (const [variable, value] of Object.entries(variables)) runner.exportVariable(variable, value);
+  for (const [variable, value] of Object.entries(variables)) core.exportVariable(variable, value);
   const exported = Object.keys(variables);
 
-  for (const g of grouped) runner.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
-  runner.info(
+  for (const g of grouped) log.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
+  log.info(
     `Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
       (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''),
   );
-  runner.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
+  await log.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
 }
 
 /** The variables pscale reads, as later steps get them. */
@@ -275,10 +283,10 @@ export function envForLaterSteps(config: Pick<Config, 'org' | 'apiUrl'>, token: 
 async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: string, name: string, expiresAt: string): Promise<void> {
   const result = await removeToken(client, org, id, name);
   if (result.ok) {
-    runner.saveState(STATE.settled, 'true');
-    runner.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+    core.saveState(STATE.settled, 'true');
+    log.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
   } else {
-    runner.error(
+    core.error(
       `Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
         `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`,
     );

@@ -2,7 +2,7 @@
 // write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
 // credential wherever that step chose. So post uses what main used, and warns when env differs.
 
-/** What decides where the API calls go (planetscale/proxy.ts), as curl and pscale read them. */
+/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'] as const;
 
 export type ProxySettings = Partial<Record<(typeof PROXY_VARIABLES)[number], string>>;

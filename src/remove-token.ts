@@ -8,7 +8,7 @@ import { explain } from './explain.js';
 import type { PlanetScaleClient } from './planetscale/client.js';
 import { PlanetScaleApiError } from './planetscale/errors.js';
 import { deleteServiceToken, findServiceTokensNamed, serviceTokenExists } from './planetscale/service-tokens.js';
-import * as runner from './runner.js';
+import * as log from './log.js';
 import { errorMessage, show } from './text.js';
 
 export type RemovalResult = { ok: true; outcome: 'deleted' | 'already-gone' } | { ok: false; reason: string };
@@ -54,7 +54,7 @@ export async function removeTokensNamed(client: PlanetScaleClient, org: string, 
   }
   for (const id of ids) {
     // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
-    runner.setSecret(id);
+    log.setSecret(id);
     const result = await removeToken(client, org, id, name);
     if (!result.ok) return result;
   }

@@ -17,6 +17,8 @@ export function mintSummary(options: {
   expiresAt: string;
   granted: readonly GrantedResource[];
   cleanup: boolean;
+  /** The workflow run's page (run-context.ts); '' when unknown. */
+  runUrl?: string;
 }): string {
   const token = `\`${cell(options.name)}\``;
   const expires = cell(options.expiresAt);
@@ -27,6 +29,7 @@ export function mintSummary(options: {
   const fate = options.cleanup
     ? 'It is deleted by this action\'s post step when the job ends.'
     : 'cleanup is false: it stays valid until it expires.';
+  const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
   return [
     `### PlanetScale service token (organization ${cell(options.org)})`,
     '',
@@ -34,7 +37,7 @@ export function mintSummary(options: {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    fate,
+    fate + minted,
     '',
   ].join('\n');
 }
