@@ -599,7 +599,7 @@ function describeRequestFailure(error) {
 // The proxy settings main ran with, recorded in state for post. Every later step of the job can
 // write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
 // credential wherever that step chose. So post uses what main used, and warns when env differs.
-/** What decides where the API calls go (planetscale/proxy.ts), as curl and pscale read them. */
+/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
 const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 /** The proxy variables `env` sets (empty ones are unset). */
 function proxySettingsOf(env) {
