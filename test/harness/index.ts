@@ -11,6 +11,8 @@ export {
   parsePathFile,
   STEP_SUMMARY_LIMIT_BYTES,
 } from './file-commands.ts';
+export { stepEnvironment } from './step-env.ts';
+export type { EnvLayers } from './step-env.ts';
 export { SecretMasker } from './masker.ts';
 export { parseCommandLine, REGISTERED_COMMANDS } from './workflow-commands.ts';
 export type { WorkflowCommand } from './workflow-commands.ts';
