@@ -8,7 +8,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { changedProxyVariables, proxySettingsOf, readProxySettings } from './proxy-settings.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as core from '@actions/core';
 import * as log from './log.js';
 import { readInput } from './read-input.js';
@@ -30,17 +30,17 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   const sweep = work.sweep ? decodeSweepNames(core.getState(STATE.sweep)) : undefined;
 
   const org = core.getState(STATE.org);
-  const failed = async (reason: string): Promise<number> => {
+  const failed = async (reason: string, unconfirmed = false): Promise<number> => {
     if (!byId && !byName) {
       // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
       core.warning(`sweep-expired: ${reason}`);
       return 0;
     }
     core.error(
-      `Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+      `${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
         `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
     );
-    await log.appendSummary(notDeletedSummary(name, expiresAt));
+    await log.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
     return 1;
   };
   // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
@@ -86,11 +86,11 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       log.info(
         result.outcome === 'deleted'
           ? `Deleted service token ${show(name)}.`
-          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
+          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`,
       );
       await log.appendSummary(deletedSummary(name, result.outcome));
     } else {
-      exitCode = await failed(result.reason);
+      exitCode = await failed(result.reason, result.unconfirmed);
     }
   }
   if (byName) {
@@ -106,7 +106,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       // A precaution once the token itself was dealt with by ID: a refusal is warned of.
       core.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
     } else {
-      exitCode = await failed(found.reason); // the name was all post had
+      exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
     }
   }
   // A section of its own in the log: a sweep may list many tokens.

@@ -12,12 +12,12 @@ import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
 import { formatInputError } from './parsed.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
-import { PlanetScaleResponseError } from './planetscale/errors.js';
+import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { recordProxySettings } from './proxy-settings.js';
 import { mayHaveActed } from './planetscale/retry.js';
-import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
+import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import { untrustedEventWarning, type RunInfo } from './run-context.js';
 import * as core from '@actions/core';
 import * as log from './log.js';
@@ -104,7 +104,8 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
       client,
       config.org,
       { name, ttlSeconds: config.ttlSeconds },
-      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) },
+      // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log.setSecret },
     );
   } catch (error) {
     core.error(
@@ -115,9 +116,8 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
     await cleanUpFailedCreate(cleaner(), config.org, name, error);
     return 1;
   }
-  // At once: from here on the ID and secret may appear in runner output only as ***.
+  // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
   log.setSecret(token.id);
-  log.setSecret(token.token);
   core.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   core.saveState(STATE.expiresAt, expiresAt);
@@ -184,7 +184,7 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
     log.setSecret(error.tokenId);
     const result = await removeToken(client, org, error.tokenId, name);
     if (result.ok) core.saveState(STATE.settled, 'true');
-    else core.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+    else core.error(`${notRemoved(name, result)} after the failure: ${result.reason}`);
     return;
   }
   log.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
@@ -222,7 +222,12 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   );
   if (failures.length > 0) throw new StepFailure(failures.join('\n'));
 
-  const granted = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+  const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  // A paged answer holds one page of the token's accesses: the whole list is read once every
+  // grant is made, so that the rest is not taken for accesses that were not granted.
+  const granted = answers.some((answer) => answer.paged)
+    ? await readAllAccesses(client, config.org, tokenId)
+    : answers.flatMap((answer) => answer.records);
   const { missing, unexpected } = checkGrants(config.requests, granted);
   if (missing.length > 0) {
     throw new StepFailure(
@@ -239,6 +244,20 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
     );
   }
   return granted;
+}
+
+async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
+  try {
+    return await listTokenAccesses(client, org, tokenId);
+  } catch (error) {
+    const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+    throw new StepFailure(
+      'PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+        (refused
+          ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+          : `: ${errorMessage(error)}`),
+    );
+  }
 }
 
 function describeRequest(request: AccessRequest): string {
@@ -284,10 +303,14 @@ async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: st
   const result = await removeToken(client, org, id, name);
   if (result.ok) {
     core.saveState(STATE.settled, 'true');
-    log.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+    log.info(
+      result.outcome === 'deleted'
+        ? `Deleted service token ${show(name)} after the failure, so nothing is left alive.`
+        : `Service token ${show(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`,
+    );
   } else {
     core.error(
-      `Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
+      `${notRemoved(name, result)} after the failure: ${result.reason} ` +
         `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`,
     );
   }

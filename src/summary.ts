@@ -45,10 +45,14 @@ export function mintSummary(options: {
 export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'): string {
   return outcome === 'deleted'
     ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
-    : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+    : `Service token \`${cell(name)}\` was already gone when the post step came to delete it: none by its name is listed.\n`;
 }
 
-/** Post could not delete the token: the summary says so, and until when it stays valid. */
-export function notDeletedSummary(name: string, expiresAt: string): string {
-  return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+/**
+ * Post could not delete the token, or could not confirm it gone: the summary says which, and
+ * until when it stays valid.
+ */
+export function notDeletedSummary(name: string, expiresAt: string, unconfirmed = false): string {
+  const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
+  return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5936);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(457);
 // What ncc bundles into dist/main/index.js (action.yml runs.main).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5936:
+/***/ 457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38235,6 +38235,10 @@ class PlanetScaleClient {
             }
         }
     }
+    /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+    waitEndsInTime(ms) {
+        return Date.now() + ms < (this.options.deadline ?? Infinity);
+    }
     /** Waits `ms`; false when the job was cancelled meanwhile. */
     pause(ms) {
         const signal = this.options.signal;
@@ -38420,9 +38424,24 @@ function changedProxyVariables(recorded, now) {
     return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
+// What a service token's ID looks like. An ID from an API answer goes into request paths (with
+// the minting credential), so it is taken only if it has the shape of one.
+//
+// Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
+// https://api-docs.planetscale.com/reference/create-service-token and
+// https://planetscale.com/docs/concepts/service-tokens). The rule is kept tolerant of a change in
+// length or alphabet, yet leaves out all that can steer a path: "/", ".", "%", "?", "#", spaces.
+const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Whether `value` can be a service token's ID. Pure. */
+function isServiceTokenId(value) {
+    return typeof value === 'string' && TOKEN_ID.test(value);
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
+
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
@@ -38437,8 +38456,15 @@ function apiDateTime(value) {
     return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
-    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    const { onSecret, ...sendOptions } = options;
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    if (isObject(body) && typeof body['token'] === 'string' && body['token'])
+        onSecret?.(body['token']);
+    // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
+    const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
+    if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
+    }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
     }
@@ -38450,21 +38476,34 @@ async function createServiceToken(client, org, request, options = {}) {
     };
 }
 /**
+ * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
+ * come from an API answer, and goes into a path sent with the minting credential.
+ */
+function tokenPath(org, id, ...rest) {
+    if (!isServiceTokenId(id))
+        throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+    return organizationPath(org, 'service-tokens', id, ...rest);
+}
+/**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+    const { body } = await client.send('POST', tokenPath(org, tokenId, 'access'), {
         database,
         access: accesses,
     });
-    return accessRecords(body);
+    return { records: accessRecords(body, 'grant'), paged: nextPage(body, 1) > 0 };
+}
+/** Every access the token holds, following `next_page` through every page. */
+async function listTokenAccesses(client, org, tokenId) {
+    return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
 }
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
-function accessRecords(body) {
+function accessRecords(body, call) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
     if (!data)
-        throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
     return data.flatMap((record) => {
         if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
             return [];
@@ -38481,7 +38520,7 @@ function accessRecords(body) {
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 async function deleteServiceToken(client, org, id) {
     try {
-        await client.send('DELETE', organizationPath(org, 'service-tokens', id));
+        await client.send('DELETE', tokenPath(org, id));
         return 'deleted';
     }
     catch (error) {
@@ -38493,7 +38532,7 @@ async function deleteServiceToken(client, org, id) {
 /** Whether the token can still be read: true (exists), false (404). */
 async function serviceTokenExists(client, org, id) {
     try {
-        await client.send('GET', organizationPath(org, 'service-tokens', id));
+        await client.send('GET', tokenPath(org, id));
         return true;
     }
     catch (error) {
@@ -38504,24 +38543,32 @@ async function serviceTokenExists(client, org, id) {
 }
 /** Every service token of the organization, following `next_page` through every page. */
 async function service_tokens_listServiceTokens(client, org) {
-    const tokens = [];
-    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
-    for (let page = 1, pages = 0; page && pages < 100; pages++) {
-        const { body } = await client.send('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
-        if (!isObject(body) || !Array.isArray(body['data']))
-            throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
-        for (const token of body['data']) {
-            if (!isObject(token) || typeof token['id'] !== 'string')
-                continue;
-            tokens.push({
+    return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+        ? [
+            {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
                 expiresAt: apiDateTime(token['expires_at']),
-            });
-        }
-        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+            },
+        ]
+        : []);
+}
+/** The page after `page` that a list envelope names, or 0 when there is none. */
+function nextPage(body, page) {
+    return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+}
+/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+async function listAll(client, path, what) {
+    const items = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+        items.push(...body['data']);
+        page = nextPage(body, page);
     }
-    return tokens;
+    return items;
 }
 /** IDs of the organization's service tokens named `name`. */
 async function findServiceTokensNamed(client, org, name) {
@@ -38532,42 +38579,93 @@ async function findServiceTokensNamed(client, org, name) {
 // Deleting a minted token, used by main (after a failure) and by post.
 //
 // PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
-// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
-// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. A token
+// that cannot be read either is confirmed gone by its unique name, which finds it for certain.
+// When the ID was never learnt (a create whose answer was lost), the name is all there is.
 
 
 
 
 
+/** The wait before deleting once more a token that PlanetScale answered 404 for, yet still shows. */
+const DELETE_AGAIN_AFTER_MS = 1_000;
+/**
+ * Deletes the token with ID `id`, named `name`. "already-gone" is reported only when the name
+ * confirms it: PlanetScale answers 404 to deleting and to reading an ID it does not know too (a
+ * bad create answer, a read lagging behind a write), so the two 404s alone prove nothing.
+ */
 async function remove_token_removeToken(client, org, id, name) {
+    const byId = await removeById(client, org, id, name);
+    if (byId !== 'not-found')
+        return byId;
+    let ids;
+    try {
+        ids = await findServiceTokensNamed(client, org, name);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            unconfirmed: true,
+            reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
+                `and looking it up by name failed. ${remove_token_listingFailure(error, `a token named ${text_show(name)}`)}`,
+        };
+    }
+    if (ids.length === 0)
+        return { ok: true, outcome: 'already-gone' };
+    log_info(`Service token ${text_show(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
+    const result = await deleteListed(client, org, ids, name);
+    return result.ok ? { ok: true, outcome: 'deleted' } : result;
+}
+/**
+ * Deletes by ID; "not-found" when PlanetScale answers 404 to deleting and to reading the token.
+ * A token it answers 404 to deleting yet still shows is deleted once more after a wait (its
+ * reads may lag behind its writes) before a missing delete_service_tokens is concluded.
+ */
+async function removeById(client, org, id, name) {
     const operation = { kind: 'delete', org, tokenName: name };
-    try {
-        if ((await deleteServiceToken(client, org, id)) === 'deleted')
-            return { ok: true, outcome: 'deleted' };
+    for (let attempt = 1;; attempt++) {
+        try {
+            if ((await deleteServiceToken(client, org, id)) === 'deleted') {
+                if (attempt > 1) {
+                    log_info(`Deleted service token ${text_show(name)} on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens.`);
+                }
+                return { ok: true, outcome: 'deleted' };
+            }
+        }
+        catch (error) {
+            return { ok: false, reason: explain(error, operation) };
+        }
+        let stillThere;
+        try {
+            // false also when the minting token lacks read_service_tokens (404 again): removeToken
+            // then looks the token up by name.
+            stillThere = await serviceTokenExists(client, org, id);
+        }
+        catch (error) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+            };
+        }
+        if (!stillThere)
+            return 'not-found';
+        if (attempt > 1) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${text_show(name)} twice, a wait apart, yet the token still exists: ` +
+                    'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+            };
+        }
+        if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+            };
+        }
+        log_info(`PlanetScale answered 404 to deleting service token ${text_show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
+        await new Promise((resolve) => setTimeout(resolve, DELETE_AGAIN_AFTER_MS));
     }
-    catch (error) {
-        return { ok: false, reason: explain(error, operation) };
-    }
-    let stillThere;
-    try {
-        // false also when the minting token lacks read_service_tokens (404 again): then the two
-        // 404s are all we can know, and the README says to grant read_service_tokens.
-        stillThere = await serviceTokenExists(client, org, id);
-    }
-    catch (error) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
-        };
-    }
-    if (stillThere) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${text_show(name)}, yet the token still exists: ` +
-                'the minting credential lacks delete_service_tokens. Add it to the minting token.',
-        };
-    }
-    return { ok: true, outcome: 'already-gone' };
 }
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
 async function removeTokensNamed(client, org, name, except) {
@@ -38578,14 +38676,29 @@ async function removeTokensNamed(client, org, name, except) {
     catch (error) {
         return { ok: false, reason: remove_token_listingFailure(error, `a token named ${text_show(name)}`) };
     }
+    return deleteListed(client, org, ids, name);
+}
+/** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */
+async function deleteListed(client, org, ids, name) {
     for (const id of ids) {
         // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
         log_setSecret(id);
-        const result = await remove_token_removeToken(client, org, id, name);
+        const result = await removeById(client, org, id, name);
+        if (result === 'not-found') {
+            return {
+                ok: false,
+                unconfirmed: true,
+                reason: 'PlanetScale lists a token by its name, yet answers 404 to deleting it and to reading it by the listed ID.',
+            };
+        }
         if (!result.ok)
             return result;
     }
     return { ok: true, removed: ids.length };
+}
+/** The first words of a message about a token that was not removed: not deleted, or not confirmed gone. */
+function notRemoved(name, result) {
+    return result.unconfirmed ? `Could not confirm that service token ${text_show(name)} is gone` : `Could not delete service token ${text_show(name)}`;
 }
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function remove_token_listingFailure(error, what) {
@@ -38773,11 +38886,15 @@ function mintSummary(options) {
 function deletedSummary(name, outcome) {
     return outcome === 'deleted'
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
-        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it: none by its name is listed.\n`;
 }
-/** Post could not delete the token: the summary says so, and until when it stays valid. */
-function notDeletedSummary(name, expiresAt) {
-    return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+/**
+ * Post could not delete the token, or could not confirm it gone: the summary says which, and
+ * until when it stays valid.
+ */
+function notDeletedSummary(name, expiresAt, unconfirmed = false) {
+    const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
+    return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/sweep.ts
@@ -38986,7 +39103,9 @@ async function mint(run, env = process.env, cancel) {
         let token;
         saveState(STATE.createAttempted, 'true');
         try {
-            token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) });
+            token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, 
+            // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+            { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log_setSecret });
         }
         catch (error) {
             core_error(cancel?.aborted
@@ -38995,9 +39114,8 @@ async function mint(run, env = process.env, cancel) {
             await cleanUpFailedCreate(cleaner(), config.org, name, error);
             return 1;
         }
-        // At once: from here on the ID and secret may appear in runner output only as ***.
+        // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
         log_setSecret(token.id);
-        log_setSecret(token.token);
         saveState(STATE.id, token.id);
         const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
         saveState(STATE.expiresAt, expiresAt);
@@ -39074,7 +39192,7 @@ async function cleanUpFailedCreate(client, org, name, error) {
         if (result.ok)
             saveState(STATE.settled, 'true');
         else
-            core_error(`Could not delete service token ${text_show(name)} after the failure: ${result.reason}`);
+            core_error(`${notRemoved(name, result)} after the failure: ${result.reason}`);
         return;
     }
     log_info(`The create call may have reached PlanetScale: looking for a token named ${text_show(name)} to delete.`);
@@ -39108,7 +39226,12 @@ async function grantAll(client, config, tokenId) {
     const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
     if (failures.length > 0)
         throw new StepFailure(failures.join('\n'));
-    const granted = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    // A paged answer holds one page of the token's accesses: the whole list is read once every
+    // grant is made, so that the rest is not taken for accesses that were not granted.
+    const granted = answers.some((answer) => answer.paged)
+        ? await readAllAccesses(client, config.org, tokenId)
+        : answers.flatMap((answer) => answer.records);
     const { missing, unexpected } = checkGrants(config.requests, granted);
     if (missing.length > 0) {
         throw new StepFailure(`PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
@@ -39121,6 +39244,18 @@ async function grantAll(client, config, tokenId) {
             .join(', ')}. The token is not handed over with more than the job asked for.`);
     }
     return granted;
+}
+async function readAllAccesses(client, org, tokenId) {
+    try {
+        return await listTokenAccesses(client, org, tokenId);
+    }
+    catch (error) {
+        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+        throw new StepFailure('PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+            (refused
+                ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+                : `: ${errorMessage(error)}`));
+    }
 }
 function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${text_show(request.resourceName)}`;
@@ -39160,10 +39295,12 @@ async function deleteAfterFailure(client, org, id, name, expiresAt) {
     const result = await remove_token_removeToken(client, org, id, name);
     if (result.ok) {
         saveState(STATE.settled, 'true');
-        log_info(`Deleted service token ${text_show(name)} after the failure, so nothing is left alive.`);
+        log_info(result.outcome === 'deleted'
+            ? `Deleted service token ${text_show(name)} after the failure, so nothing is left alive.`
+            : `Service token ${text_show(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`);
     }
     else {
-        core_error(`Could not delete service token ${text_show(name)} after the failure: ${result.reason} ` +
+        core_error(`${notRemoved(name, result)} after the failure: ${result.reason} ` +
             `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
     }
 }

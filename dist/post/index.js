@@ -28526,7 +28526,7 @@ async function run() {
             (0,log/* info */.pq)(work.message);
         if (!work.hasWork)
             return;
-        const { cleanup } = await __nccwpck_require__.e(/* import() */ 189).then(__nccwpck_require__.bind(__nccwpck_require__, 3189));
+        const { cleanup } = await __nccwpck_require__.e(/* import() */ 287).then(__nccwpck_require__.bind(__nccwpck_require__, 4287));
         if ((await cleanup(work)) !== 0)
             process.exitCode = core/* ExitCode */.yU.Failure;
     }

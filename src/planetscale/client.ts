@@ -140,6 +140,11 @@ export class PlanetScaleClient {
     }
   }
 
+  /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+  waitEndsInTime(ms: number): boolean {
+    return Date.now() + ms < (this.options.deadline ?? Infinity);
+  }
+
   /** Waits `ms`; false when the job was cancelled meanwhile. */
   private pause(ms: number): Promise<boolean> {
     const signal = this.options.signal;

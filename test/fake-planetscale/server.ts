@@ -186,6 +186,7 @@ export class FakePlanetScale {
           if (!handled) this.#record(req, rawBody, 0);
           res.destroy();
         },
+        alter: (result, alter) => ({ ...result, body: alter(result.body) }),
       });
     });
     req.on('error', () => res.destroy());

@@ -1,8 +1,8 @@
-export const id = 189;
-export const ids = [189];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 3189:
+/***/ 4287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -454,6 +454,10 @@ class PlanetScaleClient {
             }
         }
     }
+    /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+    waitEndsInTime(ms) {
+        return Date.now() + ms < (this.options.deadline ?? Infinity);
+    }
     /** Waits `ms`; false when the job was cancelled meanwhile. */
     pause(ms) {
         const signal = this.options.signal;
@@ -639,9 +643,24 @@ function changedProxyVariables(recorded, now) {
     return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
+// What a service token's ID looks like. An ID from an API answer goes into request paths (with
+// the minting credential), so it is taken only if it has the shape of one.
+//
+// Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
+// https://api-docs.planetscale.com/reference/create-service-token and
+// https://planetscale.com/docs/concepts/service-tokens). The rule is kept tolerant of a change in
+// length or alphabet, yet leaves out all that can steer a path: "/", ".", "%", "?", "#", spaces.
+const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Whether `value` can be a service token's ID. Pure. */
+function token_id_isServiceTokenId(value) {
+    return typeof value === 'string' && TOKEN_ID.test(value);
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
 // The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
+
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
@@ -656,8 +675,15 @@ function apiDateTime(value) {
     return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
-    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    const { onSecret, ...sendOptions } = options;
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    if (isObject(body) && typeof body['token'] === 'string' && body['token'])
+        onSecret?.(body['token']);
+    // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
+    const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
+    if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
+    }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
     }
@@ -669,21 +695,34 @@ async function createServiceToken(client, org, request, options = {}) {
     };
 }
 /**
+ * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
+ * come from an API answer, and goes into a path sent with the minting credential.
+ */
+function tokenPath(org, id, ...rest) {
+    if (!token_id_isServiceTokenId(id))
+        throw new errors_PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+    return client_organizationPath(org, 'service-tokens', id, ...rest);
+}
+/**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+    const { body } = await client.send('POST', tokenPath(org, tokenId, 'access'), {
         database,
         access: accesses,
     });
-    return accessRecords(body);
+    return { records: accessRecords(body, 'grant'), paged: nextPage(body, 1) > 0 };
+}
+/** Every access the token holds, following `next_page` through every page. */
+async function listTokenAccesses(client, org, tokenId) {
+    return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
 }
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
-function accessRecords(body) {
+function accessRecords(body, call) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
     if (!data)
-        throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
     return data.flatMap((record) => {
         if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
             return [];
@@ -700,7 +739,7 @@ function accessRecords(body) {
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 async function deleteServiceToken(client, org, id) {
     try {
-        await client.send('DELETE', client_organizationPath(org, 'service-tokens', id));
+        await client.send('DELETE', tokenPath(org, id));
         return 'deleted';
     }
     catch (error) {
@@ -712,7 +751,7 @@ async function deleteServiceToken(client, org, id) {
 /** Whether the token can still be read: true (exists), false (404). */
 async function serviceTokenExists(client, org, id) {
     try {
-        await client.send('GET', client_organizationPath(org, 'service-tokens', id));
+        await client.send('GET', tokenPath(org, id));
         return true;
     }
     catch (error) {
@@ -723,24 +762,32 @@ async function serviceTokenExists(client, org, id) {
 }
 /** Every service token of the organization, following `next_page` through every page. */
 async function listServiceTokens(client, org) {
-    const tokens = [];
-    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
-    for (let page = 1, pages = 0; page && pages < 100; pages++) {
-        const { body } = await client.send('GET', `${client_organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
-        if (!isObject(body) || !Array.isArray(body['data']))
-            throw new errors_PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
-        for (const token of body['data']) {
-            if (!isObject(token) || typeof token['id'] !== 'string')
-                continue;
-            tokens.push({
+    return (await listAll(client, client_organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+        ? [
+            {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
                 expiresAt: apiDateTime(token['expires_at']),
-            });
-        }
-        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+            },
+        ]
+        : []);
+}
+/** The page after `page` that a list envelope names, or 0 when there is none. */
+function nextPage(body, page) {
+    return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+}
+/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+async function listAll(client, path, what) {
+    const items = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new errors_PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+        items.push(...body['data']);
+        page = nextPage(body, page);
     }
-    return tokens;
+    return items;
 }
 /** IDs of the organization's service tokens named `name`. */
 async function findServiceTokensNamed(client, org, name) {
@@ -814,42 +861,93 @@ var log = __webpack_require__(5625);
 // Deleting a minted token, used by main (after a failure) and by post.
 //
 // PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
-// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
-// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. A token
+// that cannot be read either is confirmed gone by its unique name, which finds it for certain.
+// When the ID was never learnt (a create whose answer was lost), the name is all there is.
 
 
 
 
 
+/** The wait before deleting once more a token that PlanetScale answered 404 for, yet still shows. */
+const DELETE_AGAIN_AFTER_MS = 1_000;
+/**
+ * Deletes the token with ID `id`, named `name`. "already-gone" is reported only when the name
+ * confirms it: PlanetScale answers 404 to deleting and to reading an ID it does not know too (a
+ * bad create answer, a read lagging behind a write), so the two 404s alone prove nothing.
+ */
 async function removeToken(client, org, id, name) {
+    const byId = await removeById(client, org, id, name);
+    if (byId !== 'not-found')
+        return byId;
+    let ids;
+    try {
+        ids = await findServiceTokensNamed(client, org, name);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            unconfirmed: true,
+            reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
+                `and looking it up by name failed. ${listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`)}`,
+        };
+    }
+    if (ids.length === 0)
+        return { ok: true, outcome: 'already-gone' };
+    log/* info */.pq(`Service token ${(0,src_text/* show */.W)(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
+    const result = await deleteListed(client, org, ids, name);
+    return result.ok ? { ok: true, outcome: 'deleted' } : result;
+}
+/**
+ * Deletes by ID; "not-found" when PlanetScale answers 404 to deleting and to reading the token.
+ * A token it answers 404 to deleting yet still shows is deleted once more after a wait (its
+ * reads may lag behind its writes) before a missing delete_service_tokens is concluded.
+ */
+async function removeById(client, org, id, name) {
     const operation = { kind: 'delete', org, tokenName: name };
-    try {
-        if ((await deleteServiceToken(client, org, id)) === 'deleted')
-            return { ok: true, outcome: 'deleted' };
+    for (let attempt = 1;; attempt++) {
+        try {
+            if ((await deleteServiceToken(client, org, id)) === 'deleted') {
+                if (attempt > 1) {
+                    log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)} on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens.`);
+                }
+                return { ok: true, outcome: 'deleted' };
+            }
+        }
+        catch (error) {
+            return { ok: false, reason: explain(error, operation) };
+        }
+        let stillThere;
+        try {
+            // false also when the minting token lacks read_service_tokens (404 again): removeToken
+            // then looks the token up by name.
+            stillThere = await serviceTokenExists(client, org, id);
+        }
+        catch (error) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+            };
+        }
+        if (!stillThere)
+            return 'not-found';
+        if (attempt > 1) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)} twice, a wait apart, yet the token still exists: ` +
+                    'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+            };
+        }
+        if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+            };
+        }
+        log/* info */.pq(`PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
+        await new Promise((resolve) => setTimeout(resolve, DELETE_AGAIN_AFTER_MS));
     }
-    catch (error) {
-        return { ok: false, reason: explain(error, operation) };
-    }
-    let stillThere;
-    try {
-        // false also when the minting token lacks read_service_tokens (404 again): then the two
-        // 404s are all we can know, and the README says to grant read_service_tokens.
-        stillThere = await serviceTokenExists(client, org, id);
-    }
-    catch (error) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
-        };
-    }
-    if (stillThere) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet the token still exists: ` +
-                'the minting credential lacks delete_service_tokens. Add it to the minting token.',
-        };
-    }
-    return { ok: true, outcome: 'already-gone' };
 }
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
 async function removeTokensNamed(client, org, name, except) {
@@ -860,14 +958,29 @@ async function removeTokensNamed(client, org, name, except) {
     catch (error) {
         return { ok: false, reason: listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
     }
+    return deleteListed(client, org, ids, name);
+}
+/** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */
+async function deleteListed(client, org, ids, name) {
     for (const id of ids) {
         // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
         log/* setSecret */.Pq(id);
-        const result = await removeToken(client, org, id, name);
+        const result = await removeById(client, org, id, name);
+        if (result === 'not-found') {
+            return {
+                ok: false,
+                unconfirmed: true,
+                reason: 'PlanetScale lists a token by its name, yet answers 404 to deleting it and to reading it by the listed ID.',
+            };
+        }
         if (!result.ok)
             return result;
     }
     return { ok: true, removed: ids.length };
+}
+/** The first words of a message about a token that was not removed: not deleted, or not confirmed gone. */
+function notRemoved(name, result) {
+    return result.unconfirmed ? `Could not confirm that service token ${(0,src_text/* show */.W)(name)} is gone` : `Could not delete service token ${(0,src_text/* show */.W)(name)}`;
 }
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function listingFailure(error, what) {
@@ -924,11 +1037,15 @@ function mintSummary(options) {
 function deletedSummary(name, outcome) {
     return outcome === 'deleted'
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
-        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it: none by its name is listed.\n`;
 }
-/** Post could not delete the token: the summary says so, and until when it stays valid. */
-function notDeletedSummary(name, expiresAt) {
-    return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+/**
+ * Post could not delete the token, or could not confirm it gone: the summary says which, and
+ * until when it stays valid.
+ */
+function notDeletedSummary(name, expiresAt, unconfirmed = false) {
+    const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
+    return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
@@ -1119,15 +1236,15 @@ async function cleanup(work, env = process.env) {
         const { id, name, expiresAt, byId, byName } = work;
         const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
         const org = core/* getState */.Gu(state_keys/* STATE */.c.org);
-        const failed = async (reason) => {
+        const failed = async (reason, unconfirmed = false) => {
             if (!byId && !byName) {
                 // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
                 core/* warning */.$e(`sweep-expired: ${reason}`);
                 return 0;
             }
-            core/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+            core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
                 `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
-            await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
+            await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
             return 1;
         };
         // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
@@ -1168,11 +1285,11 @@ async function cleanup(work, env = process.env) {
             if (result.ok) {
                 log/* info */.pq(result.outcome === 'deleted'
                     ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
-                    : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
+                    : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`);
                 await log/* appendSummary */.fe(deletedSummary(name, result.outcome));
             }
             else {
-                exitCode = await failed(result.reason);
+                exitCode = await failed(result.reason, result.unconfirmed);
             }
         }
         if (byName) {
@@ -1191,7 +1308,7 @@ async function cleanup(work, env = process.env) {
                 core/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
             }
             else {
-                exitCode = await failed(found.reason); // the name was all post had
+                exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
             }
         }
         // A section of its own in the log: a sweep may list many tokens.
