@@ -2,9 +2,10 @@
 // `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
 // reported as one clear error per input, never as an API failure after a token was minted.
 
-import { accessProblem, type AccessLevel } from './accesses.js';
+import { accessProblem, normalizeAccess, type AccessLevel } from './accesses.js';
+import { mistypedInputs, withDefaults } from './action-inputs.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
-import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import { fail, formatInputError, type InputError, type Parsed, type ReadInput } from './parsed.js';
 import type { RunInfo } from './run-context.js';
 import { show } from './text.js';
 import type { SweepNames } from './sweep.js';
@@ -36,6 +37,8 @@ export interface Config {
   sweepExpired: boolean;
   sweepNames: SweepNames;
   apiUrl: string;
+  /** Things taken otherwise than written (an access name's case), for a notice each. */
+  notices: string[];
 }
 
 /** Collects errors from several parsers so that one run reports every mistake at once. */
@@ -52,14 +55,17 @@ class Errors {
 }
 
 /** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
-export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
+export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
   const errors = new Errors();
+  for (const e of mistypedInputs(env)) errors.add(e.input, e.message);
+  const read = withDefaults(readGiven);
+  const notices: string[] = [];
   const org = errors.take(parseResourceName('org', read('org')));
   const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
-  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database, notices)) ?? [];
+  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'), notices)) ?? [];
   const ttlSeconds = errors.take(parseTtl(read('ttl')));
   const namePrefix = errors.take(parseNamePrefix(read('name'), run));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
@@ -94,6 +100,7 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv, run: RunInf
       sweepExpired: sweepExpired!,
       sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
       apiUrl: apiUrl!,
+      notices,
     },
   };
 }
@@ -132,6 +139,12 @@ function lines(text: string): string[] {
 
 /** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
 export const MAX_DATABASES = 100;
+/** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
+function takeAccess(input: string, written: string, notices: string[]): string {
+  const { access, note } = normalizeAccess(written);
+  if (note) notices.push(formatInputError({ input, message: note }));
+  return access;
+}
 
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 
@@ -147,7 +160,7 @@ const moreProblems = (input: string): InputError => ({
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
  */
-export function parseDatabaseAccesses(text: string, database: string): Parsed<AccessRequest[]> {
+export function parseDatabaseAccesses(text: string, database: string, notices: string[] = []): Parsed<AccessRequest[]> {
   const errors: InputError[] = [];
   const byDatabase = new Map<string, Set<string>>();
   const add = (db: string, access: string) => {
@@ -178,7 +191,8 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
         continue;
       }
     }
-    for (const item of items) {
+    for (const written of items) {
+      const item = takeAccess('accesses', written, notices);
       if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
         stopped = true;
         break scan;
@@ -221,10 +235,10 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
 }
 
 /** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-export function parseOrgAccesses(text: string): Parsed<string[]> {
+export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<string[]> {
   const errors: InputError[] = [];
   const accesses = new Set<string>();
-  for (const item of splitItems(text)) {
+  for (const item of splitItems(text).map((written) => takeAccess('org-accesses', written, notices))) {
     if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
       errors.push(moreProblems('org-accesses'));
       break;

@@ -7,15 +7,17 @@
 
 import { settleLimited } from './concurrency.js';
 import { replacedByExportEnv } from './credentials.js';
+import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
+import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from './minting-token.js';
 import { formatInputError } from './parsed.js';
-import { PlanetScaleClient, type Credential } from './planetscale/client.js';
+import { PlanetScaleClient, type ClientOptions, type Credential } from './planetscale/client.js';
 import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
+import { DEFAULT_RETRY_POLICY, mayHaveActed } from './planetscale/retry.js';
 import { recordProxySettings } from './proxy-settings.js';
-import { mayHaveActed } from './planetscale/retry.js';
 import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import { untrustedEventWarning, type RunInfo } from './run-context.js';
@@ -23,8 +25,8 @@ import * as core from '@actions/core';
 import * as log from './log.js';
 import { readInput } from './read-input.js';
 import { errorMessage, show } from './text.js';
-import { STATE, sealCredential } from './state.js';
-import { mintSummary } from './summary.js';
+import { STATE, sealCredential, sealEnv } from './state.js';
+import { mintSummary, warningSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
 
@@ -53,6 +55,12 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
     return 1;
   }
   const config = parsed.value;
+  for (const notice of config.notices) core.notice(notice);
+  const earlierUse = mintedByEarlierUse(config.credential, env);
+  if (earlierUse) {
+    core.error(earlierUse);
+    return 1;
+  }
   const untrusted = untrustedEventWarning(run.eventName);
   if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
   const badProxy = proxyProblem(env, config.apiUrl);
@@ -63,7 +71,7 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   const name = tokenName(config.namePrefix);
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
   await using dispatcher = stepDispatcher(env, config.apiUrl);
-  const client = new PlanetScaleClient({
+  const clientOptions: ClientOptions = {
     dispatcher,
     baseUrl: config.apiUrl,
     credential: config.credential,
@@ -71,7 +79,8 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
     log: log.info,
     deadline: started + MAIN_DEADLINE_MS,
     signal: cancel,
-  });
+  };
+  const client = new PlanetScaleClient(clientOptions);
   /** The client that deletes after a failure: never cancelled, and with time of its own. */
   const cleaner = () =>
     client.derive({
@@ -99,6 +108,9 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
   core.saveState(STATE.createAttempted, 'true');
+  // The minting token's own accesses, read while the create call is in flight (no added round
+  // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+  const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
   try {
     token = await createServiceToken(
       client,
@@ -128,10 +140,12 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
     core.saveState(STATE.sealedCredential, sealed);
   }
 
+  const held = await mintingAccesses;
+  if (held) await warnAboutMintingToken(held, config, name, expiresAt);
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    await handOver(config, name, token, expiresAt, granted, run.runUrl);
+    await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
     return 0;
   } catch (error) {
     core.error(
@@ -246,6 +260,25 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   return granted;
 }
 
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options: ClientOptions, org: string, id: string): Promise<GrantedAccess[] | undefined> {
+  // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+  const hide = (log: ((line: string) => void) | undefined) => log && ((line: string) => log(line.replaceAll(id, '<minting token ID>')));
+  const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+  return listTokenAccesses(client, org, id).catch(() => undefined);
+}
+
+/** Said before the grants: what the minting token's accesses mean for this job. */
+async function warnAboutMintingToken(held: GrantedAccess[], config: Config, name: string, expiresAt: string): Promise<void> {
+  if (config.cleanup && !canDelete(held)) {
+    const warning = cannotDeleteWarning(name, expiresAt);
+    core.warning(warning);
+    await log.appendSummary(warningSummary(warning));
+  }
+  const missing = missingAccesses(held, config.requests);
+  if (missing.length > 0) core.warning(missingAccessesWarning(missing));
+}
+
 async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
   try {
     return await listTokenAccesses(client, org, tokenId);
@@ -265,7 +298,15 @@ function describeRequest(request: AccessRequest): string {
 }
 
 /** Outputs, env for later steps, log and summary. */
-async function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[], runUrl: string): Promise<void> {
+async function handOver(
+  config: Config,
+  name: string,
+  token: CreatedServiceToken,
+  expiresAt: string,
+  granted: GrantedAccess[],
+  runUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const grouped = groupGranted(granted);
   // Only a token handed over may outlive the job (cleanup: false): one that main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
@@ -276,7 +317,17 @@ async function handOver(config: Config, name: string, token: CreatedServiceToken
   core.setOutput('expires-at', expiresAt);
   core.setOutput('accesses', JSON.stringify(grouped));
 
-  const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+  const variables: Record<string, string> = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+  // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+  // none was set, no earlier use's post reads them (one that exported or read its credential from
+  // env set them), so there is nothing to put back and post stays free of node:crypto.
+  const before = valuesBefore(Object.keys(variables), env);
+  if (Object.values(before).some(Boolean)) {
+    // Masked first, as the sealed credential is: the runner logs saved state with debug on.
+    const sealed = sealEnv(before, token.token);
+    log.setSecret(sealed);
+    core.saveState(STATE.envBefore, sealed);
+  }
   for (const [variable, value] of Object.entries(variables)) core.exportVariable(variable, value);
   const exported = Object.keys(variables);
 

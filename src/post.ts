@@ -21,9 +21,15 @@ export async function run(): Promise<void> {
     // A token left alive on purpose is worth seeing on the run's page, not only in the log.
     if (work.message && work.note === 'kept') core.notice(work.message, { title: 'PlanetScale token kept' });
     else if (work.message) info(work.message);
-    if (!work.hasWork) return;
-    const { cleanup } = await import('./cleanup.js');
-    if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;
+    try {
+      if (work.hasWork) {
+        const { cleanup } = await import('./cleanup.js');
+        if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;
+      }
+    } finally {
+      // After the deletion, which may need the minted secret still in env to open the minting credential.
+      if (work.restoreEnv) (await import('./restore-env.js')).restoreEnv();
+    }
   } catch (e) {
     core.setFailed(`Unexpected failure: ${errorMessage(e)}`);
   } finally {

@@ -56,3 +56,8 @@ export function notDeletedSummary(name: string, expiresAt: string, unconfirmed =
   const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
   return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
+
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+export function warningSummary(message: string): string {
+  return `> [!WARNING]\n> ${cell(message)}\n`;
+}

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(457);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2057);
 // What ncc bundles into dist/main/index.js (action.yml runs.main).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 457:
+/***/ 2057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29258,7 +29258,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -32069,23 +32069,23 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function core_error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -37217,7 +37217,7 @@ async function appendSummary(markdown) {
     }
     catch (e) {
         summary.emptyBuffer();
-        warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+        core_warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 
@@ -37330,6 +37330,44 @@ function replacedByExportEnv(credential, env) {
     const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/env-handover.ts
+// Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
+// for every later step, so a later use reading its minting credential from env would take the
+// token just minted: it is recognised by a marker and refused before any call. Each use's post
+// puts back the values the variables had before its main exported them, so that the post of an
+// earlier use (posts run last-first) finds its own minted secret there and can open the minting
+// credential it sealed.
+
+/** Exported with the minted token: not secret (a truncated hash of its ID), only recognisable. */
+const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
+function mintedMarker(tokenId) {
+    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
+}
+/** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
+function mintedByEarlierUse(credential, env) {
+    const marker = env[MINTED_MARKER] ?? '';
+    if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
+        return undefined;
+    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
+    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
+        'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
+        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
+        '(or set export-env: false on the earlier use). Nothing was minted.');
+}
+/** The values `names` have now ("" for unset), to be put back by post. */
+function valuesBefore(names, env) {
+    return Object.fromEntries(names.map((name) => [name, env[name] ?? '']));
+}
+/**
+ * Whether post should put the variables back: only while env still holds what this use
+ * exported. Otherwise a step after it set them on purpose, and that is left alone.
+ */
+function stillOurs(env, mintedId) {
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId);
 }
 
 ;// CONCATENATED MODULE: ./src/text.ts
@@ -37529,11 +37567,45 @@ function checkGrants(asked, granted) {
     return { missing, unexpected };
 }
 
+;// CONCATENATED MODULE: ./src/nearest.ts
+// "Did you mean": the candidate closest to a mistyped name, by edit distance.
+/** The candidate closest to `name`, if it is plausibly a typo of it (at most a third of the name, and at least 2, apart). */
+function nearest(name, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    for (const candidate of candidates) {
+        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+        if (Math.abs(name.length - candidate.length) > limit)
+            continue;
+        const d = editDistance(name, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    // Beyond a third of the name it is a different word, and a suggestion would mislead.
+    return bestDistance <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
 // shared/planetscale/API.md ("Permission names"). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
+
 
 const ORGANIZATION_ACCESSES = [
     'read_organization',
@@ -37633,35 +37705,83 @@ function accessProblem(access, level) {
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
-    let best;
-    let bestDistance = Infinity;
-    const limit = Math.max(2, Math.floor(name.length / 3));
-    for (const candidate of byLevel[level]) {
-        if (REFUSED_ACCESSES.has(candidate))
-            continue; // a typo is not steered to a refusal
-        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
-        if (Math.abs(name.length - candidate.length) > limit)
-            continue;
-        const d = editDistance(name, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= limit ? best : undefined;
+    // A typo is not steered to a refusal.
+    return nearest(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
 }
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
+/**
+ * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
+ * otherwise (`READ_BRANCH`): such a name is plainly meant, so it is taken, with a notice.
+ */
+function normalizeAccess(item) {
+    const lower = item.toLowerCase();
+    if (lower === item || !levelOf(lower))
+        return { access: item };
+    return { access: lower, note: `${text_show(item)} taken as ${text_show(lower)}: PlanetScale's access names are lower case.` };
+}
+
+;// CONCATENATED MODULE: ./src/action-inputs.ts
+// The inputs action.yml declares, with their defaults, in one place for the code. The runner
+// applies a default only when the workflow omits the input: `ttl: ${{ vars.TTL }}` with the
+// variable unset reaches the action as INPUT_TTL='' and the default is not applied, so the parser
+// applies it itself. test/unit/action-inputs.test.ts keeps this table equal to action.yml.
+
+
+/** Every declared input, and its default ('' when it has none), as in action.yml. */
+const ACTION_INPUTS = {
+    org: '',
+    'service-token-id': '',
+    'service-token': '',
+    'api-token': '',
+    database: '',
+    accesses: '',
+    'org-accesses': '',
+    ttl: '1h',
+    name: '',
+    'export-env': 'true',
+    cleanup: 'true',
+    'sweep-expired': 'false',
+    'api-url': 'https://api.planetscale.com',
+};
+/** `read`, with an empty value of an input that has a default taken as that default. */
+function action_inputs_withDefaults(read) {
+    return (name) => read(name) || (ACTION_INPUTS[name] ?? '');
+}
+/** The env variable the runner passes an input in: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept. */
+const envName = (input) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * The names of the INPUT_* variables in `env` that action.yml does not declare, lower-cased, in
+ * order. The one place the action reads inputs from the environment itself, not through
+ * @actions/core: core.getInput reads an input it is given the name of, and core has no call that
+ * lists the inputs a step was given.
+ */
+function undeclaredInputs(env) {
+    const declared = new Set(Object.keys(ACTION_INPUTS).map(envName));
+    return Object.keys(env)
+        .sort()
+        .filter((variable) => variable.startsWith('INPUT_') && !declared.has(variable.toUpperCase()))
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+/**
+ * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
+ * `ttl`, `service_token_id` for `service-token-id`). These are errors, not warnings: the runner
+ * already warns about every unknown name, and that warning is easy to miss while the step stays
+ * green with the setting silently at its default (a 1 h token instead of 5 m). A name close to
+ * none of ours is left to the runner's warning: it may be meant for something else (a wrapper
+ * passing inputs through, a job env that happens to start with INPUT_).
+ */
+function mistypedInputs(env) {
+    const errors = [];
+    for (const given of undeclaredInputs(env)) {
+        // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
+        const meant = nearest(given, Object.keys(ACTION_INPUTS));
+        if (!meant)
+            continue;
+        errors.push({
+            input: given,
+            message: `this action has no input ${text_show(given)}; did you mean ${text_show(meant)}? Its value was not used (and ${text_show(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${text_show(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
+        });
     }
-    return previous[b.length];
+    return errors;
 }
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
@@ -37728,6 +37848,7 @@ function tokenName(prefix, suffix = randomSuffix()) {
 
 
 
+
 const DEFAULT_API_URL = 'https://api.planetscale.com';
 const MIN_TTL_SECONDS = 60;
 const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -37745,15 +37866,19 @@ class Errors {
     }
 }
 /** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
-function parseInputs(read, env, run) {
+function parseInputs(readGiven, env, run) {
     const errors = new Errors();
+    for (const e of mistypedInputs(env))
+        errors.add(e.input, e.message);
+    const read = action_inputs_withDefaults(readGiven);
+    const notices = [];
     const org = errors.take(parseResourceName('org', read('org')));
     const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
         errors.take(parseResourceName('database', database));
-    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+    const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database, notices)) ?? [];
+    const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'), notices)) ?? [];
     const ttlSeconds = errors.take(parseTtl(read('ttl')));
     const namePrefix = errors.take(parseNamePrefix(read('name'), run));
     const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
@@ -37784,6 +37909,7 @@ function parseInputs(read, env, run) {
             sweepExpired: sweepExpired,
             sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
             apiUrl: apiUrl,
+            notices,
         },
     };
 }
@@ -37813,6 +37939,13 @@ function lines(text) {
 }
 /** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
 const MAX_DATABASES = 100;
+/** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
+function takeAccess(input, written, notices) {
+    const { access, note } = normalizeAccess(written);
+    if (note)
+        notices.push(formatInputError({ input, message: note }));
+    return access;
+}
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
 // input, so the log gets a readable list instead of a flood (and the check stays fast).
@@ -37825,7 +37958,7 @@ const moreProblems = (input) => ({
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
  */
-function parseDatabaseAccesses(text, database) {
+function parseDatabaseAccesses(text, database, notices = []) {
     const errors = [];
     const byDatabase = new Map();
     const add = (db, access) => {
@@ -37856,7 +37989,8 @@ function parseDatabaseAccesses(text, database) {
                 continue;
             }
         }
-        for (const item of items) {
+        for (const written of items) {
+            const item = takeAccess('accesses', written, notices);
             if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
                 stopped = true;
                 break scan;
@@ -37898,10 +38032,10 @@ function parseDatabaseAccesses(text, database) {
     };
 }
 /** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-function parseOrgAccesses(text) {
+function parseOrgAccesses(text, notices = []) {
     const errors = [];
     const accesses = new Set();
-    for (const item of splitItems(text)) {
+    for (const item of splitItems(text).map((written) => takeAccess('org-accesses', written, notices))) {
         if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
             errors.push(moreProblems('org-accesses'));
             break;
@@ -37976,6 +38110,40 @@ function parseApiUrl(value) {
     if (url.search || url.hash)
         return fail('api-url', `${text_show(value)} has a query or a fragment: ${hint}.`);
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+;// CONCATENATED MODULE: ./src/minting-token.ts
+// What the minting token's own accesses say about this job, read while the token is created: a
+// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
+// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
+// Pure: the accesses come in, sentences come out.
+
+function holds(held, access, request) {
+    return held.some((h) => h.access === access &&
+        // A database access held at organization level is taken as held on every database: the
+        // warning is advice, and must not cry wolf where PlanetScale might allow it.
+        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
+}
+/** The requested accesses the minting token does not hold, per resource. */
+function missingAccesses(held, requests) {
+    return requests.flatMap((request) => {
+        const missing = request.accesses.filter((access) => !holds(held, access, request));
+        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
+    });
+}
+/** Whether the minting token holds delete_service_tokens on its organization. */
+function canDelete(held) {
+    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
+}
+function cannotDeleteWarning(name, expiresAt) {
+    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${text_show(name)}, ` +
+        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
+}
+function missingAccessesWarning(missing) {
+    const listed = missing
+        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${text_show(m.resourceName)}`)
+        .join('; ');
+    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -38778,8 +38946,6 @@ function untrustedEventWarning(eventName) {
 
 const readInput = (name) => getInput(name, { trimWhitespace: true });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/state-keys.ts
 // The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
 // credential with node:crypto) so that post can read its state without loading crypto.
@@ -38794,6 +38960,8 @@ const STATE = {
     cleanup: 'cleanup',
     /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+    envBefore: 'env-before',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
     /** "true" from just before the first create call: only then can a token of ours exist. */
@@ -38827,27 +38995,53 @@ function keyFrom(mintedSecret) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
 function sealCredential(credential, mintedSecret) {
-    const iv = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+    return seal(JSON.stringify(credential), mintedSecret);
 }
 /** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
 function openCredential(sealed, mintedSecret) {
     try {
-        const bytes = Buffer.from(sealed, 'base64url');
-        // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
-        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
-        decipher.setAuthTag(bytes.subarray(12, 28));
-        const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-        const value = JSON.parse(plain);
-        if (typeof value.token !== 'string')
+        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value?.token !== 'string')
             return undefined;
         if (value.kind === 'api-token')
             return { kind: 'api-token', token: value.token };
         if (value.kind === 'service-token' && typeof value.id === 'string')
             return { kind: 'service-token', id: value.id, token: value.token };
         return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Env values main replaced (env-handover.ts), sealed the same way: they may be secrets. */
+function sealEnv(values, mintedSecret) {
+    return seal(JSON.stringify(values), mintedSecret);
+}
+function openEnv(sealed, mintedSecret) {
+    try {
+        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return undefined;
+        const entries = Object.entries(value);
+        return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function seal(plain, mintedSecret) {
+    const iv = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+function state_open(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     }
     catch {
         return undefined;
@@ -38895,6 +39089,10 @@ function deletedSummary(name, outcome) {
 function notDeletedSummary(name, expiresAt, unconfirmed = false) {
     const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
     return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+function warningSummary(message) {
+    return `> [!WARNING]\n> ${cell(message)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/sweep.ts
@@ -39029,6 +39227,8 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -39056,9 +39256,16 @@ async function mint(run, env = process.env, cancel) {
             return 1;
         }
         const config = parsed.value;
+        for (const notice of config.notices)
+            core_notice(notice);
+        const earlierUse = mintedByEarlierUse(config.credential, env);
+        if (earlierUse) {
+            core_error(earlierUse);
+            return 1;
+        }
         const untrusted = untrustedEventWarning(run.eventName);
         if (untrusted)
-            warning(untrusted, { title: `Token minted in ${run.eventName}` });
+            core_warning(untrusted, { title: `Token minted in ${run.eventName}` });
         const badProxy = proxyProblem(env, config.apiUrl);
         if (badProxy) {
             core_error(badProxy);
@@ -39067,7 +39274,7 @@ async function mint(run, env = process.env, cancel) {
         const name = tokenName(config.namePrefix);
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
         const dispatcher = __addDisposableResource(env_1, stepDispatcher(env, config.apiUrl), true);
-        const client = new PlanetScaleClient({
+        const clientOptions = {
             dispatcher,
             baseUrl: config.apiUrl,
             credential: config.credential,
@@ -39075,7 +39282,8 @@ async function mint(run, env = process.env, cancel) {
             log: log_info,
             deadline: started + MAIN_DEADLINE_MS,
             signal: cancel,
-        });
+        };
+        const client = new PlanetScaleClient(clientOptions);
         /** The client that deletes after a failure: never cancelled, and with time of its own. */
         const cleaner = () => client.derive({
             signal: undefined,
@@ -39102,6 +39310,9 @@ async function mint(run, env = process.env, cancel) {
         log_info(`Minting service token ${text_show(name)} in organization ${text_show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
         let token;
         saveState(STATE.createAttempted, 'true');
+        // The minting token's own accesses, read while the create call is in flight (no added round
+        // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+        const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
         try {
             token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, 
             // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
@@ -39125,11 +39336,14 @@ async function mint(run, env = process.env, cancel) {
             log_setSecret(sealed);
             saveState(STATE.sealedCredential, sealed);
         }
+        const held = await mintingAccesses;
+        if (held)
+            await warnAboutMintingToken(held, config, name, expiresAt);
         try {
             const granted = await grantAll(client, config, token.id);
             if (cancel?.aborted)
                 throw new StepFailure('cancelled');
-            await handOver(config, name, token, expiresAt, granted, run.runUrl);
+            await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
             return 0;
         }
         catch (error) {
@@ -39164,7 +39378,7 @@ async function reconcileBeforeRetry(client, org, name, error) {
     log_info(`The failed create call may have reached PlanetScale: deleting any token named ${text_show(name)} before trying again.`);
     const result = await removeTokensNamed(client, org, name);
     if (!result.ok) {
-        warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+        core_warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
     }
     else if (result.removed > 0) {
         log_info(`Deleted service token ${text_show(name)}, made by the failed call.`);
@@ -39202,7 +39416,7 @@ async function cleanUpFailedCreate(client, org, name, error) {
         log_info(result.removed > 0 ? `Deleted service token ${text_show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
     }
     else {
-        warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
+        core_warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
     }
 }
 /**
@@ -39245,6 +39459,24 @@ async function grantAll(client, config, tokenId) {
     }
     return granted;
 }
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options, org, id) {
+    // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+    const hide = (log) => log && ((line) => log(line.replaceAll(id, '<minting token ID>')));
+    const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+    return listTokenAccesses(client, org, id).catch(() => undefined);
+}
+/** Said before the grants: what the minting token's accesses mean for this job. */
+async function warnAboutMintingToken(held, config, name, expiresAt) {
+    if (config.cleanup && !canDelete(held)) {
+        const warning = cannotDeleteWarning(name, expiresAt);
+        core_warning(warning);
+        await appendSummary(warningSummary(warning));
+    }
+    const missing = missingAccesses(held, config.requests);
+    if (missing.length > 0)
+        core_warning(missingAccessesWarning(missing));
+}
 async function readAllAccesses(client, org, tokenId) {
     try {
         return await listTokenAccesses(client, org, tokenId);
@@ -39261,7 +39493,7 @@ function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${text_show(request.resourceName)}`;
 }
 /** Outputs, env for later steps, log and summary. */
-async function handOver(config, name, token, expiresAt, granted, runUrl) {
+async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
     const grouped = groupGranted(granted);
     // Only a token handed over may outlive the job (cleanup: false): one that main failed to
     // delete after a failure is never kept, so post deletes it whatever cleanup says.
@@ -39271,7 +39503,17 @@ async function handOver(config, name, token, expiresAt, granted, runUrl) {
     setOutput('name', name);
     setOutput('expires-at', expiresAt);
     setOutput('accesses', JSON.stringify(grouped));
-    const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
+    const variables = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+    // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+    // none was set, no earlier use's post reads them (one that exported or read its credential from
+    // env set them), so there is nothing to put back and post stays free of node:crypto.
+    const before = valuesBefore(Object.keys(variables), env);
+    if (Object.values(before).some(Boolean)) {
+        // Masked first, as the sealed credential is: the runner logs saved state with debug on.
+        const sealed = sealEnv(before, token.token);
+        log_setSecret(sealed);
+        saveState(STATE.envBefore, sealed);
+    }
     for (const [variable, value] of Object.entries(variables))
         exportVariable(variable, value);
     const exported = Object.keys(variables);

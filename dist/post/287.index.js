@@ -1047,6 +1047,10 @@ function notDeletedSummary(name, expiresAt, unconfirmed = false) {
     const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
     return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+function warningSummary(message) {
+    return `> [!WARNING]\n> ${cell(message)}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus

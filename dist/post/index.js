@@ -28476,7 +28476,7 @@ function readPostWork(getState) {
     const id = getState(state_keys/* STATE */.c.id);
     const expiresAt = getState(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
     if (!name)
-        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: NOTHING_MINTED };
+        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, restoreEnv: false, message: NOTHING_MINTED };
     // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
     const keep = Boolean(id) && getState(state_keys/* STATE */.c.cleanup) === 'false';
     const plan = planCleanup({
@@ -28494,7 +28494,7 @@ function readPostWork(getState) {
             : plan.note === 'nothing-made'
                 ? NOTHING_MINTED
                 : undefined;
-    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
+    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep, restoreEnv: getState(state_keys/* STATE */.c.envBefore) !== '' };
 }
 
 // EXTERNAL MODULE: ./src/log.ts
@@ -28524,11 +28524,18 @@ async function run() {
             core/* notice */.lm(work.message, { title: 'PlanetScale token kept' });
         else if (work.message)
             (0,log/* info */.pq)(work.message);
-        if (!work.hasWork)
-            return;
-        const { cleanup } = await __nccwpck_require__.e(/* import() */ 287).then(__nccwpck_require__.bind(__nccwpck_require__, 4287));
-        if ((await cleanup(work)) !== 0)
-            process.exitCode = core/* ExitCode */.yU.Failure;
+        try {
+            if (work.hasWork) {
+                const { cleanup } = await __nccwpck_require__.e(/* import() */ 287).then(__nccwpck_require__.bind(__nccwpck_require__, 4287));
+                if ((await cleanup(work)) !== 0)
+                    process.exitCode = core/* ExitCode */.yU.Failure;
+            }
+        }
+        finally {
+            // After the deletion, which may need the minted secret still in env to open the minting credential.
+            if (work.restoreEnv)
+                (await __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 5383))).restoreEnv();
+        }
     }
     catch (e) {
         core/* setFailed */.C1(`Unexpected failure: ${(0,src_text/* errorMessage */.g)(e)}`);
@@ -28561,6 +28568,8 @@ const STATE = {
     cleanup: 'cleanup',
     /** The minting credential, sealed; see sealCredential in state.ts. */
     sealedCredential: 'minting-credential',
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+    envBefore: 'env-before',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
     /** "true" from just before the first create call: only then can a token of ours exist. */
@@ -28809,6 +28818,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
+  dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
@@ -28821,7 +28831,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, saveState, setCommandEcho, setOutput, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, getBooleanInput, getIDToken, getMultilineInput, markdownSummary, platform, saveState, setCommandEcho, setOutput, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -28970,16 +28980,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28989,7 +28999,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -31490,13 +31500,13 @@ var ExitCode;
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
+    const convertedVal = utils_toCommandValue(val);
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', file_command_prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -31928,6 +31938,17 @@ function getIDToken(aud) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

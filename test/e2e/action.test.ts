@@ -137,7 +137,8 @@ describe('happy path', () => {
     // Masks: the minting secret and the minted ID and secret, each before any line could carry it.
     expect(main.masks).toEqual(expect.arrayContaining([minting.id, minting.token, minted.id, minted.token]));
     // The minted ID and secret are masked before the first line printed after the create call.
-    const firstAfterCreate = main.lines.findIndex((line) => line.startsWith('Granted on') || line.includes('/access'));
+    // (The read of the minting token's own accesses, GET …/access, runs alongside the create call.)
+    const firstAfterCreate = main.lines.findIndex((line) => line.startsWith('Granted on') || /POST \S*\/access/.test(line));
     for (const value of [minted.id, minted.token]) {
       expect(main.lines.indexOf(`::add-mask::${value}`)).toBeGreaterThanOrEqual(0);
       expect(main.lines.indexOf(`::add-mask::${value}`)).toBeLessThan(firstAfterCreate);
@@ -162,6 +163,8 @@ describe('happy path', () => {
       PLANETSCALE_SERVICE_TOKEN: minted.token,
       PLANETSCALE_ORG: 'acme',
       PLANETSCALE_API_URL: fake.url,
+      // Not secret: recognises this token should a later use of the action take it as its minting token.
+      PLANETSCALE_TOKEN_ACTION_MINTED: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
 
     // Debug shows each call with method, path, status and time.
@@ -180,7 +183,10 @@ describe('happy path', () => {
     expect(main.summary).toContain('| acme | Organization | `read_databases` |');
 
     // Grants went out concurrently in one round: all of them after the create, before any answer.
-    const calls = fake.requests.filter((r) => r.credentialId === minting.id);
+    // The read of the minting token's own accesses runs alongside the create call (its own round).
+    const isOwnRead = (r: { method: string; path: string }) => r.method === 'GET' && r.path === `/v1/organizations/acme/service-tokens/${minting.id}/access`;
+    expect(fake.requests.filter(isOwnRead)).toHaveLength(1);
+    const calls = fake.requests.filter((r) => r.credentialId === minting.id && !isOwnRead(r));
     expect(calls.map((r) => `${r.method} ${r.path.replace(minted.id, 'ID')}`)).toEqual([
       'POST /v1/organizations/acme/service-tokens',
       'POST /v1/organizations/acme/service-tokens/ID/access',

@@ -132,8 +132,9 @@ describe('proxies', () => {
       const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { [variable]: proxy.url, ...TRUST } });
       expect(main.exitCode).toBe(0);
       expect(post!.exitCode).toBe(0);
-      // Only the proxy knows where api.planetscale.test leads: the fake saw create, grant and delete.
-      expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+      // Only the proxy knows where api.planetscale.test leads: the fake saw create (with the read
+      // of the minting token's accesses alongside), grant and delete.
+      expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
       expect(proxy.seen.length).toBeGreaterThanOrEqual(2); // main and post each opened a tunnel
       expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${API_HOST}:443`]));
       expect(fake.mintedTokens()).toEqual([]);
@@ -160,7 +161,7 @@ describe('proxies', () => {
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
     expect(proxy.seen).toEqual([]);
-    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests).toHaveLength(4);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
@@ -170,7 +171,7 @@ describe('proxies', () => {
       expect(main.exitCode).toBe(0);
       expect(post!.exitCode).toBe(0);
       expect(proxy.seen).toEqual([]);
-      expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+      expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
       expect(fake.mintedTokens()).toEqual([]);
     });
   }
@@ -181,7 +182,8 @@ describe('proxies', () => {
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
     expect(proxy.seen).toEqual([]);
-    expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+    // Create (with the read of the minting token's accesses alongside), grant and delete.
+    expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
     expect(fake.mintedTokens()).toEqual([]);
   });
 

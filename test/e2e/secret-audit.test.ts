@@ -119,8 +119,10 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   for (const [what, value] of Object.entries(never)) if (count(step.files.state, value) > 0) findings.push(`${what} in GITHUB_STATE`);
   // The runner logs every state value with debug on: the sealed credential, with the minted secret
   // a later step sees, would open to the minting one. It must show as *** only.
-  const sealed = step.state['minting-credential'];
-  if (sealed && step.maskedLog.includes(sealed)) findings.push('the sealed minting credential visible in the masked log');
+  for (const key of ['minting-credential', 'env-before']) {
+    const sealed = step.state[key];
+    if (sealed && step.maskedLog.includes(sealed)) findings.push(`sealed state ${key} visible in the masked log`);
+  }
   for (const [key, value] of Object.entries(step.state)) {
     if (mintedId && value.includes(mintedId) && key !== 'token-id') findings.push(`mintedId in state ${key}`);
   }
@@ -130,8 +132,14 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
     output: { mintedSecret: handedOver ? 1 : 0, mintedId: handedOver ? 1 : 0 },
     env: { mintedSecret: handedOver && exportEnv ? 1 : 0, mintedId: handedOver && exportEnv ? 1 : 0 },
   };
+  // Post puts back the env its main found: the minting pair, when the job env held it, once each
+  // under its own name, and masked since main's first line.
+  const restoring = step.processEnv['STATE_env-before'] !== undefined && step.processEnv['PLANETSCALE_SERVICE_TOKEN'] === mintedSecret;
+  const restored = restoring && step.env['PLANETSCALE_SERVICE_TOKEN_ID'] === mintingId && step.env['PLANETSCALE_SERVICE_TOKEN'] === mintingSecret;
+  if (restored && !(jobMasks.includes(mintingId) && jobMasks.includes(mintingSecret))) findings.push('minting credential put back in GITHUB_ENV unmasked');
   for (const file of ['output', 'env'] as const) {
-    if (count(step.files[file], mintingId) + count(step.files[file], mintingSecret) > 0) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
+    const allowed = file === 'env' && restored ? 1 : 0;
+    if (count(step.files[file], mintingId) !== allowed || count(step.files[file], mintingSecret) !== allowed) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret) findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedId) !== expected[file].mintedId) findings.push(`mintedId ${count(step.files[file], mintedId)} times in GITHUB_${file.toUpperCase()}`);
   }
