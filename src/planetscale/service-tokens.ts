@@ -22,6 +22,17 @@ export interface GrantedAccess {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+export function apiDateTime(value: unknown): string | null {
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 export async function createServiceToken(
   client: PlanetScaleClient,
   org: string,
@@ -51,7 +62,7 @@ export async function createServiceToken(
     id,
     token: body['token'],
     name: typeof body['name'] === 'string' ? body['name'] : null,
-    expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+    expiresAt: apiDateTime(body['expires_at']),
   };
 }
 
@@ -148,7 +159,7 @@ export async function listServiceTokens(client: PlanetScaleClient, org: string):
           {
             id: token['id'],
             name: typeof token['name'] === 'string' ? token['name'] : null,
-            expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+            expiresAt: apiDateTime(token['expires_at']),
           },
         ]
       : [],

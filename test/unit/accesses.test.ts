@@ -34,7 +34,9 @@ describe('accesses catalogue', () => {
 
   it('suggests near names only', () => {
     expect(nearestAccess('read_brnch', 'database')).toBe('read_branch');
-    expect(nearestAccess('delete_service_token', 'organization')).toBe('delete_service_tokens');
+    expect(nearestAccess('read_service_token', 'organization')).toBe('read_service_tokens');
+    // Never a refused access (REFUSED_ACCESSES): a typo is not steered to a refusal.
+    expect(nearestAccess('delete_service_token', 'organization')).not.toBe('delete_service_tokens');
     expect(nearestAccess('banana', 'database')).toBeUndefined();
   });
 });

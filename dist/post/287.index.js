@@ -1,8 +1,8 @@
-export const id = 232;
-export const ids = [232];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 4232:
+/***/ 4287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -88,6 +88,19 @@ function servicePair(id, token, source, idName, tokenName, withheld) {
         return { ok: false, errors };
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 // Sent in the User-Agent. A test keeps it equal to package.json's version.
@@ -153,14 +166,34 @@ class errors_PlanetScaleResponseError extends Error {
 }
 const MAX_MESSAGE_LENGTH = 300;
 /**
- * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
- * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ * Text from an API body, safe to show: one line, at most 300 characters, with every occurrence
+ * of `knownSecrets` and anything shaped like a PlanetScale token secret replaced by ***.
+ * What each covers is found in the original text and the spans merged before anything is
+ * replaced: replacing one after another cuts a secret in two wherever they overlap (a pattern
+ * stops at the `.`, `+` or `/` of a secret and leaves its tail; a short secret inside a
+ * token-shaped word breaks the pattern's match).
  */
 function redact(text, knownSecrets = []) {
-    let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
-    for (const secret of knownSecrets)
-        if (secret)
-            safe = safe.split(secret).join('***');
+    const spans = [];
+    for (const secret of knownSecrets) {
+        if (!secret)
+            continue;
+        for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
+            spans.push([at, at + secret.length]);
+    }
+    for (const match of text.matchAll(/pscale_[a-z]+_[A-Za-z0-9_-]+/g))
+        spans.push([match.index, match.index + match[0].length]);
+    spans.sort((a, b) => a[0] - b[0]);
+    let safe = '';
+    let done = 0;
+    for (const [start, end] of spans) {
+        if (end <= done)
+            continue;
+        if (start >= done)
+            safe += `${text.slice(done, start)}***`;
+        done = end;
+    }
+    safe += text.slice(done);
     safe = safe.replace(/\s+/g, ' ').trim();
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
@@ -607,6 +640,50 @@ function describeRequestFailure(error) {
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }
 
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
+const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
 // the minting credential), so it is taken only if it has the shape of one.
@@ -628,6 +705,16 @@ function token_id_isServiceTokenId(value) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+function apiDateTime(value) {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 async function createServiceToken(client, org, request, options = {}) {
     const { onSecret, ...sendOptions } = options;
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
@@ -645,7 +732,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -721,7 +808,7 @@ async function listServiceTokens(client, org) {
             {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+                expiresAt: apiDateTime(token['expires_at']),
             },
         ]
         : []);
@@ -1180,6 +1267,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -1210,13 +1298,20 @@ async function cleanup(work, env = process.env) {
             await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
             return 1;
         };
+        // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
+        const proxy = readProxySettings(core/* getState */.Gu(state_keys/* STATE */.c.proxy));
+        const changed = changedProxyVariables(proxy, proxySettingsOf(env));
+        if (changed.length > 0) {
+            core/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
+                'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.');
+        }
         const apiUrl = core/* getState */.Gu(state_keys/* STATE */.c.apiUrl);
-        const badProxy = proxyProblem(env, apiUrl);
+        const badProxy = proxyProblem(proxy, apiUrl);
         if (badProxy)
             return await failed(badProxy);
         const deadline = Date.now() + POST_DEADLINE_MS;
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
-        const dispatcher = __addDisposableResource(env_1, stepDispatcher(env, apiUrl), true);
+        const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl), true);
         const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, retry });
         // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
         // it first spares opening the sealed copy in every job's post. Only a
@@ -1296,8 +1391,8 @@ async function sweepLeftovers(client, org, names) {
         await log/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
- * The credential main minted with: the sealed copy main kept when export-env was on (it then
- * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * The credential main minted with: the sealed copy main kept when export-env replaced the
+ * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env, mintedId) {

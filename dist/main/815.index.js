@@ -1,8 +1,8 @@
-export const id = 46;
-export const ids = [46];
+export const id = 815;
+export const ids = [815];
 export const modules = {
 
-/***/ 4046:
+/***/ 815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,32 @@ __webpack_require__.d(__webpack_exports__, {
   mintToken: () => (/* binding */ mintToken)
 });
 
-// UNUSED EXPORTS: MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
+// UNUSED EXPORTS: MAIN_DEADLINE_MS, MAX_GRANTS_IN_FLIGHT, envForLaterSteps, formatTtl
 
+;// CONCATENATED MODULE: ./src/concurrency.ts
+// Runs tasks with a bound on how many are in flight, as Promise.allSettled runs them all at once.
+// The bound keeps one job from spending the minting token's shared rate budget in one burst.
+/** `task` for every item, at most `limit` at a time; the results in the items' order. */
+async function settleLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await task(items[i]) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __webpack_require__(3029);
 // EXTERNAL MODULE: ./src/env-handover.ts
 var env_handover = __webpack_require__(1714);
 // EXTERNAL MODULE: ./src/text.ts
@@ -76,14 +100,34 @@ class PlanetScaleResponseError extends Error {
 }
 const MAX_MESSAGE_LENGTH = 300;
 /**
- * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
- * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ * Text from an API body, safe to show: one line, at most 300 characters, with every occurrence
+ * of `knownSecrets` and anything shaped like a PlanetScale token secret replaced by ***.
+ * What each covers is found in the original text and the spans merged before anything is
+ * replaced: replacing one after another cuts a secret in two wherever they overlap (a pattern
+ * stops at the `.`, `+` or `/` of a secret and leaves its tail; a short secret inside a
+ * token-shaped word breaks the pattern's match).
  */
 function redact(text, knownSecrets = []) {
-    let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
-    for (const secret of knownSecrets)
-        if (secret)
-            safe = safe.split(secret).join('***');
+    const spans = [];
+    for (const secret of knownSecrets) {
+        if (!secret)
+            continue;
+        for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
+            spans.push([at, at + secret.length]);
+    }
+    for (const match of text.matchAll(/pscale_[a-z]+_[A-Za-z0-9_-]+/g))
+        spans.push([match.index, match.index + match[0].length]);
+    spans.sort((a, b) => a[0] - b[0]);
+    let safe = '';
+    let done = 0;
+    for (const [start, end] of spans) {
+        if (end <= done)
+            continue;
+        if (start >= done)
+            safe += `${text.slice(done, start)}***`;
+        done = end;
+    }
+    safe += text.slice(done);
     safe = safe.replace(/\s+/g, ' ').trim();
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
@@ -149,8 +193,8 @@ function explain(error, op) {
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __webpack_require__(7363);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var inputs = __webpack_require__(6242);
 ;// CONCATENATED MODULE: ./src/grants.ts
 // Comparing what PlanetScale reports granted with what the job asked for, and shaping it for
 // the `accesses` output. Pure functions.
@@ -660,6 +704,50 @@ function describeRequestFailure(error) {
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }
 
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
+const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
 // the minting credential), so it is taken only if it has the shape of one.
@@ -681,6 +769,16 @@ function isServiceTokenId(value) {
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+function apiDateTime(value) {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 async function createServiceToken(client, org, request, options = {}) {
     const { onSecret, ...sendOptions } = options;
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
@@ -698,7 +796,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -774,7 +872,7 @@ async function service_tokens_listServiceTokens(client, org) {
             {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+                expiresAt: apiDateTime(token['expires_at']),
             },
         ]
         : []);
@@ -971,6 +1069,8 @@ const STATE = {
      * so post looks for tokens with our name again, whatever else happened.
      */
     lookUpByName: 'look-up-by-name',
+    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+    proxy: 'proxy',
     /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
     sweep: 'sweep',
 };
@@ -982,9 +1082,12 @@ const STATE = {
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+// evaluated again for post and change too. When the minting credential came from there
+// (credentials.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
+// sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
+// PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
+// before it is saved: the runner logs saved state with debug on, and anyone with that log and the
+// minted secret (which later steps see) could open it.
 function keyFrom(mintedSecret) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
 }
@@ -1032,7 +1135,8 @@ function seal(plain, mintedSecret) {
 function state_open(sealed, mintedSecret) {
     try {
         const bytes = Buffer.from(sealed, 'base64url');
-        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+        // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
         decipher.setAuthTag(bytes.subarray(12, 28));
         return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     }
@@ -1218,6 +1322,9 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
+
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {
 }
@@ -1264,6 +1371,12 @@ async function mintToken(config, run, env, clock) {
         core/* saveState */.LZ(STATE.org, config.org);
         core/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
         core/* saveState */.LZ(STATE.name, name);
+        const proxy = recordProxySettings(env);
+        if (proxy) {
+            if (proxy.secret)
+                log/* setSecret */.Pq(proxy.value);
+            core/* saveState */.LZ(STATE.proxy, proxy.value);
+        }
         if (config.sweepExpired)
             core/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
         if (cancel?.aborted) {
@@ -1275,7 +1388,7 @@ async function mintToken(config, run, env, clock) {
         // now, they are ready by then. One more for the create itself, which takes the first, and one
         // for the read of the minting token's own accesses that runs beside it.
         const readsMintingAccesses = config.credential.kind === 'service-token';
-        dispatcher.preconnect(config.apiUrl, config.requests.length + 1 + (readsMintingAccesses ? 1 : 0));
+        dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
         let token;
         core/* saveState */.LZ(STATE.createAttempted, 'true');
         // The minting token's own accesses, read while the create call is in flight (no added round
@@ -1298,8 +1411,12 @@ async function mintToken(config, run, env, clock) {
         core/* saveState */.LZ(STATE.id, token.id);
         const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
         core/* saveState */.LZ(STATE.expiresAt, expiresAt);
-        if (config.exportEnv)
-            core/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+        if (config.exportEnv && (0,credentials/* replacedByExportEnv */.D)(config.credential, env)) {
+            const sealed = sealCredential(withoutSource(config.credential), token.token);
+            // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+            log/* setSecret */.Pq(sealed);
+            core/* saveState */.LZ(STATE.sealedCredential, sealed);
+        }
         const held = await mintingAccesses;
         if (held)
             await warnAboutMintingToken(held, config, name, expiresAt);
@@ -1383,9 +1500,14 @@ async function cleanUpFailedCreate(client, org, name, error) {
         core/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
     }
 }
-/** One grant call per database plus one for the organization, all at once: they are independent. */
+/**
+ * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
+ * long list does not spend the minting token's shared rate limit in one burst.
+ */
+const MAX_GRANTS_IN_FLIGHT = 16;
+/** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client, config, tokenId) {
-    const results = await Promise.allSettled(config.requests.map((request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses)));
+    const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses));
     const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
     if (failures.length > 0)
         throw new StepFailure(failures.join('\n'));
@@ -1457,8 +1579,12 @@ async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
     // none was set, no earlier use's post reads them (one that exported or read its credential from
     // env set them), so there is nothing to put back and post stays free of node:crypto.
     const before = (0,env_handover/* valuesBefore */.wP)(Object.keys(variables), env);
-    if (Object.values(before).some(Boolean))
-        core/* saveState */.LZ(STATE.envBefore, sealEnv(before, token.token));
+    if (Object.values(before).some(Boolean)) {
+        // Masked first, as the sealed credential is: the runner logs saved state with debug on.
+        const sealed = sealEnv(before, token.token);
+        log/* setSecret */.Pq(sealed);
+        core/* saveState */.LZ(STATE.envBefore, sealed);
+    }
     for (const [variable, value] of Object.entries(variables))
         core/* exportVariable */.dN(variable, value);
     const exported = Object.keys(variables);
