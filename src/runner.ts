@@ -1,4 +1,4 @@
-// The GitHub runner's interface, as shared/runner/CONTRACT.md describes it: inputs from INPUT_*,
+// The GitHub runner's interface, as the runner (https://github.com/actions/runner) and @actions/core implement it: inputs from INPUT_*,
 // state from STATE_*, workflow commands on stdout, and the file commands (GITHUB_OUTPUT,
 // GITHUB_ENV, GITHUB_STATE, GITHUB_STEP_SUMMARY).
 //

@@ -1,6 +1,6 @@
 // A small pscale stand-in for tests: the calls a workflow step makes after the action has run
 // (`pscale branch create`, `pscale deploy-request create`, ...), authenticated the way pscale
-// authenticates. fromEnv() reads exactly the variables pscale reads (API.md: flags from env with
+// authenticates. fromEnv() reads exactly the variables pscale reads (pscale: flags from env with
 // the PLANETSCALE_ prefix), so a test that builds it from the job's env proves the action
 // exported what pscale needs, and nothing else.
 

@@ -212,7 +212,8 @@ function checkGrants(asked, granted) {
 
 ;// CONCATENATED MODULE: ./src/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
-// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// PlanetScale's docs (https://api-docs.planetscale.com/reference/service-tokens#access-permissions,
+// vendored in test/fixtures/planetscale/accesses.json). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
 
@@ -232,7 +233,7 @@ const ORGANIZATION_ACCESSES = [
     'delete_service_tokens',
     'write_teams',
     'read_metrics_endpoints',
-    // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+    // Named only in the spec's per-endpoint lists; PlanetScale's docs place it at organization level.
     'write_organization',
 ];
 const DATABASE_ACCESSES = [
@@ -260,7 +261,7 @@ const DATABASE_ACCESSES = [
     'restore_production_branch_backup',
     'write_branch_vschema',
     'write_production_branch_vschema',
-    // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+    // Named only in the spec's per-endpoint lists, level undocumented: treated as database level.
     'connect_production_read_only_branch',
     'create_branch_password',
     'create_production_branch_password',
@@ -1089,7 +1090,7 @@ async function useProxyFromEnv(env, apiUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 
@@ -1701,7 +1702,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/runner.ts
-// The GitHub runner's interface, as shared/runner/CONTRACT.md describes it: inputs from INPUT_*,
+// The GitHub runner's interface, as the runner (https://github.com/actions/runner) and @actions/core implement it: inputs from INPUT_*,
 // state from STATE_*, workflow commands on stdout, and the file commands (GITHUB_OUTPUT,
 // GITHUB_ENV, GITHUB_STATE, GITHUB_STEP_SUMMARY).
 //

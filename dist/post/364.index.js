@@ -542,7 +542,7 @@ async function useProxyFromEnv(env, apiUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 

@@ -1,4 +1,4 @@
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 import { MIN_CALL_MS, organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';

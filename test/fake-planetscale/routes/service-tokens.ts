@@ -1,4 +1,4 @@
-// Service-token endpoints (API.md, "Service-token endpoints"): create / list / get / delete
+// Service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens): create / list / get / delete
 // from the spec, plus the spec-less /access (grant, list, revoke) and /grants used by pscale.
 
 import { type AccessLevel, isKnownAccess } from '../accesses.ts';
