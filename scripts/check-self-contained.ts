@@ -13,7 +13,7 @@ const DIRS = ['src', 'test', 'bench', 'scripts', '.ci', '.github'];
 const FORBIDDEN: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(['\\.\\.', 'shared\\b'].join('/')), 'a folder beside the checkout'],
   [new RegExp(['\\bshared', '(planetscale|runner|design|seeds|hooks)\\b'].join('/')), 'a folder beside the checkout'],
-  [new RegExp(['', 'work', ''].join('/')), "a path on one machine"],
+  [new RegExp(['', 'work', ''].join('/')), 'a path on one machine'],
   [new RegExp(['\\bAPI', 'md\\b'].join('\\.')), 'a document that is not in the repository: cite the public URL'],
   [new RegExp(['\\bCONTRACT', 'md\\b'].join('\\.')), 'a document that is not in the repository: cite the public URL'],
 ];

@@ -19,6 +19,6 @@ describe('check-self-contained', () => {
 
   it('lets repo files and public URLs through', () => {
     expect(outsideReferences('// test/fixtures/planetscale/accesses.json, https://api.planetscale.com/v1/openapi-spec')).toEqual([]);
-    expect(outsideReferences('// Helpers shared by the fixture\'s main and post')).toEqual([]);
+    expect(outsideReferences("// Helpers shared by the fixture's main and post")).toEqual([]);
   });
 });

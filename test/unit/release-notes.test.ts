@@ -25,7 +25,7 @@ describe('releaseNotes', () => {
     expect(releaseNotes(changelog, '2.0.0')).toBeUndefined();
   });
 
-  it('finds the current CHANGELOG.md section for package.json\'s version', () => {
+  it("finds the current CHANGELOG.md section for package.json's version", () => {
     const root = new URL('../../', import.meta.url);
     const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
     expect(releaseNotes(readFileSync(new URL('CHANGELOG.md', root), 'utf8'), version)).toMatch(/^### Added/);
