@@ -1,0 +1,134 @@
+// The edges mutation testing (npm run mutate) found unguarded: each test names the behaviour a
+// surviving mutant had broken without any test noticing.
+import { describe, expect, it } from 'vitest';
+import { nearestAccess } from '../../src/accesses.ts';
+import { readPostWork } from '../../src/cleanup-plan.ts';
+import { explain } from '../../src/explain.ts';
+import { parseApiUrl, parseTtl } from '../../src/inputs.ts';
+import { redact } from '../../src/planetscale/errors.ts';
+import { STATE } from '../../src/state-keys.ts';
+import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/sweep.ts';
+
+describe('the sweep takes only this action\'s names in this scope', () => {
+  const now = Date.parse('2026-11-22T10:00:00Z');
+  const longAgo = '2026-11-22T09:00:00Z';
+  const token = (name: string, expiresAt: string | null = longAgo) => ({ id: 'x', name, expiresAt });
+  const defaults = decodeSweepNames('gha-shop-*')!;
+  const exact = decodeSweepNames('ci-migrate-')!;
+
+  it('reads back the scope main recorded: `*` for the default names, none for a name input', () => {
+    expect(defaults).toEqual({ stem: 'gha-shop-', exact: false });
+    expect(exact).toEqual({ stem: 'ci-migrate-', exact: true });
+    expect(encodeSweepNames(defaults)).toBe('gha-shop-*');
+    expect(encodeSweepNames(exact)).toBe('ci-migrate-');
+    expect(decodeSweepNames('')).toBeUndefined();
+  });
+
+  it('default names: the stem at the start, run parts, then exactly one 6-character suffix at the end', () => {
+    expect(isSweepable(token('gha-shop-123-1-build-abc123'), defaults, now)).toBe(true);
+    expect(isSweepable(token('other-gha-shop-123-1-build-abc123'), defaults, now)).toBe(false); // stem not at the start
+    expect(isSweepable(token('gha-shop-123-1-build-abc123-mine'), defaults, now)).toBe(false); // text after the suffix
+    expect(isSweepable(token('gha-shop-123-1-build-abc1234'), defaults, now)).toBe(false); // suffix too long
+    expect(isSweepable(token('gha-shop-123-1-build-ABC123'), defaults, now)).toBe(false); // not our alphabet
+    expect(isSweepable(token('gha-shop-123_1-build-abc123'), defaults, now)).toBe(false); // not a run part
+    expect(isSweepable(token('gha-shop-123-1-buildabc123'), defaults, now)).toBe(false); // no `-` before the suffix
+    expect(isSweepable(token('gha-shop-x-abc123'), defaults, now)).toBe(true); // one run part is enough
+    expect(isSweepable(token('gha-shop-abc123'), defaults, now)).toBe(false); // a suffix but no run part
+  });
+
+  it('a name input: exactly the stem and the suffix, nothing before or after', () => {
+    expect(isSweepable(token('ci-migrate-abc123'), exact, now)).toBe(true);
+    expect(isSweepable(token('ci-migrate-abc123x'), exact, now)).toBe(false);
+    expect(isSweepable(token('ci-migrate-xabc123'), exact, now)).toBe(false);
+    expect(isSweepable(token('ci-migrate-1-1-x-abc123'), exact, now)).toBe(false); // a default-shaped name is not ours here
+  });
+
+  it('only once expired for longer than the margin, and never with an unreadable expiry', () => {
+    const at = (ms: number) => new Date(ms).toISOString();
+    expect(isSweepable(token('ci-migrate-abc123', at(now - SWEEP_MARGIN_MS - 1)), exact, now)).toBe(true);
+    expect(isSweepable(token('ci-migrate-abc123', at(now - SWEEP_MARGIN_MS)), exact, now)).toBe(false);
+    expect(isSweepable(token('ci-migrate-abc123', 'soon'), exact, now)).toBe(false);
+    expect(isSweepable(token('ci-migrate-abc123', ''), exact, now)).toBe(false);
+  });
+});
+
+describe('api-url', () => {
+  it('allows http only to a host that is loopback in full, not one that starts like it', () => {
+    expect(parseApiUrl('http://127.0.0.1.nip.io')).toMatchObject({ ok: false });
+    expect(parseApiUrl('http://127.0.0.1.evil.example:8787')).toMatchObject({ ok: false });
+    expect(parseApiUrl('http://localhost.evil.example')).toMatchObject({ ok: false });
+    expect(parseApiUrl('http://x127.0.0.1')).toMatchObject({ ok: false });
+    expect(parseApiUrl('http://127.0.0.1:8787')).toEqual({ ok: true, value: 'http://127.0.0.1:8787' });
+    expect(parseApiUrl('http://127.1.2.3')).toEqual({ ok: true, value: 'http://127.1.2.3' });
+    expect(parseApiUrl('http://localhost:1/')).toEqual({ ok: true, value: 'http://localhost:1' });
+    expect(parseApiUrl('http://[::1]:9')).toEqual({ ok: true, value: 'http://[::1]:9' });
+  });
+
+  it('refuses a user name alone, as it refuses user and password, without echoing it', () => {
+    for (const value of ['https://someone@api.planetscale.com', 'https://:hunter2@api.planetscale.com']) {
+      const parsed = parseApiUrl(value);
+      expect(parsed.ok).toBe(false);
+      const text = JSON.stringify(parsed);
+      expect(text).toMatch(/carries a user name or password/);
+      expect(text).not.toMatch(/someone|hunter2/);
+    }
+  });
+});
+
+describe('ttl', () => {
+  it('refuses a compound duration such as 1h30m rather than reading its first part', () => {
+    expect(parseTtl('1h30m')).toMatchObject({ ok: false });
+    expect(parseTtl('1h 30m')).toMatchObject({ ok: false });
+    expect(parseTtl('x1h')).toMatchObject({ ok: false });
+    expect(parseTtl('90m')).toEqual({ ok: true, value: 5400 });
+    expect(parseTtl('2H')).toEqual({ ok: true, value: 7200 });
+  });
+});
+
+describe('"did you mean"', () => {
+  // Distances are to the nearest catalogue name (test/fixtures/planetscale/accesses.json).
+  it('suggests a name up to a third of the typed length away, and nothing beyond', () => {
+    expect(nearestAccess('rxad_brxnxh', 'database')).toBe('read_branch'); // 11 characters, 3 edits
+    expect(nearestAccess('rxxd_bxxnch', 'database')).toBeUndefined(); // 11 characters, 4 edits
+    expect(nearestAccess('connect_brxxxx', 'database')).toBe('connect_branch'); // 14 characters, 4 edits
+    expect(nearestAccess('connect_bxxxxx', 'database')).toBeUndefined(); // 14 characters, 5 edits
+  });
+
+  it('suggests the nearest of several candidates', () => {
+    expect(nearestAccess('read_branchs', 'database')).toBe('read_branch');
+    expect(nearestAccess('read_service_token', 'organization')).toBe('read_service_tokens');
+  });
+});
+
+describe('the post step looks by name when main asked it to', () => {
+  const from = (state: Record<string, string>) => (key: string) => state[key] ?? '';
+  it('even when main recorded and settled a token: another create call may have succeeded since', () => {
+    const work = readPostWork(
+      from({ [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true', [STATE.id]: 't1', [STATE.settled]: 'true', [STATE.lookUpByName]: 'true' }),
+    );
+    expect(work).toMatchObject({ byId: false, byName: true, hasWork: true, message: undefined });
+  });
+
+  it('not when the flag is anything but "true"', () => {
+    const work = readPostWork(
+      from({ [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true', [STATE.id]: 't1', [STATE.settled]: 'true', [STATE.lookUpByName]: 'yes' }),
+    );
+    expect(work).toMatchObject({ byName: false, hasWork: false });
+  });
+});
+
+describe('explain, for a failure that is neither an API answer nor a network error', () => {
+  it('says what was being done and the error\'s own message', () => {
+    expect(explain(new Error('socket hang up'), { kind: 'create', org: 'acme' })).toBe(
+      'Failed creating a service token in organization "acme": socket hang up.',
+    );
+    expect(explain('odd', { kind: 'delete', org: 'acme', tokenName: 'ci-1' })).toBe('Failed deleting service token "ci-1": odd.');
+  });
+});
+
+describe('redact', () => {
+  it('ignores an empty known secret instead of starring every gap between characters', () => {
+    expect(redact('abc', [''])).toBe('abc');
+    expect(redact('a secret here', ['', 'secret'])).toBe('a *** here');
+  });
+});
