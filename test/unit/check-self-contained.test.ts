@@ -7,7 +7,7 @@ const up = ['..', 'shared', 'planetscale', 'openapi.yaml'].join('/');
 describe('check-self-contained', () => {
   it('refuses a path to a folder beside the checkout, naming the line', () => {
     const found = outsideReferences(`ok\nconst spec = new URL('${up}', import.meta.url);\n`);
-    expect(found).toHaveLength(2); // both the ../ form and the shared/planetscale form
+    expect(found).toHaveLength(2); // both the parent-folder form and the folder-name form
     expect(found[0]).toMatch(/^2: a folder beside the checkout: const spec/);
   });
 
