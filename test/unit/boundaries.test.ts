@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { nearestAccess } from '../../src/accesses.ts';
 import { readPostWork } from '../../src/cleanup-plan.ts';
-import { explain } from '../../src/explain.ts';
+import { explain, type Operation } from '../../src/explain.ts';
 import { parseApiUrl, parseTtl } from '../../src/inputs.ts';
-import { redact } from '../../src/planetscale/errors.ts';
+import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
 import { STATE } from '../../src/state-keys.ts';
 import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/sweep.ts';
 
@@ -92,6 +92,7 @@ describe('"did you mean"', () => {
     expect(nearestAccess('rxxd_bxxnch', 'database')).toBeUndefined(); // 11 characters, 4 edits
     expect(nearestAccess('connect_brxxxx', 'database')).toBe('connect_branch'); // 14 characters, 4 edits
     expect(nearestAccess('connect_bxxxxx', 'database')).toBeUndefined(); // 14 characters, 5 edits
+    expect(nearestAccess('xread_branchxxxx', 'database')).toBe('read_branch'); // 16 characters, 5 longer, 5 edits
   });
 
   it('suggests the nearest of several candidates', () => {
@@ -117,6 +118,68 @@ describe('the post step looks by name when main asked it to', () => {
   });
 });
 
+describe('the post step without a recorded token name', () => {
+  const from = (state: Record<string, string>) => (key: string) => state[key] ?? '';
+  it('does nothing, whatever else the state says: main never got as far as a create', () => {
+    const work = readPostWork(from({ [STATE.id]: 't1', [STATE.createAttempted]: 'true', [STATE.lookUpByName]: 'true', [STATE.sweep]: 'gha-*' }));
+    expect(work).toEqual({
+      name: '',
+      id: 't1',
+      expiresAt: 'the end of its TTL',
+      keep: false,
+      byId: false,
+      byName: false,
+      sweep: false,
+      hasWork: false,
+      message: 'Nothing to clean up: the main step minted no token.',
+    });
+  });
+
+  it('names the end of the TTL when main never learnt the expiry of a token it keeps', () => {
+    const work = readPostWork(from({ [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true', [STATE.id]: 't1', [STATE.cleanup]: 'false' }));
+    expect(work.message).toBe('cleanup is false: leaving service token "ci-1" valid until it expires at the end of its TTL.');
+  });
+});
+
+describe('explain, for a refused grant', () => {
+  const refused = new PlanetScaleApiError('POST', '/x', 404, 'not_found', undefined);
+  it('on a database: the database may not exist, or the minting token lacks the accesses there', () => {
+    const op = { kind: 'grant', org: 'acme', request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch', 'create_branch'] } } satisfies Operation;
+    expect(explain(refused, op)).toBe(
+      'PlanetScale refused granting read_branch, create_branch on database "app" (HTTP 404, code "not_found"): the database does not exist, ' +
+        'or the minting credential does not itself hold read_branch, create_branch on database "app": a token can only delegate accesses it ' +
+        'holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.',
+    );
+  });
+
+  it('on the organization: only the minting token\'s accesses can be at fault', () => {
+    const op = { kind: 'grant', org: 'acme', request: { resourceType: 'Organization', resourceName: 'acme', accesses: ['read_organization'] } } satisfies Operation;
+    expect(explain(refused, op)).toBe(
+      'PlanetScale refused granting read_organization on organization "acme" (HTTP 404, code "not_found"): the minting credential ' +
+        'does not itself hold read_organization on organization "acme": a token can only delegate accesses it holds (PlanetScale ' +
+        'answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.',
+    );
+  });
+});
+
+describe('the error values', () => {
+  it('carry their class name and a message with method, path, status, code and PlanetScale\'s words', () => {
+    const api = new PlanetScaleApiError('GET', '/v1/x', 422, 'invalid', 'bad ttl');
+    expect(api.name).toBe('PlanetScaleApiError');
+    expect(api.message).toBe('GET /v1/x: HTTP 422 (invalid): bad ttl');
+    expect(new PlanetScaleApiError('GET', '/v1/x', 500, undefined, undefined).message).toBe('GET /v1/x: HTTP 500');
+    const net = new PlanetScaleNetworkError('GET', 'https://h/v1', '');
+    expect(net.name).toBe('PlanetScaleNetworkError');
+    expect(net.reason).toBe('unknown error');
+  });
+
+  it('a network error is retryable unless said otherwise', () => {
+    expect(new PlanetScaleNetworkError('GET', 'u', 'reset').retryable).toBe(true);
+    expect(new PlanetScaleNetworkError('GET', 'u', 'reset', {}).retryable).toBe(true);
+    expect(new PlanetScaleNetworkError('GET', 'u', 'redirect', { retryable: false }).retryable).toBe(false);
+  });
+});
+
 describe('explain, for a failure that is neither an API answer nor a network error', () => {
   it('says what was being done and the error\'s own message', () => {
     expect(explain(new Error('socket hang up'), { kind: 'create', org: 'acme' })).toBe(
@@ -130,5 +193,10 @@ describe('redact', () => {
   it('ignores an empty known secret instead of starring every gap between characters', () => {
     expect(redact('abc', [''])).toBe('abc');
     expect(redact('a secret here', ['', 'secret'])).toBe('a *** here');
+  });
+
+  it('keeps a message of exactly 300 characters whole, and cuts one longer to 300', () => {
+    expect(redact('x'.repeat(300))).toBe('x'.repeat(300));
+    expect(redact('x'.repeat(301))).toBe(`${'x'.repeat(297)}...`);
   });
 });
