@@ -7,6 +7,8 @@ import { explain, type Operation } from '../../src/explain.ts';
 import { parseApiUrl, parseTtl } from '../../src/inputs.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
 import { STATE } from '../../src/state-keys.ts';
+import { parseCredential } from '../../src/credentials.ts';
+import { defaultNamePrefix, defaultNameStem } from '../../src/token-name.ts';
 import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/sweep.ts';
 
 describe('the sweep takes only this action\'s names in this scope', () => {
@@ -198,5 +200,37 @@ describe('redact', () => {
   it('keeps a message of exactly 300 characters whole, and cuts one longer to 300', () => {
     expect(redact('x'.repeat(300))).toBe('x'.repeat(300));
     expect(redact('x'.repeat(301))).toBe(`${'x'.repeat(297)}...`);
+  });
+});
+
+describe('the default name stem the sweep matches on', () => {
+  it('is gha- and the repository\'s slug, or gha- alone without one', () => {
+    expect(defaultNameStem({ GITHUB_REPOSITORY: 'acme/shop' })).toBe('gha-shop-');
+    expect(defaultNameStem({ GITHUB_REPOSITORY: 'acme/My_Shop.js' })).toBe('gha-my-shop-js-');
+    expect(defaultNameStem({})).toBe('gha-');
+  });
+
+  it('a missing run variable adds no part, and the parts come in order', () => {
+    expect(defaultNamePrefix({})).toBe('gha');
+    expect(defaultNamePrefix({ GITHUB_RUN_ID: '12', GITHUB_JOB: 'Build' })).toBe('gha-12-build');
+    expect(defaultNamePrefix({ GITHUB_REPOSITORY: 'a/s', GITHUB_RUN_ID: '12', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'b' })).toBe('gha-s-12-2-b');
+  });
+});
+
+describe('the minting credential', () => {
+  const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+  it('refuses api-token beside either half of a service token', () => {
+    for (const half of [{ 'service-token-id': 'id1' }, { 'service-token': 'pscale_tkn_x' }] as Record<string, string>[]) {
+      expect(parseCredential(read({ 'api-token': 'pscale_oauth_x', ...half }), {})).toMatchObject({ ok: false });
+    }
+    expect(parseCredential(read({ 'api-token': 'pscale_oauth_x' }), {})).toEqual({
+      ok: true,
+      value: { kind: 'api-token', token: 'pscale_oauth_x', source: 'input' },
+    });
+  });
+
+  it('trims the env pscale reads, as the runner trims inputs', () => {
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: ' envid \n', PLANETSCALE_SERVICE_TOKEN: '\tpscale_tkn_env ' };
+    expect(parseCredential(read({}), env)).toEqual({ ok: true, value: { kind: 'service-token', id: 'envid', token: 'pscale_tkn_env', source: 'env' } });
   });
 });
