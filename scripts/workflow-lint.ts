@@ -9,7 +9,7 @@
 // scripts/validate-workflows.ts is the command-line entry; tests import this module directly.
 
 import { createRequire, registerHooks } from 'node:module';
-import type { TemplateParseResult } from '@actions/workflow-parser';
+import type { TemplateParseResult, WorkflowTemplate } from '@actions/workflow-parser';
 import { parse as parseYaml } from 'yaml';
 
 // @actions/workflow-parser imports its JSON schemas without `with { type: 'json' }`, which Node
@@ -73,6 +73,18 @@ export async function parseWithGitHubParser(file: LintFile): Promise<Problem[]> 
   const result = parseWorkflow({ name: file.path, content: file.content }, trace);
   if (result.value) await convertWorkflowTemplate(result.context, result.value);
   return parserProblems(file, result);
+}
+
+/**
+ * A workflow parsed and converted by GitHub's parser, for code that runs it (test/workflow-runner);
+ * throws the parser's problems, so nothing runs a file GitHub would reject.
+ */
+export async function convertWorkflow(file: LintFile): Promise<WorkflowTemplate> {
+  const result = parseWorkflow({ name: file.path, content: file.content }, new NoOperationTraceWriter());
+  const template = result.value ? await convertWorkflowTemplate(result.context, result.value) : undefined;
+  const problems = parserProblems(file, result);
+  if (problems.length > 0 || !template) throw new Error(problems.map(formatProblem).join('\n') || `${file.path}: not a workflow`);
+  return template;
 }
 
 /** actionlint on a workflow file (actionlint does not check action metadata). */

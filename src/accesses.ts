@@ -4,6 +4,7 @@
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
 
+import { nearest } from './nearest.js';
 import { show } from './text.js';
 
 export type AccessLevel = 'database' | 'organization';
@@ -92,31 +93,15 @@ export function accessProblem(access: string, level: AccessLevel): string | unde
 
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 export function nearestAccess(name: string, level: AccessLevel): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  for (const candidate of byLevel[level]) {
-    // The distance is at least the difference in length: skip what cannot qualify (a huge input).
-    if (Math.abs(name.length - candidate.length) > limit) continue;
-    const d = editDistance(name, candidate);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  // Beyond a third of the name it is a different word, and a suggestion would mislead.
-  return bestDistance <= limit ? best : undefined;
+  return nearest(name, byLevel[level]);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/**
+ * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
+ * otherwise (`READ_BRANCH`): such a name is plainly meant, so it is taken, with a notice.
+ */
+export function normalizeAccess(item: string): { access: string; note?: string } {
+  const lower = item.toLowerCase();
+  if (lower === item || !levelOf(lower)) return { access: item };
+  return { access: lower, note: `${show(item)} taken as ${show(lower)}: PlanetScale's access names are lower case.` };
 }

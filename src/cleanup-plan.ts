@@ -38,6 +38,8 @@ export interface PostWork extends CleanupPlan {
   message?: string;
   /** Whether post has any call to make: when false, it loads nothing more. */
   hasWork: boolean;
+  /** Main exported env: post puts back what was there before (restore-env.ts). */
+  restoreEnv: boolean;
 }
 
 const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
@@ -47,7 +49,7 @@ export function readPostWork(getState: (key: string) => string): PostWork {
   const name = getState(STATE.name);
   const id = getState(STATE.id);
   const expiresAt = getState(STATE.expiresAt) || 'the end of its TTL';
-  if (!name) return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, message: NOTHING_MINTED };
+  if (!name) return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, restoreEnv: false, message: NOTHING_MINTED };
   // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
   const keep = Boolean(id) && getState(STATE.cleanup) === 'false';
   const plan = planCleanup({
@@ -66,5 +68,5 @@ export function readPostWork(getState: (key: string) => string): PostWork {
         : plan.note === 'nothing-made'
           ? NOTHING_MINTED
           : undefined;
-  return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep };
+  return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep, restoreEnv: getState(STATE.envBefore) !== '' };
 }

@@ -5,10 +5,12 @@ import { parseCredential } from './credentials.js';
 import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
-import * as runner from './runner.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
+import * as core from '@actions/core';
+import * as log from './log.js';
+import { readInput } from './read-input.js';
 import { STATE } from './state-keys.js';
 import { deletedSummary, notDeletedSummary } from './summary.js';
 import { decodeSweepNames, sweepExpired, type SweepNames } from './sweep.js';
@@ -24,42 +26,45 @@ export const POST_DEADLINE_MS = 45_000;
  */
 export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { id, name, expiresAt, byId, byName } = work;
-  const sweep = work.sweep ? decodeSweepNames(runner.getState(STATE.sweep)) : undefined;
+  const sweep = work.sweep ? decodeSweepNames(core.getState(STATE.sweep)) : undefined;
 
-  const org = runner.getState(STATE.org);
-  const failed = (reason: string): number => {
+  const org = core.getState(STATE.org);
+  const failed = async (reason: string, unconfirmed = false): Promise<number> => {
     if (!byId && !byName) {
       // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
-      runner.warning(`sweep-expired: ${reason}`);
+      core.warning(`sweep-expired: ${reason}`);
       return 0;
     }
-    runner.error(
-      `Could not delete service token ${show(name)}: ${reason} It stays valid until ${expiresAt}; ` +
+    core.error(
+      `${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
         `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
     );
-    runner.appendSummary(notDeletedSummary(name, expiresAt));
+    await log.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
     return 1;
   };
-  const proxyProblem = await useProxyFromEnv(env, runner.getState(STATE.apiUrl));
-  if (proxyProblem) return failed(proxyProblem);
+  const apiUrl = core.getState(STATE.apiUrl);
+  const badProxy = proxyProblem(env, apiUrl);
+  if (badProxy) return await failed(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, apiUrl);
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
-    new PlanetScaleClient({ baseUrl: runner.getState(STATE.apiUrl), credential, debug: runner.isDebug() ? runner.debug : undefined, log: runner.info, deadline, retry });
+    new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, retry });
 
   // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
-  // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
+  // it first spares opening the sealed copy in every job's post. Only a
   // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
   // another organization's token) goes the sure way below, with the credential main minted with.
   const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
   // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
   if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
-    runner.info(`Deleted service token ${show(name)}.`);
-    runner.appendSummary(deletedSummary(name, 'deleted'));
+    log.info(`Deleted service token ${show(name)}.`);
+    await log.appendSummary(deletedSummary(name, 'deleted'));
     return 0;
   }
 
   const credential = await mintingCredential(env, id);
-  if (typeof credential === 'string') return failed(credential);
+  if (typeof credential === 'string') return await failed(credential);
   const client = clientWith(credential);
 
   // A failure to delete by ID does not stop the look by name or the sweep: each may still end
@@ -68,33 +73,34 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   if (byId) {
     const result = await removeToken(client, org, id, name);
     if (result.ok) {
-      runner.info(
+      log.info(
         result.outcome === 'deleted'
           ? `Deleted service token ${show(name)}.`
-          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed).`,
+          : `Service token ${show(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`,
       );
-      runner.appendSummary(deletedSummary(name, result.outcome));
+      await log.appendSummary(deletedSummary(name, result.outcome));
     } else {
-      exitCode = failed(result.reason);
+      exitCode = await failed(result.reason, result.unconfirmed);
     }
   }
   if (byName) {
     // Main began creating the token but never learnt its ID (cancelled, or the answer was
     // lost), or a create call of its may have been carried out after it looked.
-    runner.info(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
+    log.info(`The main step did not learn whether service token ${show(name)} was created: looking for it by name.`);
     // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
     const found = await removeTokensNamed(client, org, name, id || undefined);
     if (found.ok) {
-      runner.info(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
-      if (found.removed > 0) runner.appendSummary(deletedSummary(name, 'deleted'));
+      log.info(found.removed > 0 ? `Deleted service token ${show(name)}.` : `No other service token named ${show(name)} exists.`);
+      if (found.removed > 0) await log.appendSummary(deletedSummary(name, 'deleted'));
     } else if (id) {
       // A precaution once the token itself was dealt with by ID: a refusal is warned of.
-      runner.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+      core.warning(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
     } else {
-      exitCode = failed(found.reason); // the name was all post had
+      exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
     }
   }
-  if (sweep) await sweepLeftovers(client, org, sweep);
+  // A section of its own in the log: a sweep may list many tokens.
+  if (sweep) await core.group('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
   return exitCode;
 }
 
@@ -102,12 +108,12 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
 async function sweepLeftovers(client: PlanetScaleClient, org: string, names: SweepNames): Promise<void> {
   const result = await sweepExpired(client, org, names, Date.now());
   if (!result.ok) {
-    runner.warning(`sweep-expired: ${result.reason}`);
+    core.warning(`sweep-expired: ${result.reason}`);
     return;
   }
-  for (const failure of result.failures) runner.warning(`sweep-expired: ${failure}`);
-  runner.info(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
-  if (result.removed > 0) runner.appendSummary(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
+  for (const failure of result.failures) core.warning(`sweep-expired: ${failure}`);
+  log.info(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+  if (result.removed > 0) await log.appendSummary(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 
 /**
@@ -116,17 +122,17 @@ async function sweepLeftovers(client: PlanetScaleClient, org: string, names: Swe
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Promise<Credential | string> {
-  const sealed = runner.getState(STATE.sealedCredential);
+  const sealed = core.getState(STATE.sealedCredential);
   if (sealed) {
     const { openCredential } = await import('./state.js');
     const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
     if (opened) {
-      if (opened.kind === 'service-token') runner.setSecret(opened.id);
-      runner.setSecret(opened.token);
+      if (opened.kind === 'service-token') log.setSecret(opened.id);
+      log.setSecret(opened.token);
       return opened;
     }
   }
-  const parsed = parseCredential(runner.getInput, env);
+  const parsed = parseCredential(readInput, env);
   if (!parsed.ok) return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
   const credential = parsed.value;
   if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
@@ -143,8 +149,8 @@ async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Prom
  * costs nothing more) and the inputs, not env, give one that is not the minted token.
  */
 function inputsCredential(env: NodeJS.ProcessEnv, mintedId: string): Credential | undefined {
-  if (!runner.getState(STATE.sealedCredential)) return undefined;
-  const parsed = parseCredential(runner.getInput, env);
+  if (!core.getState(STATE.sealedCredential)) return undefined;
+  const parsed = parseCredential(readInput, env);
   if (!parsed.ok || parsed.value.source !== 'input') return undefined;
   const credential = parsed.value;
   if (credential.kind === 'api-token') return { kind: 'api-token', token: credential.token };

@@ -2,9 +2,11 @@
 // `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
 // reported as one clear error per input, never as an API failure after a token was minted.
 
-import { accessProblem, type AccessLevel } from './accesses.js';
+import { accessProblem, normalizeAccess, type AccessLevel } from './accesses.js';
+import { mistypedInputs, withDefaults } from './action-inputs.js';
 import { parseCredential, type MintingCredential } from './credentials.js';
-import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import { fail, formatInputError, type InputError, type Parsed, type ReadInput } from './parsed.js';
+import type { RunInfo } from './run-context.js';
 import { show } from './text.js';
 import type { SweepNames } from './sweep.js';
 import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from './token-name.js';
@@ -35,6 +37,8 @@ export interface Config {
   sweepExpired: boolean;
   sweepNames: SweepNames;
   apiUrl: string;
+  /** Things taken otherwise than written (an access name's case), for a notice each. */
+  notices: string[];
 }
 
 /** Collects errors from several parsers so that one run reports every mistake at once. */
@@ -50,16 +54,20 @@ class Errors {
   }
 }
 
-export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Config> {
+/** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
+export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
   const errors = new Errors();
+  for (const e of mistypedInputs(env)) errors.add(e.input, e.message);
+  const read = withDefaults(readGiven);
+  const notices: string[] = [];
   const org = errors.take(parseResourceName('org', read('org')));
-  const credential = errors.take(parseCredential(read, env));
+  const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
-  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database)) ?? [];
-  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'))) ?? [];
+  const databaseRequests = errors.take(parseDatabaseAccesses(read('accesses'), database, notices)) ?? [];
+  const orgAccesses = errors.take(parseOrgAccesses(read('org-accesses'), notices)) ?? [];
   const ttlSeconds = errors.take(parseTtl(read('ttl')));
-  const namePrefix = errors.take(parseNamePrefix(read('name'), env));
+  const namePrefix = errors.take(parseNamePrefix(read('name'), run));
   const exportEnv = errors.take(parseBoolean('export-env', read('export-env')));
   const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
   const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
@@ -90,8 +98,9 @@ export function parseInputs(read: ReadInput, env: NodeJS.ProcessEnv): Parsed<Con
       exportEnv: exportEnv!,
       cleanup: cleanup!,
       sweepExpired: sweepExpired!,
-      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(env), exact: false },
+      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
       apiUrl: apiUrl!,
+      notices,
     },
   };
 }
@@ -122,8 +131,17 @@ function splitItems(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
+// Not core.getMultilineInput: items are also separated by commas and spaces, and a lone CR ends a
+// line too, so the text is split here.
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
+}
+
+/** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
+function takeAccess(input: string, written: string, notices: string[]): string {
+  const { access, note } = normalizeAccess(written);
+  if (note) notices.push(formatInputError({ input, message: note }));
+  return access;
 }
 
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
@@ -140,7 +158,7 @@ const moreProblems = (input: string): InputError => ({
  * `accesses`: bare items apply to `database`; a line `DB: perm, perm` grants on DB. The same
  * database on several lines, and repeated accesses, are merged.
  */
-export function parseDatabaseAccesses(text: string, database: string): Parsed<AccessRequest[]> {
+export function parseDatabaseAccesses(text: string, database: string, notices: string[] = []): Parsed<AccessRequest[]> {
   const errors: InputError[] = [];
   const byDatabase = new Map<string, Set<string>>();
   const add = (db: string, access: string) => {
@@ -171,7 +189,8 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
         continue;
       }
     }
-    for (const item of items) {
+    for (const written of items) {
+      const item = takeAccess('accesses', written, notices);
       if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
         stopped = true;
         break scan;
@@ -206,10 +225,10 @@ export function parseDatabaseAccesses(text: string, database: string): Parsed<Ac
 }
 
 /** `org-accesses`: organization-level access names, separated like `accesses`; duplicates merged. */
-export function parseOrgAccesses(text: string): Parsed<string[]> {
+export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<string[]> {
   const errors: InputError[] = [];
   const accesses = new Set<string>();
-  for (const item of splitItems(text)) {
+  for (const item of splitItems(text).map((written) => takeAccess('org-accesses', written, notices))) {
     if (errors.length >= MAX_PROBLEMS_PER_INPUT) {
       errors.push(moreProblems('org-accesses'));
       break;
@@ -240,8 +259,8 @@ export function parseTtl(value: string): Parsed<number> {
   return { ok: true, value: seconds };
 }
 
-export function parseNamePrefix(value: string, env: NodeJS.ProcessEnv): Parsed<string> {
-  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(env);
+export function parseNamePrefix(value: string, run: RunInfo): Parsed<string> {
+  const prefix = value ? normalizeNamePrefix(value) : defaultNamePrefix(run);
   if (!prefix) {
     if (value) return fail('name', `${show(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
     return { ok: true, value: 'gha' };
@@ -249,7 +268,9 @@ export function parseNamePrefix(value: string, env: NodeJS.ProcessEnv): Parsed<s
   return { ok: true, value: prefix };
 }
 
-// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+// The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them. Not
+// getBooleanInput itself: it throws a TypeError at the first bad boolean, while the step reports
+// every bad input at once, each as "Input <name>: what is wrong, what would be right".
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 

@@ -5,20 +5,25 @@
 // create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
 // deletes what exists within the runner's grace period.
 
+import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
 import { checkGrants, groupGranted } from './grants.js';
 import { DEFAULT_API_URL, parseInputs, type AccessRequest, type Config } from './inputs.js';
+import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from './minting-token.js';
 import { formatInputError } from './parsed.js';
-import { PlanetScaleClient, type Credential } from './planetscale/client.js';
-import { PlanetScaleResponseError } from './planetscale/errors.js';
-import { useProxyFromEnv } from './planetscale/proxy.js';
-import { mayHaveActed } from './planetscale/retry.js';
-import { createServiceToken, grantAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
-import { removeToken, removeTokensNamed } from './remove-token.js';
-import * as runner from './runner.js';
+import { PlanetScaleClient, type ClientOptions, type Credential } from './planetscale/client.js';
+import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
+import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
+import { DEFAULT_RETRY_POLICY, mayHaveActed } from './planetscale/retry.js';
+import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
+import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
+import { untrustedEventWarning, type RunInfo } from './run-context.js';
+import * as core from '@actions/core';
+import * as log from './log.js';
+import { readInput } from './read-input.js';
 import { errorMessage, show } from './text.js';
-import { STATE, sealCredential } from './state.js';
-import { mintSummary } from './summary.js';
+import { STATE, sealCredential, sealEnv } from './state.js';
+import { mintSummary, warningSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
 
@@ -36,31 +41,43 @@ const CLEANUP_FLOOR_MS = 8_000;
 const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
 
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
-export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
+export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
   const started = Date.now();
   let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   maskCredentialInputs(env);
-  const parsed = parseInputs(runner.getInput, env);
+  const parsed = parseInputs(readInput, env, run);
   if (!parsed.ok) {
-    for (const e of parsed.errors) runner.error(formatInputError(e));
+    for (const e of parsed.errors) core.error(formatInputError(e), { title: `Input ${e.input}` });
     return 1;
   }
   const config = parsed.value;
-  const proxyProblem = await useProxyFromEnv(env, config.apiUrl);
-  if (proxyProblem) {
-    runner.error(proxyProblem);
+  for (const notice of config.notices) core.notice(notice);
+  const earlierUse = mintedByEarlierUse(config.credential, env);
+  if (earlierUse) {
+    core.error(earlierUse);
+    return 1;
+  }
+  const untrusted = untrustedEventWarning(run.eventName);
+  if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
+  const badProxy = proxyProblem(env, config.apiUrl);
+  if (badProxy) {
+    core.error(badProxy);
     return 1;
   }
   const name = tokenName(config.namePrefix);
-  const client = new PlanetScaleClient({
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, config.apiUrl);
+  const clientOptions: ClientOptions = {
+    dispatcher,
     baseUrl: config.apiUrl,
     credential: config.credential,
-    debug: runner.isDebug() ? runner.debug : undefined,
-    log: runner.info,
+    debug: core.isDebug() ? core.debug : undefined,
+    log: log.info,
     deadline: started + MAIN_DEADLINE_MS,
     signal: cancel,
-  });
+  };
+  const client = new PlanetScaleClient(clientOptions);
   /** The client that deletes after a failure: never cancelled, and with time of its own. */
   const cleaner = () =>
     client.derive({
@@ -71,27 +88,31 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     });
 
   // Before the create call: post needs these to clean up whatever happens next.
-  runner.saveState(STATE.org, config.org);
-  runner.saveState(STATE.apiUrl, config.apiUrl);
-  runner.saveState(STATE.name, name);
-  if (config.sweepExpired) runner.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
+  core.saveState(STATE.org, config.org);
+  core.saveState(STATE.apiUrl, config.apiUrl);
+  core.saveState(STATE.name, name);
+  if (config.sweepExpired) core.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
   if (cancel?.aborted) {
-    runner.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+    core.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
     return 1;
   }
 
-  runner.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
   let token: CreatedServiceToken;
-  runner.saveState(STATE.createAttempted, 'true');
+  core.saveState(STATE.createAttempted, 'true');
+  // The minting token's own accesses, read while the create call is in flight (no added round
+  // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+  const mintingAccesses = config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
   try {
     token = await createServiceToken(
       client,
       config.org,
       { name, ttlSeconds: config.ttlSeconds },
-      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error) },
+      // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log.setSecret },
     );
   } catch (error) {
-    runner.error(
+    core.error(
       cancel?.aborted
         ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
         : explain(error, { kind: 'create', org: config.org }),
@@ -99,21 +120,22 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
     await cleanUpFailedCreate(cleaner(), config.org, name, error);
     return 1;
   }
-  // At once: from here on the ID and secret may appear in runner output only as ***.
-  runner.setSecret(token.id);
-  runner.setSecret(token.token);
-  runner.saveState(STATE.id, token.id);
+  // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
+  log.setSecret(token.id);
+  core.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
-  runner.saveState(STATE.expiresAt, expiresAt);
-  if (config.exportEnv) runner.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+  core.saveState(STATE.expiresAt, expiresAt);
+  if (config.exportEnv) core.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
 
+  const held = await mintingAccesses;
+  if (held) await warnAboutMintingToken(held, config, name, expiresAt);
   try {
     const granted = await grantAll(client, config, token.id);
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    handOver(config, name, token, expiresAt, granted);
+    await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
     return 0;
   } catch (error) {
-    runner.error(
+    core.error(
       cancel?.aborted
         ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
         : error instanceof StepFailure
@@ -132,13 +154,13 @@ export async function mint(env: NodeJS.ProcessEnv = process.env, cancel?: AbortS
  */
 async function reconcileBeforeRetry(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
   if (!mayHaveActed(error)) return;
-  runner.saveState(STATE.lookUpByName, 'true');
-  runner.info(`The failed create call may have reached PlanetScale: deleting any token named ${show(name)} before trying again.`);
+  core.saveState(STATE.lookUpByName, 'true');
+  log.info(`The failed create call may have reached PlanetScale: deleting any token named ${show(name)} before trying again.`);
   const result = await removeTokensNamed(client, org, name);
   if (!result.ok) {
-    runner.warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+    core.warning(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
   } else if (result.removed > 0) {
-    runner.info(`Deleted service token ${show(name)}, made by the failed call.`);
+    log.info(`Deleted service token ${show(name)}, made by the failed call.`);
   }
 }
 
@@ -153,26 +175,26 @@ function withoutSource(credential: Config['credential']): Credential {
  */
 async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name: string, error: unknown): Promise<void> {
   if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
-    runner.saveState(STATE.settled, 'true');
+    core.saveState(STATE.settled, 'true');
     return;
   }
   // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
   // looked: post looks again.
-  runner.saveState(STATE.lookUpByName, 'true');
+  core.saveState(STATE.lookUpByName, 'true');
   if (error instanceof PlanetScaleResponseError && error.tokenId) {
-    runner.setSecret(error.tokenId);
+    log.setSecret(error.tokenId);
     const result = await removeToken(client, org, error.tokenId, name);
-    if (result.ok) runner.saveState(STATE.settled, 'true');
-    else runner.error(`Could not delete service token ${show(name)} after the failure: ${result.reason}`);
+    if (result.ok) core.saveState(STATE.settled, 'true');
+    else core.error(`${notRemoved(name, result)} after the failure: ${result.reason}`);
     return;
   }
-  runner.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
+  log.info(`The create call may have reached PlanetScale: looking for a token named ${show(name)} to delete.`);
   const result = await removeTokensNamed(client, org, name);
   if (result.ok) {
-    runner.saveState(STATE.settled, 'true');
-    runner.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+    core.saveState(STATE.settled, 'true');
+    log.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
   } else {
-    runner.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
+    core.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
   }
 }
 
@@ -181,8 +203,8 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
  * are validated: a malformed credential is still a secret.
  */
 function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
-  for (const input of ['service-token-id', 'service-token', 'api-token']) runner.setSecret(runner.getInput(input));
-  for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) runner.setSecret((env[variable] ?? '').trim());
+  for (const input of ['service-token-id', 'service-token', 'api-token']) log.setSecret(readInput(input));
+  for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) log.setSecret((env[variable] ?? '').trim());
 }
 
 /** One grant call per database plus one for the organization, all at once: they are independent. */
@@ -197,7 +219,12 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   );
   if (failures.length > 0) throw new StepFailure(failures.join('\n'));
 
-  const granted = results.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+  const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  // A paged answer holds one page of the token's accesses: the whole list is read once every
+  // grant is made, so that the rest is not taken for accesses that were not granted.
+  const granted = answers.some((answer) => answer.paged)
+    ? await readAllAccesses(client, config.org, tokenId)
+    : answers.flatMap((answer) => answer.records);
   const { missing, unexpected } = checkGrants(config.requests, granted);
   if (missing.length > 0) {
     throw new StepFailure(
@@ -216,32 +243,78 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
   return granted;
 }
 
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options: ClientOptions, org: string, id: string): Promise<GrantedAccess[] | undefined> {
+  // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+  const hide = (log: ((line: string) => void) | undefined) => log && ((line: string) => log(line.replaceAll(id, '<minting token ID>')));
+  const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+  return listTokenAccesses(client, org, id).catch(() => undefined);
+}
+
+/** Said before the grants: what the minting token's accesses mean for this job. */
+async function warnAboutMintingToken(held: GrantedAccess[], config: Config, name: string, expiresAt: string): Promise<void> {
+  if (config.cleanup && !canDelete(held)) {
+    const warning = cannotDeleteWarning(name, expiresAt);
+    core.warning(warning);
+    await log.appendSummary(warningSummary(warning));
+  }
+  const missing = missingAccesses(held, config.requests);
+  if (missing.length > 0) core.warning(missingAccessesWarning(missing));
+}
+
+async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
+  try {
+    return await listTokenAccesses(client, org, tokenId);
+  } catch (error) {
+    const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+    throw new StepFailure(
+      'PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+        (refused
+          ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+          : `: ${errorMessage(error)}`),
+    );
+  }
+}
+
 function describeRequest(request: AccessRequest): string {
   return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${show(request.resourceName)}`;
 }
 
 /** Outputs, env for later steps, log and summary. */
-function handOver(config: Config, name: string, token: CreatedServiceToken, expiresAt: string, granted: GrantedAccess[]): void {
+async function handOver(
+  config: Config,
+  name: string,
+  token: CreatedServiceToken,
+  expiresAt: string,
+  granted: GrantedAccess[],
+  runUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const grouped = groupGranted(granted);
   // Only a token handed over may outlive the job (cleanup: false): one that main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
-  runner.saveState(STATE.cleanup, String(config.cleanup));
-  runner.setOutput('service-token-id', token.id);
-  runner.setOutput('service-token', token.token);
-  runner.setOutput('name', name);
-  runner.setOutput('expires-at', expiresAt);
-  runner.setOutput('accesses', JSON.stringify(grouped));
+  core.saveState(STATE.cleanup, String(config.cleanup));
+  core.setOutput('service-token-id', token.id);
+  core.setOutput('service-token', token.token);
+  core.setOutput('name', name);
+  core.setOutput('expires-at', expiresAt);
+  core.setOutput('accesses', JSON.stringify(grouped));
 
-  const variables = config.exportEnv ? envForLaterSteps(config, token) : {};
-  for (const [variable, value] of Object.entries(variables)) runner.exportVariable(variable, value);
+  const variables: Record<string, string> = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+  // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+  // none was set, no earlier use's post reads them (one that exported or read its credential from
+  // env set them), so there is nothing to put back and post stays free of node:crypto.
+  const before = valuesBefore(Object.keys(variables), env);
+  if (Object.values(before).some(Boolean)) core.saveState(STATE.envBefore, sealEnv(before, token.token));
+  for (const [variable, value] of Object.entries(variables)) core.exportVariable(variable, value);
   const exported = Object.keys(variables);
 
-  for (const g of grouped) runner.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
-  runner.info(
+  for (const g of grouped) log.info(`Granted on ${g.resource_type.toLowerCase()} ${show(g.resource_name)}: ${g.accesses.join(', ')}`);
+  log.info(
     `Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
       (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''),
   );
-  runner.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup }));
+  await log.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
 }
 
 /** The variables pscale reads, as later steps get them. */
@@ -258,11 +331,15 @@ export function envForLaterSteps(config: Pick<Config, 'org' | 'apiUrl'>, token: 
 async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: string, name: string, expiresAt: string): Promise<void> {
   const result = await removeToken(client, org, id, name);
   if (result.ok) {
-    runner.saveState(STATE.settled, 'true');
-    runner.info(`Deleted service token ${show(name)} after the failure, so nothing is left alive.`);
+    core.saveState(STATE.settled, 'true');
+    log.info(
+      result.outcome === 'deleted'
+        ? `Deleted service token ${show(name)} after the failure, so nothing is left alive.`
+        : `Service token ${show(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`,
+    );
   } else {
-    runner.error(
-      `Could not delete service token ${show(name)} after the failure: ${result.reason} ` +
+    core.error(
+      `${notRemoved(name, result)} after the failure: ${result.reason} ` +
         `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`,
     );
   }

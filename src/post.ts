@@ -1,28 +1,39 @@
-// Entry point of the post step (runs.post). See cleanup.ts.
+// The post step's run() (runs.post, through src/post-index.ts; also what @github/local-action
+// calls). The step's logic is in cleanup.ts.
 //
 // Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
 // is false). That is decided from state alone (cleanup-plan.ts); cleanup.ts, with the API client
 // and node:crypto, is imported only when there is a call to make, so every other job skips
 // loading it (ncc emits it as a chunk next to index.js).
+import * as core from '@actions/core';
 import { readPostWork } from './cleanup-plan.js';
-import { error, getState, info } from './runner.js';
+import { info } from './log.js';
 import { errorMessage } from './text.js';
 
-// The runner does not cancel post steps; should a signal come anyway, finishing the deletion
-// (bounded by cleanup's deadline) is what leaves nothing alive.
-const onSignal = (signal: NodeJS.Signals) => info(`Received ${signal}: finishing the cleanup first.`);
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-async function post(): Promise<number> {
-  const work = readPostWork(getState);
-  if (work.message) info(work.message);
-  if (!work.hasWork) return 0;
-  const { cleanup } = await import('./cleanup.js');
-  return cleanup(work);
+export async function run(): Promise<void> {
+  // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
+  // (bounded by cleanup's deadline) is what leaves nothing alive.
+  const onSignal = (signal: NodeJS.Signals) => info(`Received ${signal}: finishing the cleanup first.`);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const work = readPostWork(core.getState);
+    // A token left alive on purpose is worth seeing on the run's page, not only in the log.
+    if (work.message && work.note === 'kept') core.notice(work.message, { title: 'PlanetScale token kept' });
+    else if (work.message) info(work.message);
+    try {
+      if (work.hasWork) {
+        const { cleanup } = await import('./cleanup.js');
+        if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;
+      }
+    } finally {
+      // After the deletion, which may need the minted secret still in env to open the minting credential.
+      if (work.restoreEnv) (await import('./restore-env.js')).restoreEnv();
+    }
+  } catch (e) {
+    core.setFailed(`Unexpected failure: ${errorMessage(e)}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
-
-process.exitCode = await post().catch((e: unknown) => {
-  error(`Unexpected failure: ${errorMessage(e)}`);
-  return 1;
-});

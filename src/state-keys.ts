@@ -12,6 +12,8 @@ export const STATE = {
   cleanup: 'cleanup',
   /** The minting credential, sealed; see sealCredential in state.ts. */
   sealedCredential: 'minting-credential',
+  /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+  envBefore: 'env-before',
   /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
   settled: 'settled',
   /** "true" from just before the first create call: only then can a token of ours exist. */

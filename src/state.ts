@@ -17,24 +17,51 @@ function keyFrom(mintedSecret: string): Buffer {
 }
 
 export function sealCredential(credential: Credential, mintedSecret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(credential), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+  return seal(JSON.stringify(credential), mintedSecret);
 }
 
 /** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
 export function openCredential(sealed: string, mintedSecret: string): Credential | undefined {
   try {
-    const bytes = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
-    decipher.setAuthTag(bytes.subarray(12, 28));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-    const value = JSON.parse(plain) as { kind?: unknown; id?: unknown; token?: unknown };
-    if (typeof value.token !== 'string') return undefined;
+    const value = JSON.parse(open(sealed, mintedSecret) ?? 'null') as { kind?: unknown; id?: unknown; token?: unknown } | null;
+    if (typeof value?.token !== 'string') return undefined;
     if (value.kind === 'api-token') return { kind: 'api-token', token: value.token };
     if (value.kind === 'service-token' && typeof value.id === 'string') return { kind: 'service-token', id: value.id, token: value.token };
     return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Env values main replaced (env-handover.ts), sealed the same way: they may be secrets. */
+export function sealEnv(values: Record<string, string>, mintedSecret: string): string {
+  return seal(JSON.stringify(values), mintedSecret);
+}
+
+export function openEnv(sealed: string, mintedSecret: string): Record<string, string> | undefined {
+  try {
+    const value = JSON.parse(open(sealed, mintedSecret) ?? 'null') as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const entries = Object.entries(value);
+    return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries as [string, string][]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function seal(plain: string, mintedSecret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(mintedSecret), iv);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+function open(sealed: string, mintedSecret: string): string | undefined {
+  try {
+    const bytes = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
     return undefined;
   }

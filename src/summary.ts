@@ -17,6 +17,8 @@ export function mintSummary(options: {
   expiresAt: string;
   granted: readonly GrantedResource[];
   cleanup: boolean;
+  /** The workflow run's page (run-context.ts); '' when unknown. */
+  runUrl?: string;
 }): string {
   const token = `\`${cell(options.name)}\``;
   const expires = cell(options.expiresAt);
@@ -27,6 +29,7 @@ export function mintSummary(options: {
   const fate = options.cleanup
     ? 'It is deleted by this action\'s post step when the job ends.'
     : 'cleanup is false: it stays valid until it expires.';
+  const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
   return [
     `### PlanetScale service token (organization ${cell(options.org)})`,
     '',
@@ -34,7 +37,7 @@ export function mintSummary(options: {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    fate,
+    fate + minted,
     '',
   ].join('\n');
 }
@@ -42,10 +45,19 @@ export function mintSummary(options: {
 export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'): string {
   return outcome === 'deleted'
     ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
-    : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+    : `Service token \`${cell(name)}\` was already gone when the post step came to delete it: none by its name is listed.\n`;
 }
 
-/** Post could not delete the token: the summary says so, and until when it stays valid. */
-export function notDeletedSummary(name: string, expiresAt: string): string {
-  return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+/**
+ * Post could not delete the token, or could not confirm it gone: the summary says which, and
+ * until when it stays valid.
+ */
+export function notDeletedSummary(name: string, expiresAt: string, unconfirmed = false): string {
+  const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
+  return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+export function warningSummary(message: string): string {
+  return `> [!WARNING]\n> ${cell(message)}\n`;
 }

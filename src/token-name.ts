@@ -2,6 +2,8 @@
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
 // when its ID was never learnt (a create whose response was lost).
 
+import type { RunInfo } from './run-context.js';
+
 // node:crypto is loaded when a name is made (main), not when this module is imported: post
 // imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
 const randomInt = (max: number): number => process.getBuiltinModule('node:crypto').randomInt(max);
@@ -31,29 +33,23 @@ export function normalizeNamePrefix(raw: string): string {
   return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
 
-/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
-function repositoryPart(env: NodeJS.ProcessEnv): string {
-  return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(repository: string): string {
+  return clip(slug(repository.split('/').pop() ?? ''), 20);
 }
 
 /**
  * What every default name minted for this repository starts with: `gha-shop-`. The sweep
  * (sweep.ts) deletes expired tokens whose names start so.
  */
-export function defaultNameStem(env: NodeJS.ProcessEnv): string {
-  const repository = repositoryPart(env);
-  return repository ? `gha-${repository}-` : 'gha-';
+export function defaultNameStem(repository: string): string {
+  const part = repositoryPart(repository);
+  return part ? `gha-${part}-` : 'gha-';
 }
 
-/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
-export function defaultNamePrefix(env: NodeJS.ProcessEnv): string {
-  const parts = [
-    'gha',
-    repositoryPart(env),
-    env['GITHUB_RUN_ID'] ?? '',
-    env['GITHUB_RUN_ATTEMPT'] ?? '',
-    slug(env['GITHUB_JOB'] ?? ''),
-  ];
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+export function defaultNamePrefix(run: Pick<RunInfo, 'repository' | 'runId' | 'runAttempt' | 'job'>): string {
+  const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
   return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
 }
 

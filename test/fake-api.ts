@@ -1,12 +1,15 @@
 // `npm run fake-api`: the fake PlanetScale API on its own, for CI and for trying the action by
-// hand. Listens on 127.0.0.1 only, seeds one organization, one database and a minting token that
-// holds every database-level access on it (so it may delegate any of them) plus the three
-// service-token accesses, prints how to use it, and runs until killed (SIGINT/SIGTERM).
+// hand. Listens on 127.0.0.1 only, seeds one organization, two databases (so the README's
+// two-database example can be tried) and a minting token that holds every database-level access
+// on them (so it may delegate any of them) plus the three service-token accesses, prints how to
+// use it, and runs until killed (SIGINT/SIGTERM).
 //
 // Settings, from flags or env (flags win):
 //   --port / FAKE_API_PORT               default 8787 (0 picks a free one)
 //   --org / FAKE_API_ORG                 default acme
-//   --database / FAKE_API_DATABASE       default app; deploy requests there need approval
+//   --database (repeatable) / FAKE_API_DATABASE (comma-separated)
+//                                        default app and analytics; deploy requests in the first
+//                                        need approval
 //   FAKE_API_TOKEN_ID, FAKE_API_TOKEN    the minting token's ID and secret; generated when unset
 // When GITHUB_ENV is set (a workflow step), FAKE_API_URL, FAKE_API_TOKEN_ID and FAKE_API_TOKEN
 // are appended to it for the job's later steps. The secret is only ever a fake one.
@@ -15,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { DATABASE_ACCESSES, FakePlanetScale } from './fake-planetscale/index.ts';
 
 const { values: flags } = parseArgs({
-  options: { port: { type: 'string' }, org: { type: 'string' }, database: { type: 'string' } },
+  options: { port: { type: 'string' }, org: { type: 'string' }, database: { type: 'string', multiple: true } },
 });
 const env = process.env;
 const portText = flags.port ?? env['FAKE_API_PORT'] ?? '8787';
@@ -24,7 +27,7 @@ if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
   process.exit(2);
 }
 const org = flags.org ?? env['FAKE_API_ORG'] ?? 'acme';
-const database = flags.database ?? env['FAKE_API_DATABASE'] ?? 'app';
+const databases = flags.database ?? env['FAKE_API_DATABASE']?.split(',').map((d) => d.trim()).filter(Boolean) ?? ['app', 'analytics'];
 const givenId = env['FAKE_API_TOKEN_ID'];
 const givenToken = env['FAKE_API_TOKEN'];
 if ((givenId === undefined) !== (givenToken === undefined)) {
@@ -34,12 +37,12 @@ if ((givenId === undefined) !== (givenToken === undefined)) {
 
 const fake = await FakePlanetScale.start({ port: Number(portText) });
 fake.addOrganization(org);
-fake.addDatabase(org, database, { requireApprovalForDeploy: true });
+databases.forEach((database, i) => fake.addDatabase(org, database, { requireApprovalForDeploy: i === 0 }));
 const minting = fake.addServiceToken(
   org,
   {
     organization: ['write_service_tokens', 'read_service_tokens', 'delete_service_tokens', 'read_databases'],
-    databases: { [database]: [...DATABASE_ACCESSES] },
+    databases: Object.fromEntries(databases.map((database) => [database, [...DATABASE_ACCESSES]])),
   },
   { name: 'fake-api-minting', ...(givenId && givenToken ? { credential: { id: givenId, token: givenToken } } : {}) },
 );
@@ -57,7 +60,7 @@ process.on('SIGTERM', stop);
 if (env['GITHUB_ENV']) {
   appendFileSync(env['GITHUB_ENV'], `FAKE_API_URL=${fake.url}\nFAKE_API_TOKEN_ID=${minting.id}\nFAKE_API_TOKEN=${minting.token}\n`);
 }
-console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, database ${database}`);
+console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, databases ${databases.join(', ')}`);
 console.log(`minting token: service-token-id ${minting.id}, service-token ${minting.token}`);
 console.log('ready');
 

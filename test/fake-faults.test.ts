@@ -45,6 +45,17 @@ describe('fault injection', () => {
     expect(fake.mintedTokens()).toHaveLength(before + 1);
   });
 
+  it('acts, then answers with the body altered', async () => {
+    const before = fake.tokens('acme').length;
+    fake.faults.script({ method: 'POST', path: /service-tokens$/ }, { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) });
+    const reply = await create();
+    expect(reply.status).toBe(200);
+    expect(((await reply.json()) as { id: string }).id).toBe('../x');
+    // Acted on: the token exists, under its real ID.
+    expect(fake.tokens('acme')).toHaveLength(before + 1);
+    expect(fake.tokens('acme').map((t) => t.id)).not.toContain('../x');
+  });
+
   it('delays, then acts', async () => {
     fake.faults.always({ path: /^\// }, { kind: 'delay', delayMs: 200 });
     const started = performance.now();

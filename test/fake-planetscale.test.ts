@@ -5,6 +5,7 @@
 
 import type { ValidateFunction } from 'ajv';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_ACCESSES } from './fake-planetscale/accesses.ts';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
 import { OpenApiSpec, type SpecResponse } from './openapi-spec.ts';
 import { OPERATION_IDS } from '../scripts/spec-update.ts';
@@ -507,6 +508,21 @@ describe('listing and pagination', () => {
 
     const ids = [...page1.json.data, ...page2.json.data].map((t: { id: string }) => t.id);
     expect(ids).toEqual(created);
+  });
+
+  it('pages a grant answer of 30 records like a list, and reads on through GET /access', async () => {
+    const thirty = DATABASE_ACCESSES.slice(0, 30);
+    minting = fake.addServiceToken(ORG, { organization: ['write_service_tokens', 'read_service_tokens'], databases: { db1: [...thirty] } });
+    const minted = await mint();
+    const reply = await call('POST', accessPath(minted.id), minting, { body: { database: 'db1', access: thirty } });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ type: 'list', current_page: 1, per_page: 25, next_page: 2, total_count: 30, total_pages: 2 });
+    expect(reply.json.data).toHaveLength(25);
+    const nextUrl = new URL(reply.json.next_page_url);
+    expect(nextUrl.pathname).toBe(accessPath(minted.id));
+    const page2 = await call('GET', `${nextUrl.pathname}${nextUrl.search}`, minting);
+    expect(page2.json).toMatchObject({ current_page: 2, next_page: null });
+    expect([...reply.json.data, ...page2.json.data].map((r: { access: string }) => r.access)).toEqual(thirty);
   });
 
   it('defaults per_page to 25 and clamps it to 100', async () => {

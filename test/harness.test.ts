@@ -15,6 +15,7 @@ import {
   readActionInputs,
   REGISTERED_COMMANDS,
   runJob,
+  runUses,
   runStep,
 } from './harness/index.ts';
 import { LineSplitter } from './harness/runner.ts';
@@ -401,6 +402,26 @@ describe('runStep', () => {
     fs.writeFileSync(path.join(dir, 'action.yml'), 'name: x\nruns:\n  using: node24\n  main: dist/main/index.js\n');
     await expect(runStep({ actionDir: dir, step: 'main' })).rejects.toThrow(/does not exist/);
     await expect(runStep({ actionDir: dir, step: 'post' })).rejects.toThrow(/no runs.post/);
+  });
+});
+
+describe('runUses', () => {
+  it('runs the mains in order, then the posts in reverse, each post seeing the GITHUB_ENV of the posts before it', async () => {
+    const r = await runUses({
+      actionDir: fixture,
+      uses: [{ inputs: { ...baseInputs, ttl: 'first' } }, { inputs: (env) => ({ ...baseInputs, ttl: `second after ${env['FROM_POST'] ?? 'nothing'}` }) }],
+    });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    expect(r.postOrder).toEqual([1, 0]);
+    // The second use's post ran first: no post before it; its inputs were evaluated again.
+    expect(r.posts[1]!.lines).toContain('post FROM_POST=<unset>');
+    expect(r.posts[1]!.processEnv['INPUT_TTL']).toBe('second after nothing');
+    // The first use's post sees what the second's wrote, and main's GITHUB_ENV and state.
+    expect(r.posts[0]!.lines).toContain('post FROM_POST=second after nothing');
+    expect(r.posts[0]!.lines).toContain('post FROM_MAIN=hello from main');
+    expect(r.posts[0]!.processEnv['STATE_token-id']).toBe('tok_123');
+    expect(r.env['FROM_POST']).toBe('first');
+    expect(r.posts[0]!.maskedLog).not.toContain(SECRET);
   });
 });
 

@@ -1,13 +1,15 @@
 // A small pscale stand-in for tests: the calls a workflow step makes after the action has run
 // (`pscale branch create`, `pscale deploy-request create`, ...), authenticated the way pscale
-// authenticates. fromEnv() reads exactly the variables pscale reads (pscale: flags from env with
-// the PLANETSCALE_ prefix), so a test that builds it from the job's env proves the action
-// exported what pscale needs, and nothing else.
+// authenticates. fromEnv() reads exactly the variables pscale reads (every flag from env with the
+// PLANETSCALE_ prefix, "-" as "_": https://github.com/planetscale/cli/blob/main/internal/cmd/root.go),
+// so a test that builds it from the job's env proves the action exported what pscale needs, and
+// nothing else.
 
 export interface PscaleCredentials {
   apiUrl: string;
   org: string;
-  /** Service token pair, sent as "Authorization: <id>:<token>". */
+  /** Service token pair, sent as "Authorization: <id>:<token>" (serviceTokenTransport in
+   * https://github.com/planetscale/cli/blob/main/internal/planetscale/client.go). */
   id: string;
   token: string;
 }

@@ -2,14 +2,14 @@
 // retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
 // deadline, and cancellation.
 //
-// It sends over node:http(s) (http-fetch.ts), so the bundle carries no HTTP library and pays no
-// start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent); the global fetch
-// is then used.
+// It sends with undici's `request` over the step's dispatcher (dispatcher.ts: keep-alive,
+// timeouts, TLS, proxy, no redirects); tests pass a MockAgent instead.
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
 import { DEFAULT_RETRY_POLICY, attemptsAllowed, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
-import { httpFetch, type HttpAnswer } from './http-fetch.js';
+import { request, type Dispatcher } from 'undici';
+import { MAX_BODY_BYTES } from './dispatcher.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };
 
@@ -28,8 +28,8 @@ export interface ClientOptions {
   /** Aborts the call in flight and any wait: the job was cancelled. */
   signal?: AbortSignal;
   retry?: RetryPolicy;
-  /** An undici Dispatcher for fetch; tests only. */
-  dispatcher?: unknown;
+  /** What the calls go over: the step's (dispatcher.ts), or a MockAgent in tests. */
+  dispatcher: Dispatcher;
 }
 
 export interface SendOptions {
@@ -103,6 +103,11 @@ export class PlanetScaleClient {
    * (with `attempts` set) otherwise.
    */
   async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, sendOptions: SendOptions = {}): Promise<ApiResponse<T>> {
+    // Our own loop, not undici's RetryAgent / retry interceptor: that one aborts a retried status
+    // before its body is read, so PlanetScale's code and message would be lost from the log line
+    // and the final error; it retries no POST, where create must first be reconciled by name
+    // (beforeRetry, an API call of its own); and it knows neither the step's deadline (a retry
+    // must leave its call minTimeMs) nor that a 429 earns more attempts than other failures.
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
     const minTimeMs = sendOptions.minTimeMs ?? 0;
     for (let attempt = 1; ; attempt++) {
@@ -128,9 +133,16 @@ export class PlanetScaleClient {
           `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
             `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`,
         );
-        if (!(await this.pause(wait))) throw giveUp();
+        // A timer that fires late (a busy runner) may leave the retry no time: the failure to
+        // report is then still this call's own, not a retry refused before it was sent.
+        if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline) throw giveUp();
       }
     }
+  }
+
+  /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+  waitEndsInTime(ms: number): boolean {
+    return Date.now() + ms < (this.options.deadline ?? Infinity);
   }
 
   /** Waits `ms`; false when the job was cancelled meanwhile. */
@@ -160,49 +172,51 @@ export class PlanetScaleClient {
       throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
     }
     const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
-    let response: HttpAnswer;
+    let response: Dispatcher.ResponseData;
     try {
-      const init = {
+      response = await request(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-      };
-      // The credential must never follow a redirect to another host; PlanetScale does not
-      // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
-      // undici dispatcher (MockAgent) only works with the global fetch.
-      const { dispatcher } = this.options;
-      response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher } as RequestInit) : await httpFetch(url, init);
+        dispatcher: this.options.dispatcher,
+      });
     } catch (error) {
-      const { reason, code } = describeFetchFailure(error);
+      const { reason, code, retryable } = describeRequestFailure(error);
       const wasCancelled = cancelled?.aborted === true;
       this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
-      throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
+      throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
     }
     let text: string;
     try {
-      text = await response.text();
+      text = await response.body.text();
     } catch (error) {
       // The headers came, the body did not: as ambiguous as a lost answer.
-      const { reason, code } = describeFetchFailure(error);
-      throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+      const { reason, code, retryable } = describeRequestFailure(error);
+      throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
+        code,
+        retryable: retryable && !cancelled?.aborted,
+      });
     }
-    this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
+    const status = response.statusCode;
+    this.options.debug?.(`PlanetScale API ${method} ${path} -> ${status} in ${elapsed(started)}`);
 
-    if (response.status >= 300 && response.status < 400) {
-      throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+    // The credential must never follow a redirect to another host; PlanetScale does not redirect
+    // API calls, so a redirect is refused (the dispatcher never follows one).
+    if (status >= 300 && status < 400) {
+      throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
         retryable: false,
       });
     }
-    if (!response.ok) {
+    if (status < 200 || status >= 300) {
       const { code, message } = errorBody(text);
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), Date.now());
       // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
       // in front of it) may echo the credential in either.
       const safe = (text: string | undefined) => (text === undefined ? undefined : redact(text, this.secrets));
-      throw new PlanetScaleApiError(method, path, response.status, safe(code), safe(message), retryAfter);
+      throw new PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
     }
-    return { status: response.status, body: (text ? safeJson(text) : undefined) as T };
+    return { status, body: (text ? safeJson(text) : undefined) as T };
   }
 }
 
@@ -235,28 +249,36 @@ function errorBody(text: string): { code?: string; message?: string } {
   return { message: text.trim() ? text : undefined };
 }
 
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
 export const PROXY_REFUSED = 'EPROXYREFUSED';
 
 /**
- * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
- * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
- * message and the first string code are what say what happened. The reason is never empty.
+ * What a failed request says happened: undici rejects with the socket's error or one of its own
+ * (code UND_ERR_…), the real reason sometimes a cause or two deeper; with the signal's reason
+ * when it aborted. The deepest message and the first string code are what say what happened.
+ * The reason is never empty; `retryable` is false for what a retry cannot fix.
  */
-function describeFetchFailure(error: unknown): { reason: string; code?: string } {
-  if (!(error instanceof Error)) return { reason: String(error) || 'unknown error' };
-  if (error.name === 'TimeoutError') return { reason: 'timed out', code: 'ETIMEDOUT' };
+function describeRequestFailure(error: unknown): { reason: string; code?: string; retryable: boolean } {
+  if (!(error instanceof Error)) return { reason: String(error) || 'unknown error', retryable: true };
+  if (error.name === 'TimeoutError') return { reason: 'timed out', code: 'ETIMEDOUT', retryable: true };
   let code: string | undefined;
   let message = '';
-  for (let cause = (error as { cause?: unknown }).cause, depth = 0; cause instanceof Error && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+  for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     const own = (cause as { code?: unknown }).code;
     if (typeof own === 'string' && !code) code = own;
     // An AggregateError (every address refused) has an empty message but a code.
     if (cause.message) message = cause.message;
   }
-  // node:http's own proxy support (proxy.ts) says ERR_PROXY_TUNNEL; undici's fetch (tests'
-  // dispatcher) says "Proxy response (403)".
-  if (code === 'ERR_PROXY_TUNNEL' || /^Proxy response \(\d+\)/.test(message)) code = PROXY_REFUSED;
-  if (!message && !code) return { reason: error.message || error.name };
-  return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: 'timed out', code, retryable: true };
+  // The answer will not shrink when asked again.
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return { reason: `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, code, retryable: false };
+  // undici's ProxyAgent: "Proxy response (403) !== 200 when HTTP Tunneling".
+  const refused = /^Proxy response \((\d+)\)/.exec(message);
+  if (refused) return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
+  if (!message && !code) return { reason: error.message || error.name, retryable: true };
+  return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }

@@ -3,6 +3,7 @@
 
 import { MIN_CALL_MS, organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
 import { PlanetScaleApiError, PlanetScaleResponseError } from './errors.js';
+import { isServiceTokenId } from './token-id.js';
 
 export interface CreatedServiceToken {
   id: string;
@@ -25,15 +26,24 @@ export async function createServiceToken(
   client: PlanetScaleClient,
   org: string,
   request: { name: string; ttlSeconds: number },
-  options: SendOptions = {},
+  options: SendOptions & {
+    /** Given any secret the answer carries, before the answer is checked: masked even if the answer is then refused. */
+    onSecret?: (secret: string) => void;
+  } = {},
 ): Promise<CreatedServiceToken> {
+  const { onSecret, ...sendOptions } = options;
   const { body } = await client.send<unknown>(
     'POST',
     organizationPath(org, 'service-tokens'),
     { name: request.name, ttl: request.ttlSeconds },
-    { minTimeMs: MIN_CALL_MS, ...options },
+    { minTimeMs: MIN_CALL_MS, ...sendOptions },
   );
-  const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+  if (isObject(body) && typeof body['token'] === 'string' && body['token']) onSecret?.(body['token']);
+  // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
+  const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
+  if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
+    throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
+  }
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
   }
@@ -46,6 +56,22 @@ export async function createServiceToken(
 }
 
 /**
+ * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
+ * come from an API answer, and goes into a path sent with the minting credential.
+ */
+function tokenPath(org: string, id: string, ...rest: string[]): string {
+  if (!isServiceTokenId(id)) throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+  return organizationPath(org, 'service-tokens', id, ...rest);
+}
+
+/** A grant's answer: the access records it carries, and whether it said more pages follow. */
+export interface GrantAnswer {
+  records: GrantedAccess[];
+  /** The answer carried `next_page`: the records are one page of the token's accesses. */
+  paged: boolean;
+}
+
+/**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
@@ -55,18 +81,23 @@ export async function grantAccesses(
   tokenId: string,
   database: string,
   accesses: string[],
-): Promise<GrantedAccess[]> {
-  const { body } = await client.send<unknown>('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+): Promise<GrantAnswer> {
+  const { body } = await client.send<unknown>('POST', tokenPath(org, tokenId, 'access'), {
     database,
     access: accesses,
   });
-  return accessRecords(body);
+  return { records: accessRecords(body, 'grant'), paged: nextPage(body, 1) > 0 };
+}
+
+/** Every access the token holds, following `next_page` through every page. */
+export async function listTokenAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
+  return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
 }
 
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
-function accessRecords(body: unknown): GrantedAccess[] {
+function accessRecords(body: unknown, call: string): GrantedAccess[] {
   const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
-  if (!data) throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+  if (!data) throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
   return data.flatMap((record): GrantedAccess[] => {
     if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource'])) return [];
     const resource = record['resource'];
@@ -83,7 +114,7 @@ function accessRecords(body: unknown): GrantedAccess[] {
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 export async function deleteServiceToken(client: PlanetScaleClient, org: string, id: string): Promise<'deleted' | 'not-found'> {
   try {
-    await client.send('DELETE', organizationPath(org, 'service-tokens', id));
+    await client.send('DELETE', tokenPath(org, id));
     return 'deleted';
   } catch (error) {
     if (error instanceof PlanetScaleApiError && error.status === 404) return 'not-found';
@@ -94,7 +125,7 @@ export async function deleteServiceToken(client: PlanetScaleClient, org: string,
 /** Whether the token can still be read: true (exists), false (404). */
 export async function serviceTokenExists(client: PlanetScaleClient, org: string, id: string): Promise<boolean> {
   try {
-    await client.send('GET', organizationPath(org, 'service-tokens', id));
+    await client.send('GET', tokenPath(org, id));
     return true;
   } catch (error) {
     if (error instanceof PlanetScaleApiError && error.status === 404) return false;
@@ -111,22 +142,35 @@ export interface ListedServiceToken {
 
 /** Every service token of the organization, following `next_page` through every page. */
 export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ListedServiceToken[]> {
-  const tokens: ListedServiceToken[] = [];
-  // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
+  return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token): ListedServiceToken[] =>
+    isObject(token) && typeof token['id'] === 'string'
+      ? [
+          {
+            id: token['id'],
+            name: typeof token['name'] === 'string' ? token['name'] : null,
+            expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The page after `page` that a list envelope names, or 0 when there is none. */
+function nextPage(body: unknown, page: number): number {
+  return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+}
+
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
+async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
   for (let page = 1, pages = 0; page && pages < 100; pages++) {
-    const { body } = await client.send<unknown>('GET', `${organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
-    if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
-    for (const token of body['data']) {
-      if (!isObject(token) || typeof token['id'] !== 'string') continue;
-      tokens.push({
-        id: token['id'],
-        name: typeof token['name'] === 'string' ? token['name'] : null,
-        expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
-      });
-    }
-    page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=100`);
+    if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+    items.push(...body['data']);
+    page = nextPage(body, page);
   }
-  return tokens;
+  return items;
 }
 
 /** IDs of the organization's service tokens named `name`. */

@@ -17,3 +17,16 @@ export async function startAcme(): Promise<Acme> {
   });
   return { fake, minting };
 }
+
+/** Inputs of one use that mints read_branch on acme/app with `minting`, against `fake`. */
+export function acmeInputs(fake: FakePlanetScale, minting: { id: string; token: string }, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    org: 'acme',
+    'service-token-id': minting.id,
+    'service-token': minting.token,
+    database: 'app',
+    accesses: 'read_branch',
+    'api-url': fake.url,
+    ...overrides,
+  };
+}

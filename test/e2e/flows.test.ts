@@ -1,197 +1,351 @@
-// The flows users adopt the action for, end to end: the built dist/ run as the runner runs it
-// (test/harness) against the fake PlanetScale API, and the steps after it played by a small
-// pscale stand-in that sees only the job's environment, as `pscale` in a later step would.
-//   - branch per pull request, deploy request from it (token A, cannot approve or touch main);
-//   - approval by a second token (B), because PlanetScale refuses self-approval;
-//   - deploy and branch clean-up on merge (token C);
-//   - a matrix: jobs in parallel, each with its own token for its own database.
-// After every post step, every minted token is refused (401).
+// The example workflows (.github/workflows/example-*.yml) run as written, for every event they
+// react to, by test/workflow-runner: GitHub's parser and expression engine, `uses: ./` as the
+// built dist/ through the runner harness against the fake PlanetScale API, `run:` steps in bash
+// with the pscale stand-in on PATH. Each flow asserts what README.md says it does: the branches
+// and deploy requests left on the fake, each token refused what its job was not given, the
+// two-token approval, and every minted token answering 401 once its job has ended.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runStep, type StepResult } from '../harness/index.ts';
 import { PscaleClient } from '../pscale-client.ts';
+import { runWorkflow, type RunWorkflowOptions, type WorkflowEvent, type WorkflowRun } from '../workflow-runner/run.ts';
+import { loadWorkflow, type WorkflowModel } from '../workflow-runner/workflow.ts';
 
-const actionDir = fileURLToPath(new URL('../..', import.meta.url));
-const DB = 'app';
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const PSCALE = fileURLToPath(new URL('../workflow-runner/pscale/pscale', import.meta.url));
+const EXAMPLES = readdirSync(`${root}.github/workflows`).filter((f) => /^example-.*\.ya?ml$/.test(f)).sort();
+const load = (name: string): Promise<WorkflowModel> => {
+  const path = `.github/workflows/${name}`;
+  return loadWorkflow(path, readFileSync(`${root}${path}`, 'utf8'));
+};
+
+const SERVICE_TOKENS = ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'];
 let fake: FakePlanetScale;
-let minting: { id: string; token: string };
+let secrets: Record<string, string>;
+let approveSecrets: Record<string, string>;
+let admin: PscaleClient;
 
-beforeAll(async () => {
+beforeEach(async () => {
   fake = await FakePlanetScale.start();
   fake.addOrganization('acme');
   // The setting that makes PlanetScale refuse a token's approval of its own deploy request.
-  fake.addDatabase('acme', DB, { requireApprovalForDeploy: true });
+  fake.addDatabase('acme', 'app', { requireApprovalForDeploy: true });
   fake.addDatabase('acme', 'analytics');
-  minting = fake.addServiceToken(
-    'acme',
-    {
-      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
-      databases: {
-        [DB]: ['create_branch', 'read_branch', 'delete_branch', 'create_deploy_request', 'read_deploy_request', 'approve_deploy_request'],
-        analytics: ['create_branch', 'read_branch'],
-      },
+  fake.addDatabase('acme', 'billing');
+  // The repository's minting token: everything the examples delegate except approving.
+  const minting = fake.addServiceToken('acme', {
+    organization: SERVICE_TOKENS,
+    databases: {
+      app: ['create_branch', 'read_branch', 'delete_branch', 'create_deploy_request', 'read_deploy_request'],
+      analytics: ['create_branch', 'read_branch'],
+      billing: ['create_branch', 'read_branch'],
     },
-    { name: 'minting' },
-  );
+  });
+  // The planetscale-approve environment's minting token: the only one that may approve.
+  const approver = fake.addServiceToken('acme', {
+    organization: SERVICE_TOKENS,
+    databases: { app: ['approve_deploy_request', 'read_deploy_request'] },
+  });
+  secrets = { PLANETSCALE_MINT_TOKEN_ID: minting.id, PLANETSCALE_MINT_TOKEN: minting.token };
+  approveSecrets = { PLANETSCALE_APPROVE_MINT_TOKEN_ID: approver.id, PLANETSCALE_APPROVE_MINT_TOKEN: approver.token };
+  admin = new PscaleClient({ ...minting, org: 'acme', apiUrl: fake.url });
 });
-afterAll(() => fake.close());
+afterEach(() => fake.close());
 
-interface JobRun {
-  main: StepResult;
-  post: StepResult;
-  /** What the step after the action saw: the job's env with main's GITHUB_ENV additions on top. */
-  client: PscaleClient;
-  tokenId: string;
+const pullRequest = (action: string, number: number, extra: { merged?: boolean; fork?: boolean } = {}): WorkflowEvent => ({
+  name: 'pull_request',
+  payload: {
+    action,
+    number,
+    pull_request: {
+      number,
+      title: `Change #${number}`,
+      merged: extra.merged ?? false,
+      head: { repo: { full_name: extra.fork ? 'mallory/shop' : 'acme/shop' } },
+    },
+  },
+});
+const dispatch = (inputs: Record<string, string> = {}): WorkflowEvent => ({ name: 'workflow_dispatch', payload: { inputs } });
+
+/** Runs one example file for one event, then checks that every token it minted is dead. */
+async function run(file: string, event: WorkflowEvent, options: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> {
+  const result = await runWorkflow({
+    workflow: await load(file),
+    event,
+    actionDir: root,
+    apiUrl: fake.url,
+    secrets,
+    vars: { PLANETSCALE_ORG: 'acme' },
+    environments: { 'planetscale-approve': { secrets: approveSecrets } },
+    ...options,
+  });
+  for (const token of result.minted) {
+    expect(fake.token(token.id)?.deleted).toBe(true);
+    const reply = await new PscaleClient({ ...token, org: 'acme', apiUrl: fake.url }).organizations();
+    expect(reply.status).toBe(401);
+  }
+  expect(fake.mintedTokens()).toEqual([]);
+  return result;
 }
 
 /**
- * One job: the action's main step, then `step` (the workflow's own step, given a pscale built
- * from the env the action exported), then the action's post step, which runs even when `step`
- * throws, as `post-if: always()` makes the runner do.
+ * pscale (the stand-in) run with a job's env, as a next step in that job would run it. Not
+ * spawnSync: the fake API answers from this process, which must stay free to answer.
  */
-async function job(
-  inputs: Record<string, string>,
-  step: (pscale: PscaleClient) => Promise<void>,
-  env: Record<string, string> = {},
-): Promise<JobRun> {
-  const allInputs = {
-    org: 'acme',
-    'service-token-id': minting.id,
-    'service-token': minting.token,
-    'api-url': fake.url,
-    ttl: '10m',
-    ...inputs,
-  };
-  const main = await runStep({ actionDir, step: 'main', inputs: allInputs, env });
-  expect(main.errors, main.maskedLog).toEqual([]);
-  expect(main.exitCode).toBe(0);
-  const stepEnv = { ...env, ...main.env };
-  const client = PscaleClient.fromEnv(stepEnv);
-  let stepError: unknown;
-  try {
-    await step(client);
-  } catch (err) {
-    stepError = err;
-  }
-  const post = await runStep({ actionDir, step: 'post', inputs: allInputs, env: stepEnv, state: main.state, masks: main.masks });
-  if (stepError !== undefined) throw stepError;
-  expect(post.errors, post.maskedLog).toEqual([]);
-  expect(post.exitCode).toBe(0);
-  return { main, post, client, tokenId: stepEnv['PLANETSCALE_SERVICE_TOKEN_ID']! };
+function pscale(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(PSCALE, args, { env }, (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+  });
 }
 
-describe('branch per pull request, deploy request, approval by a second token, deploy on merge', () => {
-  it('works with minted tokens only, each refused what it was not given, all dead after their post steps', async () => {
-    let number = 0;
+/** What pscale adds to a 404 seen with a valid service token (HandleNotFoundWithServiceTokenCheck,
+ * https://github.com/planetscale/cli/blob/main/internal/cmdutil/auth.go). */
+const note = (access: string): string =>
+  `\n\nNote: You are using a service token for authentication. If this resource exists, your service token may not have the required '${access}' permission to access it. Please check your service token permissions\n`;
 
-    // Pull request opened: a branch for it and a deploy request from it.
-    const open = await job(
-      { database: DB, accesses: 'create_branch read_branch create_deploy_request read_deploy_request' },
-      async (pscale) => {
-        const branch = await pscale.createBranch(DB, 'pr-42', 'main');
-        expect(branch.status).toBe(201);
-        expect(branch.json).toMatchObject({ name: 'pr-42', parent_branch: 'main', production: false });
-        const created = await pscale.createDeployRequest(DB, 'pr-42', { notes: 'PR #42' });
-        expect(created.status).toBe(201);
-        number = created.json.number;
-        const read = await pscale.getDeployRequest(DB, number);
-        expect(read.status).toBe(200);
-        expect(read.json).toMatchObject({ number, branch: 'pr-42', into_branch: 'main', state: 'open', approved: false });
-        expect((await pscale.getBranch(DB, 'pr-42')).status).toBe(200);
+const logs = (result: WorkflowRun): string => result.jobs.flatMap((j) => j.steps.map((s) => `[${j.id}/${s.id}] ${s.outcome}\n${s.log}`)).join('\n');
 
-        // Refused what it was not given (PlanetScale answers 404 for a missing access).
-        expect((await pscale.deleteBranch(DB, 'main')).status).toBe(404);
-        expect((await pscale.deleteBranch(DB, 'pr-42')).status).toBe(404);
-        expect((await pscale.reviewDeployRequest(DB, number, 'approved')).status).toBe(404);
-        expect((await pscale.createBranch('analytics', 'pr-42')).status).toBe(404);
-        expect((await pscale.getBranch(DB, 'main')).json.name).toBe('main'); // the production branch is still there
-      },
-    );
+/** The events each example reacts to, each exercised below; a file reacting to another one fails here. */
+const HANDLED: Record<string, string[]> = {
+  'example-branch-per-pull-request.yml': ['pull_request:opened', 'pull_request:reopened', 'pull_request:closed'],
+  'example-deploy-request-on-merge.yml': ['pull_request:closed'],
+  'example-deploy-request-approval.yml': ['workflow_dispatch'],
+  'example-matrix.yml': ['workflow_dispatch'],
+};
 
-    // The deploy request's author is the minted token, not the long-lived minting token.
-    expect(open.tokenId).not.toBe(minting.id);
-    expect(fake.token(open.tokenId)?.accesses.databases).toEqual({
-      [DB]: ['create_branch', 'read_branch', 'create_deploy_request', 'read_deploy_request'],
-    });
-
-    // Review job: a different token approves (PlanetScale refuses a token's own request).
-    const approve = await job({ database: DB, accesses: 'approve_deploy_request read_deploy_request' }, async (pscale) => {
-      const review = await pscale.reviewDeployRequest(DB, number, 'approved', 'LGTM');
-      expect(review.status).toBe(201);
-      expect(review.json).toMatchObject({ state: 'approved', body: 'LGTM' });
-      expect((await pscale.getDeployRequest(DB, number)).json.approved).toBe(true);
-      expect((await pscale.deployDeployRequest(DB, number)).status).toBe(404); // deploying is not its job
-    });
-    expect(approve.tokenId).not.toBe(open.tokenId);
-
-    // Merged: deploy, then delete the pull request's branch.
-    const merge = await job(
-      { database: DB, accesses: 'create_deploy_request read_deploy_request delete_branch' },
-      async (pscale) => {
-        const deployed = await pscale.deployDeployRequest(DB, number);
-        expect(deployed.status).toBe(200);
-        expect(deployed.json).toMatchObject({ state: 'closed', deployment_state: 'complete' });
-        expect((await pscale.deleteBranch(DB, 'pr-42')).status).toBe(204);
-        expect((await pscale.deleteBranch(DB, 'main')).status).toBe(404); // delete_production_branch it was not given
-      },
-    );
-
-    // The job summary: one table row per resource, with the token's name and expiry.
-    expect(open.main.summary).toContain(
-      `| \`${open.main.outputs['name']}\` | ${open.main.outputs['expires-at']} | app | Database | ` +
-        '`create_branch`, `read_branch`, `create_deploy_request`, `read_deploy_request` |',
-    );
-
-    // Every token is refused now: deleted by its own post step.
-    for (const run of [open, approve, merge]) {
-      expect(fake.token(run.tokenId)?.deleted).toBe(true);
-      const reply = await run.client.organizations();
-      expect(reply.status).toBe(401);
-      expect(reply.json.code).toBe('unauthorized');
-      expect(run.post.summary).toContain('was deleted by the post step');
+describe('the example workflows', () => {
+  it('are all covered: every example file and every event it reacts to has a run below', async () => {
+    expect(EXAMPLES).toEqual(Object.keys(HANDLED).sort());
+    for (const file of EXAMPLES) {
+      const { events } = await load(file);
+      const reacted = Object.entries(events).flatMap(([name, e]) => (e.types ?? ['']).map((t) => (t ? `${name}:${t}` : name)));
+      expect(reacted.sort(), file).toEqual([...HANDLED[file]!].sort());
     }
-    expect(fake.mintedTokens()).toEqual([]);
-  });
-
-  it('needs two tokens: one token given both accesses still cannot approve its own deploy request', async () => {
-    const run = await job(
-      { database: DB, accesses: 'create_branch create_deploy_request approve_deploy_request read_deploy_request' },
-      async (pscale) => {
-        expect((await pscale.createBranch(DB, 'pr-7')).status).toBe(201);
-        const created = await pscale.createDeployRequest(DB, 'pr-7');
-        expect(created.status).toBe(201);
-        const refused = await pscale.reviewDeployRequest(DB, created.json.number, 'approved');
-        expect(refused.status).toBe(403);
-        expect((await pscale.getDeployRequest(DB, created.json.number)).json.approved).toBe(false);
-      },
-    );
-    expect((await run.client.organizations()).status).toBe(401);
   });
 });
 
-describe('matrix: jobs in parallel, each with its own token', () => {
-  it('gives each job a distinct token for its database only, and deletes every one', async () => {
-    const databases = [DB, 'analytics'];
-    const runs = await Promise.all(
-      databases.map((database, i) =>
-        job(
-          { database, accesses: 'create_branch read_branch' },
-          async (pscale) => {
-            expect((await pscale.createBranch(database, `matrix-${i}`)).status).toBe(201);
-            const other = databases[1 - i]!;
-            expect((await pscale.listBranches(other)).status).toBe(404);
-          },
-          // Each matrix job has its own GITHUB_JOB-like identity: the token names differ.
-          { GITHUB_JOB: `migrate-${database}` },
-        ),
-      ),
+describe('branch per pull request, then deploy on merge', () => {
+  const PR = 'example-branch-per-pull-request.yml';
+  const MERGE = 'example-deploy-request-on-merge.yml';
+
+  it('opened: creates pr-<number> with a token that can do nothing else; reopened: keeps it', async () => {
+    const opened = await run(PR, pullRequest('opened', 42), {
+      probe: async ({ env }) => {
+        // Refused what create-branch was not given (PlanetScale answers 404 for a missing access),
+        // in pscale's words.
+        const del = await pscale(env, 'branch', 'delete', 'app', 'pr-42', '--force');
+        expect(del.status).toBe(2);
+        expect(del.stderr).toBe(`Error: database app or branch pr-42 does not exist in organization acme${note('delete_branch')}`);
+        expect((await pscale(env, 'deploy-request', 'create', 'app', 'pr-42')).stderr).toBe('Error: database app does not exist in acme\n');
+        expect((await pscale(env, 'branch', 'create', 'analytics', 'pr-42')).stderr).toBe(
+          `Error: source database analytics does not exist in organization acme${note('read_branch')}`,
+        );
+      },
+    });
+    expect(opened.results).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
+    expect(opened.jobs.find((j) => j.id === 'create-branch')!.steps.at(-1)!.log).toContain('Branch pr-42 was successfully created.');
+    expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+    expect(opened.minted).toHaveLength(1);
+    expect(fake.token(opened.minted[0]!.id)?.accesses.databases).toEqual({ app: ['create_branch', 'read_branch'] });
+
+    const reopened = await run(PR, pullRequest('reopened', 42));
+    expect(reopened.results['create-branch']).toBe('success');
+    expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+    // Not for this file: the merge workflow ignores an opened pull request.
+    expect((await run(MERGE, pullRequest('opened', 42))).triggered).toBe(false);
+  });
+
+  it('closed without merging: deletes the branch; the merge workflow does nothing', async () => {
+    await run(PR, pullRequest('opened', 7));
+    const closed = await run(PR, pullRequest('closed', 7), {
+      probe: async ({ id, env }) => {
+        if (id !== 'delete-branch') return;
+        expect((await pscale(env, 'branch', 'create', 'app', 'other')).stderr).toBe(
+          `Error: source database app does not exist in organization acme${note('create_branch')}`,
+        );
+      },
+    });
+    expect(closed.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'success' });
+    const merge = await run(MERGE, pullRequest('closed', 7));
+    expect(merge.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped' });
+    expect(merge.minted).toEqual([]);
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+    expect(fake.deployRequests('acme', 'app')).toEqual([]);
+  });
+
+  it('merged: opens a deploy request, a second token approves it, it is deployed and the branch deleted', async () => {
+    await run(PR, pullRequest('opened', 42));
+    const closedMerged = pullRequest('closed', 42, { merged: true });
+    const branchFile = await run(PR, closedMerged);
+    expect(branchFile.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
+    expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']); // handed over, not deleted
+
+    const merge = await run(MERGE, closedMerged, {
+      probe: async ({ id, env }) => {
+        // Each job's token is refused the other jobs' work.
+        if (id === 'open') {
+          expect((await pscale(env, 'deploy-request', 'review', 'app', '1', '--approve')).stderr).toBe(
+            "Error: deploy request 'app/1' does not exist in organization acme\n",
+          );
+        }
+        if (id === 'approve') {
+          expect((await pscale(env, 'deploy-request', 'deploy', 'app', '1')).status).toBe(2);
+          expect((await pscale(env, 'branch', 'delete', 'app', 'pr-42', '--force')).status).toBe(2);
+        }
+      },
+    });
+    expect(merge.results, logs(merge)).toEqual({ open: 'success', approve: 'success', deploy: 'success' });
+    const [open, approve, deploy] = merge.minted;
+    expect(new Set([open!.id, approve!.id, deploy!.id]).size).toBe(3);
+    // The deploy request: opened by open's token, approved by approve's, deployed by deploy's.
+    expect(fake.deployRequests('acme', 'app')).toEqual([
+      {
+        number: 1,
+        branch: 'pr-42',
+        state: 'closed',
+        approved: true,
+        deploymentState: 'complete',
+        createdBy: open!.id,
+        reviews: [{ state: 'approved', by: approve!.id }],
+        deployedBy: deploy!.id,
+      },
+    ]);
+    // Nothing piles up: the merged pull request's branch is gone.
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+    expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '1' });
+  });
+
+  it('a pull request from a fork: no job mints (forks get no secrets)', async () => {
+    const forkRun = { secrets: {} };
+    const opened = await run(PR, pullRequest('opened', 9, { fork: true }), forkRun);
+    expect(opened.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
+    const merged = await run(MERGE, pullRequest('closed', 9, { merged: true, fork: true }), forkRun);
+    expect(merged.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped' });
+    expect([...opened.minted, ...merged.minted]).toEqual([]);
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+  });
+
+  it('without the PLANETSCALE_ORG variable, nothing runs', async () => {
+    const opened = await run(PR, pullRequest('opened', 5), { vars: {} });
+    expect(opened.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
+  });
+});
+
+describe('two tokens to open and approve (workflow_dispatch)', () => {
+  const FILE = 'example-deploy-request-approval.yml';
+
+  it('opens, approves with the environment token, deploys; the dispatched branch stays', async () => {
+    expect((await admin.createBranch('app', 'feature')).status).toBe(201);
+    const result = await run(FILE, dispatch({ branch: 'feature' }));
+    expect(result.results, logs(result)).toEqual({ open: 'success', approve: 'success', deploy: 'success' });
+    const [open, approve, deploy] = result.minted;
+    expect(fake.deployRequests('acme', 'app')).toMatchObject([
+      { branch: 'feature', state: 'closed', approved: true, createdBy: open!.id, reviews: [{ state: 'approved', by: approve!.id }], deployedBy: deploy!.id },
+    ]);
+    expect(fake.branches('acme', 'app')).toEqual(['main', 'feature']);
+  });
+
+  it('when pscale fails, the open step shows its JSON error and fails, and nothing waits on an empty number', async () => {
+    const result = await run(FILE, dispatch({ branch: 'no-such-branch' }));
+    expect(result.results).toEqual({ open: 'failure', approve: 'skipped', deploy: 'skipped' });
+    const step = result.jobs.find((j) => j.id === 'open')!.steps.find((s) => s.id === 'open')!;
+    expect(step.outcome).toBe('failure');
+    // With --format json pscale prints its error as JSON on stdout; the step echoes it.
+    expect(step.log).toContain('"error": "database app does not exist in acme"');
+    expect(result.minted).toHaveLength(1);
+  });
+
+  it('the approval needs the environment token: with the repository one, minting the approver is refused', async () => {
+    expect((await admin.createBranch('app', 'feature')).status).toBe(201);
+    const result = await run(FILE, dispatch({ branch: 'feature' }), {
+      environments: {
+        'planetscale-approve': {
+          secrets: { PLANETSCALE_APPROVE_MINT_TOKEN_ID: secrets['PLANETSCALE_MINT_TOKEN_ID']!, PLANETSCALE_APPROVE_MINT_TOKEN: secrets['PLANETSCALE_MINT_TOKEN']! },
+        },
+      },
+    });
+    expect(result.results).toEqual({ open: 'success', approve: 'failure', deploy: 'skipped' });
+    expect(fake.deployRequests('acme', 'app')).toMatchObject([{ state: 'open', approved: false }]);
+  });
+});
+
+describe('a matrix of jobs, each with its own token (workflow_dispatch)', () => {
+  it('creates a branch in each database, each job with a distinct token for its database only', async () => {
+    const seen: Record<string, string> = {};
+    const result = await run('example-matrix.yml', dispatch(), {
+      probe: async ({ matrix, env }) => {
+        const database = String(matrix['database']);
+        seen[database] = env['PLANETSCALE_SERVICE_TOKEN_ID']!;
+        const other = database === 'app' ? 'billing' : 'app';
+        expect((await pscale(env, 'branch', 'show', other, 'main')).status).toBe(2);
+      },
+    });
+    expect(result.jobs.map((j) => [j.matrix['database'], j.result])).toEqual([
+      ['app', 'success'],
+      ['analytics', 'success'],
+      ['billing', 'success'],
+    ]);
+    for (const database of ['app', 'analytics', 'billing']) {
+      expect(fake.branches('acme', database)).toEqual(['main', 'nightly-9876543210']);
+      expect(Object.keys(fake.token(seen[database]!)?.accesses.databases ?? {})).toEqual([database]);
+    }
+    expect(new Set(Object.values(seen)).size).toBe(3);
+    const names = result.jobs.map((j) => j.steps.find((s) => s.main)!.main!.outputs['name']);
+    for (const name of names) expect(name).toMatch(/^gha-shop-9876543210-1-schema-branch-[a-z0-9]{6}$/);
+    expect(new Set(names).size).toBe(3);
+  });
+});
+
+describe("the pscale stand-in, in pscale's words (https://github.com/planetscale/cli)", () => {
+  const as = (id: string, token: string): Record<string, string> => ({
+    PATH: process.env['PATH'] ?? '',
+    PLANETSCALE_SERVICE_TOKEN_ID: id,
+    PLANETSCALE_SERVICE_TOKEN: token,
+    PLANETSCALE_ORG: 'acme',
+    PLANETSCALE_API_URL: fake.url,
+  });
+
+  it('without credentials: the two lines of CheckAuthentication, or its JSON with --format json', async () => {
+    const human = await pscale(as('', ''), 'branch', 'show', 'app', 'main');
+    expect(human).toMatchObject({ status: 2, stdout: '' });
+    expect(human.stderr).toBe("Error: not authenticated yet. Please run 'pscale auth login'\nError: you must run 'pscale auth login' to authenticate before using this command\n");
+    const half = await pscale(as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, ''), 'branch', 'show', 'app', 'main');
+    expect(half.stderr).toContain('Error: both --service-token and --service-token-id are required for service token authentication\n');
+    const json = await pscale(as('', ''), 'deploy-request', 'create', 'app', 'main', '--format', 'json');
+    expect(json).toMatchObject({ status: 1, stderr: '' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'action_required', code: 'NO_AUTH', issues: [{ code: 'NO_AUTH' }] });
+  });
+
+  it("a refused credential: PlanetScale's own message (pscale adds nothing to a 401)", async () => {
+    const wrong = await pscale(as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, 'not-the-secret'), 'deploy-request', 'show', 'app', '1');
+    expect(wrong).toMatchObject({ status: 2, stderr: 'Error: The service token is invalid\n' });
+  });
+
+  it('errors with --format json: an envelope on stdout, nothing on stderr', async () => {
+    const env = as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, secrets['PLANETSCALE_MINT_TOKEN']!);
+    const missing = await pscale(env, 'deploy-request', 'create', 'app', 'no-such-branch', '--format', 'json');
+    expect(missing).toMatchObject({ status: 2, stderr: '' });
+    expect(JSON.parse(missing.stdout)).toEqual({
+      status: 'error',
+      error: 'database app does not exist in acme',
+      issues: [{ code: 'NOT_FOUND', message: 'database app does not exist in acme' }],
+      next_steps: ['pscale org list --format json', 'pscale database list --org <org> --format json'],
+    });
+  });
+
+  it('asks for --force where a step cannot confirm, and finds a deploy request by branch name', async () => {
+    const env = as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, secrets['PLANETSCALE_MINT_TOKEN']!);
+    expect((await pscale(env, 'branch', 'delete', 'app', 'main')).stderr).toBe('Error: cannot confirm deletion of branch "app/main" (run with --force to override)\n');
+    expect((await pscale(env, 'branch', 'delete', 'app', 'main', '--format', 'json')).stdout).toContain(
+      '"error": "cannot delete branch with the output format \\"json\\" (run with --force to override)"',
     );
-    const [first, second] = runs;
-    expect(first!.tokenId).not.toBe(second!.tokenId);
-    expect(first!.main.outputs['name']).toMatch(/^gha-shop-9876543210-1-migrate-app-[a-z0-9]{6}$/);
-    expect(second!.main.outputs['name']).toMatch(/^gha-shop-9876543210-1-migrate-analytics-[a-z0-9]{6}$/);
-    for (const run of runs) expect((await run.client.organizations()).status).toBe(401);
-    expect(fake.mintedTokens()).toEqual([]);
+    // What `jq -r .number` hands on when pscale failed: "null", read as a branch name.
+    expect((await pscale(env, 'deploy-request', 'deploy', 'app', 'null')).stderr).toBe('Error: no deploy requests found for branch null\n');
+    expect((await admin.createBranch('app', 'feature')).status).toBe(201);
+    const created = await pscale(env, 'deploy-request', 'create', 'app', 'feature', '--format', 'json');
+    expect(JSON.parse(created.stdout)).toMatchObject({ number: 1, branch: 'feature', into_branch: 'main', state: 'open' });
+    expect(JSON.parse((await pscale(env, 'deploy-request', 'show', 'app', 'feature', '--format', 'json')).stdout)).toMatchObject({ number: 1 });
   });
 });

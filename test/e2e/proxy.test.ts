@@ -132,8 +132,9 @@ describe('proxies', () => {
       const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { [variable]: proxy.url, ...TRUST } });
       expect(main.exitCode).toBe(0);
       expect(post!.exitCode).toBe(0);
-      // Only the proxy knows where api.planetscale.test leads: the fake saw create, grant and delete.
-      expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+      // Only the proxy knows where api.planetscale.test leads: the fake saw create (with the read
+      // of the minting token's accesses alongside), grant and delete.
+      expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
       expect(proxy.seen.length).toBeGreaterThanOrEqual(2); // main and post each opened a tunnel
       expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${API_HOST}:443`]));
       expect(fake.mintedTokens()).toEqual([]);
@@ -144,7 +145,7 @@ describe('proxies', () => {
     const { main } = await runJob({ actionDir, inputs: inputs('https://refused.planetscale.test'), env: { HTTPS_PROXY: proxy.url, ...TRUST } });
     expect(main.exitCode).toBe(1);
     expect(main.errors[0]).toMatch(
-      /^Could not reach PlanetScale at https:\/\/refused\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: Failed to establish tunnel to refused\.planetscale\.test:443 via http:\/\/127\.0\.0\.1:\d+\/?: HTTP\/1\.1 403 Forbidden/,
+      /^Could not reach PlanetScale at https:\/\/refused\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: the proxy refused to open a tunnel \(HTTP 403\)\.$/,
     );
     expect(main.maskedLog).not.toMatch(/may have reached PlanetScale/);
     expect(new Set(proxy.seen)).toEqual(new Set(['CONNECT refused.planetscale.test:443']));
@@ -160,7 +161,7 @@ describe('proxies', () => {
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
     expect(proxy.seen).toEqual([]);
-    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests).toHaveLength(4);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
@@ -170,10 +171,31 @@ describe('proxies', () => {
       expect(main.exitCode).toBe(0);
       expect(post!.exitCode).toBe(0);
       expect(proxy.seen).toEqual([]);
-      expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'DELETE']);
+      expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
       expect(fake.mintedTokens()).toEqual([]);
     });
   }
+
+  it('never sends a loopback http API\'s calls to a proxy, even when Node itself is told to use one (NODE_USE_ENV_PROXY)', async () => {
+    const env = { NODE_USE_ENV_PROXY: '1', HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
+    const { main, post } = await runJob({ actionDir, inputs: inputs(fake.url), env });
+    expect(main.exitCode).toBe(0);
+    expect(post!.exitCode).toBe(0);
+    expect(proxy.seen).toEqual([]);
+    // Create (with the read of the minting token's accesses alongside), grant and delete.
+    expect(fake.requests.map((r) => r.method).sort()).toEqual(['DELETE', 'GET', 'POST', 'POST']);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('verifies the API\'s certificate inside the tunnel, even with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
+    // Without TRUST, the test certificate is not trusted: nothing may reach the fake.
+    const env = { HTTPS_PROXY: proxy.url, NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+    const { main } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(/^Could not reach PlanetScale at https:\/\/api\.planetscale\.test\/.*self[- ]signed certificate/i);
+    expect(proxy.seen[0]).toBe(`CONNECT ${API_HOST}:443`);
+    expect(fake.requests).toEqual([]);
+  });
 
   it('refuses a proxy variable that is not a URL, before any call, without echoing it', async () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { HTTPS_PROXY: 'user:pa55word@nowhere', ...TRUST } });

@@ -2,7 +2,9 @@
 // RUNNER_DEBUG=1, main then post, on every path a job can take: success (with and without
 // export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
 // API that echoes credentials back in its error bodies (grants, and post's delete), an API that
-// answers 500 to everything, a 401, and a job cancelled while the grants are in flight.
+// answers 500 to everything, a 401, a job cancelled while the grants are in flight, and the
+// verified cleanup's paths (a create answered with a path-like ID, 404s while the token is still
+// listed or still readable, a token that could not be confirmed gone, a paged grant answer).
 //
 // Each run is audited the same way (auditJob): where each of the four secret values may appear,
 // and nowhere else. The minting ID and the two secrets must never appear outside their own
@@ -11,7 +13,7 @@
 // the log a user sees, the summary, or state other than `token-id`.
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { DATABASE_ACCESSES, type FakePlanetScale } from '../fake-planetscale/index.ts';
 import { startAcme } from './acme.ts';
 import { runJob, type JobResult, type StepResult } from '../harness/index.ts';
 import { LoopbackPool, json, type Answer, type SeenRequest, type loopback } from './loopback.ts';
@@ -27,6 +29,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 afterEach(async () => {
   await servers.closeAll();
+  fake.faults.clear();
   // Whatever a test left alive is deleted, so the next test starts clean; each test asserts its own.
   for (const token of fake.mintedTokens()) {
     await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
@@ -122,8 +125,14 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
     output: { mintedSecret: handedOver ? 1 : 0, mintedId: handedOver ? 1 : 0 },
     env: { mintedSecret: handedOver && exportEnv ? 1 : 0, mintedId: handedOver && exportEnv ? 1 : 0 },
   };
+  // Post puts back the env its main found: the minting pair, when the job env held it, once each
+  // under its own name, and masked since main's first line.
+  const restoring = step.processEnv['STATE_env-before'] !== undefined && step.processEnv['PLANETSCALE_SERVICE_TOKEN'] === mintedSecret;
+  const restored = restoring && step.env['PLANETSCALE_SERVICE_TOKEN_ID'] === mintingId && step.env['PLANETSCALE_SERVICE_TOKEN'] === mintingSecret;
+  if (restored && !(jobMasks.includes(mintingId) && jobMasks.includes(mintingSecret))) findings.push('minting credential put back in GITHUB_ENV unmasked');
   for (const file of ['output', 'env'] as const) {
-    if (count(step.files[file], mintingId) + count(step.files[file], mintingSecret) > 0) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
+    const allowed = file === 'env' && restored ? 1 : 0;
+    if (count(step.files[file], mintingId) !== allowed || count(step.files[file], mintingSecret) !== allowed) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret) findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedId) !== expected[file].mintedId) findings.push(`mintedId ${count(step.files[file], mintedId)} times in GITHUB_${file.toUpperCase()}`);
   }
@@ -295,6 +304,74 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting credential \(HTTP 401/)]);
     expect(job.post!.exitCode).toBe(0);
     auditJob(job, { mintingId: minting.id, mintingSecret: wrong, mintedId: '', mintedSecret: '' });
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a create answered with a path-like ID: the token is found by name and deleted, its real ID masked first', async () => {
+    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) });
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/with an ID that does not look like a service token ID/);
+    expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
+    expect(minted.id).toBe('../x');
+    // The real ID is learnt from the list by name: masked before it is used, and shown nowhere.
+    const realId = fake.requests.find((r) => r.method === 'DELETE')!.path.split('/').at(-1)!;
+    expect(job.main.masks).toContain(realId);
+    auditJob(job, { ...secretsOf(minted), mintedId: '' });
+    expect(auditStep(job.main, { ...secretsOf(minted), mintedId: realId }, [], true)).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('DELETE and GET answered 404 while the token is still listed by name: deleted by the listed ID, nothing leaks', async () => {
+    const { api, minted } = await watchedFake();
+    fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
+    fake.faults.script({ method: 'GET', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.maskedLog).toMatch(/is still listed by its name although PlanetScale answered 404 for its ID/);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a token that could not be confirmed gone (the lookup by name refused): the messages leak nothing', async () => {
+    let deletes = 0;
+    const { api, minted } = await watchedFake((req) => {
+      if (req.method === 'DELETE' && deletes++ === 0) return json(404, { code: 'not_found', message: 'Not Found' });
+      if (req.method === 'GET' && /\/service-tokens\/[^/?]+$/.test(req.target)) return json(404, { code: 'not_found', message: 'Not Found' });
+      if (req.method === 'GET' && /\/service-tokens\?/.test(req.target)) return json(403, { code: 'forbidden', message: `no read for ${String(req.headers.authorization)}` });
+      return 'forward';
+    });
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[1]).toMatch(/^Could not confirm that service token ".+" is gone after the failure: .*HTTP 403.*stays valid until/);
+    expect(job.post!.exitCode).toBe(0);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a DELETE answered 404 once while the token can still be read: deleted on the second try, nothing leaks', async () => {
+    const { api, minted } = await watchedFake();
+    fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.maskedLog).toMatch(/on the second try: the first 404 came from PlanetScale's reads lagging behind its writes/);
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('30 accesses with a paged grant answer, read through: nothing leaks', async () => {
+    const thirty = DATABASE_ACCESSES.slice(0, 30);
+    const wide = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: [...thirty] } });
+    const { api, minted } = await watchedFake();
+    const job = await runJob({
+      actionDir,
+      inputs: inputs(api.url, { 'service-token-id': wide.id, 'service-token': wide.token, accesses: `app: ${thirty.join(' ')}`, 'org-accesses': '' }),
+      debug: true,
+    });
+    expect(job.main.exitCode).toBe(0);
+    expect(api.requests.some((r) => r.method === 'GET' && /\/access\?page=1&per_page=100$/.test(r.target))).toBe(true);
+    auditJob(job, { mintingId: wide.id, mintingSecret: wide.token, mintedId: minted.id, mintedSecret: minted.token });
     expect(fake.mintedTokens()).toEqual([]);
   });
 

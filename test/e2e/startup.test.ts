@@ -1,10 +1,13 @@
-// What the built steps load: a post with nothing to do (the most common post) must not pay for
-// the API client, node:crypto or an HTTP stack; a post that deletes a token does load them, which
-// shows the probe sees what it should. Timings are in `npm run bench`, not here.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// What the built steps load. Every step loads @actions/core, and with it node:crypto (core's file
+// commands) and node:http (core's OIDC client, through @actions/http-client): that is the
+// toolkit's price. Beyond it, a post with nothing to do (the most common post) loads no chunk:
+// not the API client, not the sealed-credential code. Only main loads @actions/github (the run
+// context): post never needs it. Node's own undici (fetch) is never loaded: the one undici is
+// the bundled one. Timings are in `npm run bench`, not here.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { runStep, type StepResult } from '../harness/index.ts';
@@ -32,40 +35,59 @@ afterAll(async () => {
 
 let runs = 0;
 /** Runs a step with the probe; returns its result and the built-ins it loaded. */
-async function probed(options: Omit<Parameters<typeof runStep>[0], 'actionDir'>): Promise<StepResult & { modules: string[] }> {
+async function probed(options: Omit<Parameters<typeof runStep>[0], 'actionDir'>): Promise<StepResult & { modules: string[]; chunks: string[] }> {
   const out = join(dir, `modules-${++runs}.json`);
   const result = await runStep({ actionDir, ...options, env: { ...options.env, NODE_OPTIONS: `--import ${probe}`, MODULE_PROBE_OUT: out } });
-  return { ...result, modules: JSON.parse(readFileSync(out, 'utf8')) as string[] };
+  const { builtins, files } = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
+  const step = pathToFileURL(join(actionDir, 'dist', options.step)).href + '/';
+  expect(files).toContain(`${step}index.js`);
+  // The lazy chunks it loaded, by file name; nothing from outside its own dist/ folder.
+  const chunks = files.filter((f) => f.startsWith(step) && f !== `${step}index.js`).map((f) => f.slice(step.length));
+  expect(files.filter((f) => !f.startsWith(step) && f !== pathToFileURL(probe).href)).toEqual([]);
+  return { ...result, modules: builtins, chunks };
 }
 
 const heavy = (modules: string[]) => ({
   crypto: modules.includes('NativeModule crypto'),
   http: modules.includes('NativeModule http'),
-  undici: modules.some((m) => m.includes('undici')),
+  /** Node's built-in undici, behind the global fetch: a second HTTP client, never wanted. */
+  nodeUndici: modules.some((m) => m.includes('undici')),
 });
+/** The chunk that holds the API client (cleanup.ts and what it imports). */
+const apiChunk = (chunks: string[]) => chunks.some((c) => readFileSync(join(actionDir, 'dist', 'post', c), 'utf8').includes('PlanetScaleClient'));
+const bundle = (step: string) => readdirSync(join(actionDir, 'dist', step)).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(actionDir, 'dist', step, f), 'utf8')).join('');
 
 describe('start-up of the built steps', () => {
-  it('post with nothing to do loads neither crypto nor an HTTP stack', async () => {
+  it('post with nothing to do loads core and no chunk: not the API client', async () => {
     const post = await probed({ step: 'post' });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Nothing to clean up: the main step minted no token/);
-    expect(heavy(post.modules)).toEqual({ crypto: false, http: false, undici: false });
+    expect(post.chunks).toEqual([]);
+    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
   });
 
-  it('main loads crypto and node:http but never undici (fetch); post deletes without crypto when the inputs hold the minting credential', async () => {
+  it('only main bundles @actions/github (Octokit): post never needs the run context', () => {
+    expect(bundle('main')).toContain('@octokit');
+    expect(bundle('post')).not.toContain('@octokit');
+  });
+
+  it('main and a post that deletes load the API client, never Node\'s own undici (fetch)', async () => {
     const inputs = { org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const main = await probed({ step: 'main', inputs });
     expect(main.exitCode).toBe(0);
-    expect(heavy(main.modules)).toEqual({ crypto: true, http: true, undici: false });
+    expect(heavy(main.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
 
     const post = await probed({ step: 'post', inputs, env: main.env, state: main.state });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
-    expect(heavy(post.modules)).toEqual({ crypto: false, http: true, undici: false });
+    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
+    // The API client's chunk, but not the one that opens the sealed credential (state.ts).
+    expect(apiChunk(post.chunks)).toBe(true);
+    expect(post.chunks).toHaveLength(1);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('post opens the sealed minting credential (crypto) when the inputs no longer hold it', async () => {
+  it('post opens the sealed minting credential when the inputs no longer hold it', async () => {
     // The credential came from env PLANETSCALE_SERVICE_TOKEN*, which export-env replaced with the minted token.
     const inputs = { org: 'acme', database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
@@ -74,7 +96,12 @@ describe('start-up of the built steps', () => {
     const post = await probed({ step: 'post', inputs, env: { ...env, ...main.env }, state: main.state });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
-    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, undici: false });
+    expect(heavy(post.modules)).toEqual({ crypto: true, http: true, nodeUndici: false });
+    expect(apiChunk(post.chunks)).toBe(true);
+    // The API client, the sealed credential (state.ts), and the put-back of the env main replaced
+    // (restore-env.ts): env held a credential before main, so post restores it for earlier uses' posts.
+    expect(post.maskedLog).toMatch(/Put PLANETSCALE_SERVICE_TOKEN_ID, PLANETSCALE_SERVICE_TOKEN, .* back as they were/);
+    expect(post.chunks).toHaveLength(3);
     expect(fake.mintedTokens()).toEqual([]);
   });
 });

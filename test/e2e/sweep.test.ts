@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { runJob } from '../harness/index.ts';
+import { acmeInputs } from './acme.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -25,15 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const inputs = (overrides: Record<string, string> = {}) => ({
-  org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
-  database: 'app',
-  accesses: 'read_branch',
-  'api-url': fake.url,
-  ...overrides,
-});
+const inputs = (overrides: Record<string, string> = {}) => acmeInputs(fake, minting, overrides);
 const names = () => fake.tokens('acme').map((t) => t.name);
 
 describe('sweep-expired', () => {

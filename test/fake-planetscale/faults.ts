@@ -18,7 +18,9 @@ export type Fault =
   /** Close the connection without acting on the request or answering. */
   | { kind: 'drop-before'; delayMs?: number }
   /** Act on the request (a token is created…), then close the connection without answering. */
-  | { kind: 'drop-after'; delayMs?: number };
+  | { kind: 'drop-after'; delayMs?: number }
+  /** Act on the request and answer, with the JSON body changed by `alter`: a broken proxy or API. */
+  | { kind: 'altered-answer'; alter: (body: unknown) => unknown; delayMs?: number };
 
 export interface FaultMatch {
   /** Any method when absent. */
@@ -133,6 +135,8 @@ export interface FaultIo<R> {
   answer: (status: number, headers: Record<string, string>, body: unknown) => void;
   /** Closes the connection without an answer; `handled` says whether the request was acted on. */
   drop: (handled: R | undefined) => void;
+  /** The same answer with its JSON body changed by `alter`. */
+  alter: (result: R, alter: (body: unknown) => unknown) => R;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -154,5 +158,7 @@ export async function applyFault<R>(fault: Fault | undefined, io: FaultIo<R>): P
       return io.drop(undefined);
     case 'drop-after':
       return io.drop(io.handle());
+    case 'altered-answer':
+      return io.send(io.alter(io.handle(), fault.alter));
   }
 }

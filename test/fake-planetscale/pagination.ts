@@ -55,25 +55,6 @@ export function paginate<T>(items: readonly T[], query: Record<string, string>, 
   };
 }
 
-/**
- * All of `items` on one page, for responses that are list envelopes but not paginated
- * queries (a grant call returns one record per access it was given, however many).
- */
-export function singlePage<T>(items: readonly T[]): ListEnvelope<T> {
-  return {
-    type: 'list',
-    current_page: 1,
-    per_page: Math.max(items.length, DEFAULT_PER_PAGE),
-    next_page: null,
-    next_page_url: null,
-    prev_page: null,
-    prev_page_url: null,
-    total_count: items.length,
-    total_pages: 1,
-    data: [...items],
-  };
-}
-
 /** The same envelope with its page of data mapped to JSON. */
 export function mapPage<T, R>(envelope: ListEnvelope<T>, f: (item: T) => R): ListEnvelope<R> {
   return { ...envelope, data: envelope.data.map(f) };

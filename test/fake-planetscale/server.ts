@@ -9,7 +9,7 @@ import { applyFault, FaultInjector } from './faults.ts';
 import { errorJson } from './responses.ts';
 import { matchRoute, type RouteContext, type RouteResult } from './router.ts';
 import { routes } from './routes/index.ts';
-import { type FakeTokenView, FakeState, type Principal, type SeedAccesses } from './state.ts';
+import { type Database, type FakeTokenView, FakeState, type Principal, type SeedAccesses } from './state.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -126,6 +126,31 @@ export class FakePlanetScale {
       .map((t) => this.#state.view(t));
   }
 
+  /** Branch names of a database, in creation order (what a flow left behind). */
+  branches(org: string, database: string): string[] {
+    return this.#database(org, database).branches.map((b) => b.name);
+  }
+
+  /** A database's deploy requests: who opened, approved and deployed each, and how it stands. */
+  deployRequests(org: string, database: string): { number: number; branch: string; state: string; approved: boolean; deploymentState: string; createdBy: string; reviews: { state: string; by: string }[]; deployedBy: string | null }[] {
+    return this.#database(org, database).deployRequests.map((dr) => ({
+      number: dr.number,
+      branch: dr.branch,
+      state: dr.state,
+      approved: dr.approved,
+      deploymentState: dr.deploymentState,
+      createdBy: dr.createdBy,
+      reviews: dr.reviews.map((r) => ({ state: r.state, by: r.actor.id })),
+      deployedBy: dr.closedBy?.id ?? null,
+    }));
+  }
+
+  #database(org: string, database: string): Database {
+    const db = this.#state.database(org, database);
+    if (!db) throw new Error(`fake: no database ${database} in ${org}`);
+    return db;
+  }
+
   now(): Date {
     return this.#state.now();
   }
@@ -154,6 +179,7 @@ export class FakePlanetScale {
           if (!handled) this.#record(req, rawBody, 0);
           res.destroy();
         },
+        alter: (result, alter) => ({ ...result, body: alter(result.body) }),
       });
     });
     req.on('error', () => res.destroy());

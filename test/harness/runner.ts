@@ -335,6 +335,67 @@ export async function runJob(o: RunJobOptions): Promise<JobResult> {
   }
 }
 
+/** One use of the action in a job of several (runUses). */
+export interface ActionUse {
+  /** As in `with:`; a function of the job's env at that point models inputs that read `${{ env.… }}`,
+   *  which the runner evaluates again for post. */
+  inputs?: Record<string, string> | ((env: Record<string, string | undefined>) => Record<string, string>);
+}
+
+export interface RunUsesOptions extends Omit<RunStepOptions, 'step' | 'state' | 'inputs'> {
+  uses: ActionUse[];
+}
+
+export interface UsesResult {
+  mains: StepResult[];
+  /** posts[i] is the post of uses[i] (undefined when it did not run); they ran last use first. */
+  posts: (StepResult | undefined)[];
+  /** The order the posts ran in, as indexes into uses. */
+  postOrder: number[];
+  /** The job's env after the last step: options.env with every step's GITHUB_ENV on top. */
+  env: Record<string, string | undefined>;
+  masks: string[];
+}
+
+/**
+ * Several uses of the action in one job, as the runner runs them: the mains in order, then the
+ * posts in reverse order. Every step, main or post, sees the job env with the GITHUB_ENV of every
+ * step before it on top (the runner processes file commands after post steps too: a post's
+ * GITHUB_ENV reaches the posts after it), the masks of every step before it, and its own main's
+ * state. Inputs are evaluated again for each step. GITHUB_PATH is not carried between steps here.
+ */
+export async function runUses(o: RunUsesOptions): Promise<UsesResult> {
+  const dirs = prepareDirs(o);
+  const groups: number[] = [];
+  try {
+    const manifest = readNodeActionManifest(o.actionDir);
+    const common = { workspace: dirs.workspace, runnerTemp: dirs.runnerTemp, keepOrphans: true, onGroup: (g: number) => groups.push(g) };
+    const { uses, ...stepOptions } = o;
+    let env: Record<string, string | undefined> = { ...(o.env ?? {}) };
+    const masks = [...(o.masks ?? [])];
+    const inputsOf = (use: ActionUse) => (typeof use.inputs === 'function' ? use.inputs(env) : use.inputs);
+    const run = async (use: ActionUse, step: 'main' | 'post', state?: Record<string, string>) => {
+      const result = await execStep({ ...stepOptions, step, env, state, inputs: inputsOf(use), masks: [...masks], ...(step === 'post' ? { signalAfterMs: undefined } : {}) }, common);
+      env = { ...env, ...result.env };
+      masks.push(...result.masks);
+      return result;
+    };
+    const mains: StepResult[] = [];
+    for (const use of uses) mains.push(await run(use, 'main'));
+    const posts: (StepResult | undefined)[] = uses.map(() => undefined);
+    const postOrder: number[] = [];
+    for (let i = uses.length - 1; i >= 0; i--) {
+      if (manifest.post === undefined || !postShouldRun(manifest.postIf, mains[i]!)) continue;
+      posts[i] = await run(uses[i]!, 'post', mains[i]!.state);
+      postOrder.push(i);
+    }
+    return { mains, posts, postOrder, env, masks: [...new Set(masks)] };
+  } finally {
+    for (const g of groups) killGroup(g);
+    removeDirs(dirs, o.keepTemp);
+  }
+}
+
 async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResult> {
   const manifest = readNodeActionManifest(o.actionDir);
   const entry = o.step === 'main' ? manifest.main : manifest.post;

@@ -9,11 +9,15 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES, levelOf } from '../../src/accesses.ts';
 import { parseInputs, type Config } from '../../src/inputs.ts';
+import { UNKNOWN_RUN } from '../../src/run-context.ts';
 import { formatInputError } from '../../src/parsed.ts';
 import { PlanetScaleClient, organizationPath, type Credential } from '../../src/planetscale/client.ts';
+import { stepDispatcher, type StepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { redact } from '../../src/planetscale/errors.ts';
 import { createServiceToken, deleteServiceToken, findServiceTokensNamed, grantAccesses } from '../../src/planetscale/service-tokens.ts';
-import * as runner from '../../src/runner.ts';
+import { isServiceTokenId } from '../../src/planetscale/token-id.ts';
+import * as core from '@actions/core';
+import * as log from '../../src/log.ts';
 import { json, loopback, type Loopback } from '../e2e/loopback.ts';
 import { LineSplitter } from '../harness/runner.ts';
 import { REGISTERED_COMMANDS, dotnetTrimStart, parseCommandLine, type WorkflowCommand } from '../harness/workflow-commands.ts';
@@ -29,7 +33,7 @@ const apiUrl = fc.oneof(
   fc.constantFrom('http://api.planetscale.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'https://u:p@api.planetscale.com', 'ftp://x', 'javascript:alert(1)', 'https://x/?q', 'file:///etc/passwd', '//api.planetscale.com'),
 );
 
-/** As the runner's getInput reads an input: trimmed (src/runner.ts). */
+/** As the runner's getInput reads an input: trimmed (core.getInput). */
 const reader = (values: Record<string, string>) => (name: string) => (values[name] ?? DEFAULTS[name] ?? '').trim();
 /** action.yml's defaults, which the runner passes for inputs a workflow leaves out. */
 const DECLARED = (parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }> }).inputs;
@@ -75,7 +79,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('every input, hostile', () => {
     fc.assert(
       fc.property(hostileInputs(apiUrl), (values) => {
-        const parsed = parseInputs(reader(values), {});
+        const parsed = parseInputs(reader(values), {}, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         expect(parsed.errors.length).toBeGreaterThan(0);
         for (const e of parsed.errors) {
@@ -99,7 +103,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
     const junk = fc.array(fc.oneof(hostileString, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 })), { minLength: 1, maxLength: 3000 });
     fc.assert(
       fc.property(junk, junk, fc.constantFrom(',', '\n', ' '), (a, b, sep) => {
-        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {});
+        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {}, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         for (const input of ['accesses', 'org-accesses']) {
           const mine = parsed.errors.filter((e) => e.input === input);
@@ -116,7 +120,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
 
   it('more than 10 bad items: exactly 10 problems, then the one that says checking stopped', () => {
     const bad = Array.from({ length: 40 }, (_, i) => `bad_name_${'x'.repeat(i + 1)}`).join(' ');
-    const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }), {});
+    const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }), {}, UNKNOWN_RUN);
     expect(parsed.ok).toBe(false);
     const mine = parsed.ok ? [] : parsed.errors.filter((e) => e.input === 'accesses');
     expect(mine).toHaveLength(11);
@@ -126,7 +130,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('a credential from env with any content', () => {
     fc.assert(
       fc.property(hostileString, hostileString, (id, token) => {
-        const parsed = parseInputs(reader({ org: 'acme', database: 'app', accesses: 'read_branch' }), { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token });
+        const parsed = parseInputs(reader({ org: 'acme', database: 'app', accesses: 'read_branch' }), { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token }, UNKNOWN_RUN);
         if (parsed.ok) return wellFormed(parsed.value);
         // Both empty reads as "no credential", reported on service-token.
         for (const e of parsed.errors) expect([...CREDENTIAL_ENV, 'service-token']).toContain(e.input);
@@ -148,6 +152,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
           const parsed = parseInputs(
             reader({ org: ' acme\t', 'service-token-id': 'id', 'service-token': 'pscale_tkn_x', database: 'app ', accesses, 'org-accesses': org?.text ?? '', ttl: '1h', name: '', 'export-env': 'true', cleanup: 'true', 'api-url': '' }),
             {},
+            UNKNOWN_RUN,
           );
           expect(parsed.ok).toBe(true);
           if (!parsed.ok) return;
@@ -195,9 +200,9 @@ describe('paths: one encoded segment per name, whatever the name', () => {
 
   it('the traversal and separator attacks by name', () => {
     for (const name of ['../../x', 'a/b', 'a?b', 'a#b', 'a%2Fb', '..', '.', '%2e%2e']) {
-      expect(parseInputs(reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }), {}).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }), {}).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }), {}).ok).toBe(false);
+      expect(parseInputs(reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
+      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
+      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }), {}, UNKNOWN_RUN).ok).toBe(false);
     }
     expect(() => organizationPath('acme', 'service-tokens', '..')).toThrow(/refused/);
     expect(() => organizationPath('acme', 'service-tokens', '.', 'access')).toThrow(/refused/);
@@ -207,6 +212,7 @@ describe('paths: one encoded segment per name, whatever the name', () => {
 
 describe('the client on the wire (a loopback recorder), with hostile IDs in the answers', () => {
   let api: Loopback;
+  let dispatcher: StepDispatcher;
   let answerId = '';
   beforeAll(async () => {
     api = await loopback((req) => {
@@ -215,19 +221,23 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
       if (req.method === 'GET') return json(200, { data: [{ id: answerId, name: 'n' }], next_page: null });
       return { status: 204 };
     });
+    dispatcher = stepDispatcher({}, api.url);
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await dispatcher.destroy();
+    await api.close();
+  });
 
   const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
   const name = fc.oneof(fc.constantFrom('acme', 'a.b', 'A-1_x', 'a..b', 'z.'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/));
 
   it('sends every call to /v1/organizations/<org>/service-tokens[/<id>[/access]], with exactly the credential, to api-url only', async () => {
     await fc.assert(
-      fc.asyncProperty(name, fc.array(name, { minLength: 1, maxLength: 3 }), hostileString, printable, printable, async (org, databases, id, credId, credToken) => {
+      fc.asyncProperty(name, fc.array(name, { minLength: 1, maxLength: 3 }), fc.oneof(hostileString, fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/)), printable, printable, async (org, databases, id, credId, credToken) => {
         answerId = id;
         api.requests.length = 0;
         const credential: Credential = { kind: 'service-token', id: credId, token: credToken };
-        const client = new PlanetScaleClient({ baseUrl: api.url, credential });
+        const client = new PlanetScaleClient({ baseUrl: api.url, credential, dispatcher });
         const created = await createServiceToken(client, org, { name: 'n', ttlSeconds: 60 }).catch(() => undefined);
         const tokenId = created?.id ?? id;
         const calls = [
@@ -236,8 +246,10 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
           findServiceTokensNamed(client, org, 'n'),
         ];
         const settled = await Promise.allSettled(calls);
-        const unsafeId = ['', '.', '..'].includes(id);
-        // Refused before sending only for an ID that cannot be one path segment.
+        // An ID that does not look like one (token-id.ts) is not taken from the create answer,
+        // and refused before sending.
+        const unsafeId = !isServiceTokenId(id);
+        expect(created?.id).toBe(unsafeId ? undefined : id);
         if (!unsafeId) expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
         const prefix = `/v1/organizations/${encodeURIComponent(org)}/service-tokens`;
         for (const req of api.requests) {
@@ -312,7 +324,7 @@ describe('workflow-command injection: nothing the action prints issues a command
   it('info(text) issues no command, and commands resume after it', () => {
     fc.assert(
       fc.property(message, (text) => {
-        const { commands, stopped } = issuedCommands(printed(() => runner.info(text)));
+        const { commands, stopped } = issuedCommands(printed(() => log.info(text)));
         expect(commands).toEqual([]);
         expect(stopped).toBe(false);
       }),
@@ -323,7 +335,7 @@ describe('workflow-command injection: nothing the action prints issues a command
   it('error / warning / debug (text) issue exactly that one command, carrying the text unchanged', () => {
     fc.assert(
       fc.property(message, fc.constantFrom('error', 'warning', 'debug') as fc.Arbitrary<'error' | 'warning' | 'debug'>, (text, kind) => {
-        const { commands } = issuedCommands(printed(() => runner[kind](text)));
+        const { commands } = issuedCommands(printed(() => core[kind](text)));
         expect(commands).toEqual([{ command: kind, properties: {}, message: text }]);
       }),
       { numRuns: RUNS.commands },
@@ -332,8 +344,8 @@ describe('workflow-command injection: nothing the action prints issues a command
 
   it('the named attacks', () => {
     for (const text of ['x\n::add-path::/tmp', 'x\r::add-path::/tmp', '\u0085::add-path::/tmp', 'a ##[add-path]/tmp', '::stop-commands::pause']) {
-      expect(issuedCommands(printed(() => runner.info(`Granted on database ${text}`))).commands).toEqual([]);
-      expect(issuedCommands(printed(() => runner.info(text))).commands).toEqual([]);
+      expect(issuedCommands(printed(() => log.info(`Granted on database ${text}`))).commands).toEqual([]);
+      expect(issuedCommands(printed(() => log.info(text))).commands).toEqual([]);
     }
   });
 });

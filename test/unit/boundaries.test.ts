@@ -133,6 +133,7 @@ describe('the post step without a recorded token name', () => {
       byName: false,
       sweep: false,
       hasWork: false,
+      restoreEnv: false,
       message: 'Nothing to clean up: the main step minted no token.',
     });
   });
@@ -205,15 +206,15 @@ describe('redact', () => {
 
 describe('the default name stem the sweep matches on', () => {
   it('is gha- and the repository\'s slug, or gha- alone without one', () => {
-    expect(defaultNameStem({ GITHUB_REPOSITORY: 'acme/shop' })).toBe('gha-shop-');
-    expect(defaultNameStem({ GITHUB_REPOSITORY: 'acme/My_Shop.js' })).toBe('gha-my-shop-js-');
-    expect(defaultNameStem({})).toBe('gha-');
+    expect(defaultNameStem('acme/shop')).toBe('gha-shop-');
+    expect(defaultNameStem('acme/My_Shop.js')).toBe('gha-my-shop-js-');
+    expect(defaultNameStem('')).toBe('gha-');
   });
 
   it('a missing run variable adds no part, and the parts come in order', () => {
-    expect(defaultNamePrefix({})).toBe('gha');
-    expect(defaultNamePrefix({ GITHUB_RUN_ID: '12', GITHUB_JOB: 'Build' })).toBe('gha-12-build');
-    expect(defaultNamePrefix({ GITHUB_REPOSITORY: 'a/s', GITHUB_RUN_ID: '12', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'b' })).toBe('gha-s-12-2-b');
+    expect(defaultNamePrefix({ repository: '', runId: '', runAttempt: '', job: '' })).toBe('gha');
+    expect(defaultNamePrefix({ repository: '', runId: '12', runAttempt: '', job: 'Build' })).toBe('gha-12-build');
+    expect(defaultNamePrefix({ repository: 'a/s', runId: '12', runAttempt: '2', job: 'b' })).toBe('gha-s-12-2-b');
   });
 });
 

@@ -3,9 +3,9 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { explain } from '../../src/explain.ts';
 import { PlanetScaleClient, organizationPath } from '../../src/planetscale/client.ts';
-import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
+import { PlanetScaleApiError, PlanetScaleNetworkError, PlanetScaleResponseError, redact } from '../../src/planetscale/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/planetscale/retry.ts';
-import { createServiceToken, deleteServiceToken, grantAccesses } from '../../src/planetscale/service-tokens.ts';
+import { createServiceToken, deleteServiceToken, grantAccesses, listTokenAccesses } from '../../src/planetscale/service-tokens.ts';
 import { ACTION_VERSION } from '../../src/version.ts';
 
 const BASE = 'https://api.planetscale.test';
@@ -60,7 +60,23 @@ describe('PlanetScaleClient', () => {
       });
     const granted = await grantAccesses(client({ kind: 'api-token', token: 'oauth-tok' }), 'acme', 't1', 'app', ['read_branch']);
     expect(auth).toBe('Bearer oauth-tok');
-    expect(granted).toEqual([{ access: 'read_branch', resourceType: 'Database', resourceName: 'app' }]);
+    expect(granted).toEqual({ records: [{ access: 'read_branch', resourceType: 'Database', resourceName: 'app' }], paged: false });
+  });
+
+  it('says when a grant answer is one page of several, and reads every page of the accesses', async () => {
+    const record = (access: string) => ({ id: access, type: 'DatabaseAccess', access, resource: { id: 'd1', type: 'Database', name: 'app' } });
+    const pool = agent.get(BASE);
+    pool
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
+      .reply(200, { type: 'list', current_page: 1, next_page: 2, data: [record('read_branch')] });
+    pool
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access?page=1&per_page=100', method: 'GET' })
+      .reply(200, { type: 'list', current_page: 1, next_page: 2, data: [record('read_branch')] });
+    pool
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access?page=2&per_page=100', method: 'GET' })
+      .reply(200, { type: 'list', current_page: 2, next_page: null, data: [record('create_branch')] });
+    expect((await grantAccesses(client(), 'acme', 't1', 'app', ['read_branch', 'create_branch'])).paged).toBe(true);
+    expect((await listTokenAccesses(client(), 'acme', 't1')).map((g) => g.access)).toEqual(['read_branch', 'create_branch']);
   });
 
   it('encodes every name as one path segment', () => {
@@ -124,6 +140,36 @@ describe('PlanetScaleClient', () => {
   it('rejects a create answer without id and secret', async () => {
     agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id: 'x' });
     await expect(createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 })).rejects.toThrow(/without a token id and secret/);
+  });
+
+  it('does not take a create answer\'s ID that does not look like one, not even to delete by', async () => {
+    for (const id of ['../x', '', 'a/b', 'x'.repeat(65), 42]) {
+      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id, token: 'pscale_tkn_new' });
+      const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlanetScaleResponseError);
+      expect((error as PlanetScaleResponseError).tokenId).toBeUndefined();
+      expect(String(error)).not.toContain('../x');
+    }
+  });
+
+  it('hands a create answer\'s secret to onSecret before checking the answer, a refused one too', async () => {
+    for (const id of ['../x', '', 'tok1']) {
+      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id, token: 'pscale_tkn_new' });
+      const seen: string[] = [];
+      const result = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch((e: unknown) => e);
+      expect(seen).toEqual(['pscale_tkn_new']);
+      if (id === 'tok1') expect(result).toMatchObject({ id: 'tok1', token: 'pscale_tkn_new' });
+      else expect(result).toBeInstanceOf(PlanetScaleResponseError);
+    }
+    agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id: 'tok1', token: '' });
+    const seen: string[] = [];
+    await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch(() => undefined);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses to put an ID that does not look like one into a path, before sending', async () => {
+    await expect(deleteServiceToken(client(), 'acme', '../x')).rejects.toThrow(/does not look like one/);
+    await expect(grantAccesses(client(), 'acme', 'a b', 'app', ['read_branch'])).rejects.toThrow(/does not look like one/);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   parseOrgAccesses,
   parseTtl,
 } from '../../src/inputs.ts';
+import { UNKNOWN_RUN } from '../../src/run-context.ts';
 import { formatInputError, type Parsed } from '../../src/parsed.ts';
 
 const valid = {
@@ -37,7 +38,7 @@ function valueOf<T>(result: Parsed<T>): T {
 
 describe('parseInputs', () => {
   it('builds a config from valid inputs', () => {
-    const config = valueOf(parseInputs(reader({ ...valid, 'org-accesses': 'read_databases' }), {}));
+    const config = valueOf(parseInputs(reader({ ...valid, 'org-accesses': 'read_databases' }), {}, UNKNOWN_RUN));
     expect(config).toMatchObject({
       org: 'acme',
       credential: { kind: 'service-token', id: 'mintid123456', token: 'pscale_tkn_mint', source: 'input' },
@@ -53,7 +54,7 @@ describe('parseInputs', () => {
   });
 
   it('reports every mistake at once, each naming its input', () => {
-    const errors = errorsOf(parseInputs(reader({ ...valid, org: '', ttl: '10', cleanup: 'yes' }), {}));
+    const errors = errorsOf(parseInputs(reader({ ...valid, org: '', ttl: '10', cleanup: 'yes' }), {}, UNKNOWN_RUN));
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/^Input "org": is empty/);
     expect(errors.some((e) => e.startsWith('Input "ttl": "10" is too short'))).toBe(true);
@@ -61,13 +62,13 @@ describe('parseInputs', () => {
   });
 
   it('refuses a token with nothing to grant', () => {
-    const errors = errorsOf(parseInputs(reader({ ...valid, accesses: '', database: 'app' }), {}));
+    const errors = errorsOf(parseInputs(reader({ ...valid, accesses: '', database: 'app' }), {}, UNKNOWN_RUN));
     expect(errors).toEqual([expect.stringMatching(/^Input "accesses": nothing to grant/)]);
   });
 
   it('builds the default name prefix from the workflow run', () => {
     const config = valueOf(
-      parseInputs(reader(valid), { GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '9876543210', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'migrate' }),
+      parseInputs(reader(valid), {}, { ...UNKNOWN_RUN, repository: 'acme/shop', runId: '9876543210', runAttempt: '1', job: 'migrate' }),
     );
     expect(config.namePrefix).toBe('gha-shop-9876543210-1-migrate');
   });
@@ -203,13 +204,13 @@ describe('parseTtl', () => {
 
 describe('parseNamePrefix', () => {
   it('normalises the name input to lowercase letters, digits and "-"', () => {
-    expect(valueOf(parseNamePrefix('  My CI_Token!! ', {}))).toBe('my-ci-token');
+    expect(valueOf(parseNamePrefix('  My CI_Token!! ', UNKNOWN_RUN))).toBe('my-ci-token');
   });
   it('keeps room for the suffix within 63 characters', () => {
-    expect(valueOf(parseNamePrefix('x'.repeat(100), {})).length).toBe(56);
+    expect(valueOf(parseNamePrefix('x'.repeat(100), UNKNOWN_RUN)).length).toBe(56);
   });
   it('refuses a name with nothing usable', () => {
-    expect(errorsOf(parseNamePrefix('!!!', {}))).toEqual([expect.stringMatching(/^Input "name": "!!!" has no letters or digits/)]);
+    expect(errorsOf(parseNamePrefix('!!!', UNKNOWN_RUN))).toEqual([expect.stringMatching(/^Input "name": "!!!" has no letters or digits/)]);
   });
 });
 

@@ -1,9 +1,14 @@
 // Retries: the pure decisions of retry.ts, and the client's loop against undici's MockAgent
 // (attempts, Retry-After, never a 4xx, the per-request timeout, the deadline, cancellation).
+// A call cut off in flight is tried against a real server that never answers: MockAgent (undici
+// 6) holds a delayed reply's abort until the delay ends.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { explain } from '../../src/explain.ts';
 import { MIN_CALL_MS, NOT_SENT, PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
+import { stepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -99,6 +104,20 @@ beforeEach(() => {
 });
 afterEach(() => agent.close());
 
+/** Options for a client over the step's real dispatcher to a server that takes calls and never answers. */
+async function silentServer(): Promise<Pick<ClientOptions, 'baseUrl' | 'dispatcher'>> {
+  const server: Server = createServer(() => {});
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dispatcher = stepDispatcher({}, baseUrl);
+  onTestFinished(async () => {
+    await dispatcher.destroy();
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+  return { baseUrl, dispatcher };
+}
+
 describe('the client retrying', () => {
   it('retries a 503 and a reset, logging call, attempt, status or error and wait; never a credential', async () => {
     const pool = agent.get(BASE);
@@ -164,12 +183,26 @@ describe('the client retrying', () => {
   });
 
   it('stops at the deadline with the last error, even with attempts left', async () => {
-    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(1000).persist();
+    const silent = await silentServer();
     const started = performance.now();
-    const error = await client({ timeoutMs: 100, deadline: Date.now() + 250, retry: { ...fast, attempts: 50 } }).send('GET', PATH).catch((e: unknown) => e);
+    const error = await client({ ...silent, timeoutMs: 100, deadline: Date.now() + 250, retry: { ...fast, attempts: 50 } }).send('GET', PATH).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(600);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect((error as PlanetScaleNetworkError).reason).toBe('timed out');
+  });
+
+  it('gives up with the call\'s own failure when a late timer leaves its retry no time', async () => {
+    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(503, { code: 'unavailable' }).persist();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const sending = client({ deadline: Date.now() + 1000 }).send('GET', PATH).catch((e: unknown) => e);
+      while (logged.length === 0) await new Promise((done) => setImmediate(done)); // now waiting to retry
+      vi.setSystemTime(Date.now() + 5000); // a busy runner: the wait's timer fires past the deadline
+      vi.runAllTimers();
+      expect(await sending).toMatchObject({ status: 503, code: 'unavailable', attempts: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not start a create that could not be waited for (less than MIN_CALL_MS left), and says it was never sent', async () => {
@@ -193,11 +226,11 @@ describe('the client retrying', () => {
   });
 
   it('stops at once when cancelled, in flight or waiting', async () => {
-    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(2000);
+    const silent = await silentServer();
     const cancel = new AbortController();
     setTimeout(() => cancel.abort('SIGINT'), 50);
     const started = performance.now();
-    const error = await client({ signal: cancel.signal }).send('GET', PATH).catch((e: unknown) => e);
+    const error = await client({ ...silent, signal: cancel.signal }).send('GET', PATH).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toMatchObject({ reason: 'cancelled', retryable: false, attempts: 1 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deletedSummary, mintSummary } from '../../src/summary.ts';
+import { deletedSummary, mintSummary, notDeletedSummary } from '../../src/summary.ts';
 
 const granted = [
   { resource_type: 'Database', resource_name: 'app', accesses: ['create_branch', 'read_branch'] },
@@ -40,6 +40,15 @@ describe('mintSummary', () => {
 describe('deletedSummary', () => {
   it("is post's own line: deleted, or already gone", () => {
     expect(deletedSummary('t1', 'deleted')).toBe('Service token `t1` was deleted by the post step.\n');
-    expect(deletedSummary('t1', 'already-gone')).toBe('Service token `t1` was already gone when the post step came to delete it.\n');
+    expect(deletedSummary('t1', 'already-gone')).toBe('Service token `t1` was already gone when the post step came to delete it: none by its name is listed.\n');
+  });
+});
+
+describe('notDeletedSummary', () => {
+  it('says whether the token could not be deleted or could not be confirmed gone, and until when it is valid', () => {
+    expect(notDeletedSummary('t1', '2026-01-01T00:00:00Z')).toBe(
+      "**Service token `t1` could not be deleted by the post step**: it stays valid until 2026-01-01T00:00:00Z. See the post step's log.\n",
+    );
+    expect(notDeletedSummary('t1', '2026-01-01T00:00:00Z', true)).toMatch(/^\*\*Service token `t1` could not be confirmed gone by the post step\*\*: it stays valid until 2026-01-01T00:00:00Z\./);
   });
 });

@@ -3,17 +3,17 @@ import { MAX_NAME_LENGTH, defaultNamePrefix, normalizeNamePrefix, randomSuffix, 
 
 describe('token names', () => {
   it('builds the default prefix from repository, run id, attempt and job', () => {
-    expect(defaultNamePrefix({ GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '9876543210', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'migrate' })).toBe(
+    expect(defaultNamePrefix({ repository: 'acme/shop', runId: '9876543210', runAttempt: '1', job: 'migrate' })).toBe(
       'gha-shop-9876543210-1-migrate',
     );
   });
 
   it('keeps the run id when the repository name is long, and stays within the limit', () => {
     const prefix = defaultNamePrefix({
-      GITHUB_REPOSITORY: 'acme/' + 'Very_Long.Repository-Name'.repeat(4),
-      GITHUB_RUN_ID: '9876543210',
-      GITHUB_RUN_ATTEMPT: '12',
-      GITHUB_JOB: 'build_and_deploy_everything_everywhere_all_at_once',
+      repository: 'acme/' + 'Very_Long.Repository-Name'.repeat(4),
+      runId: '9876543210',
+      runAttempt: '12',
+      job: 'build_and_deploy_everything_everywhere_all_at_once',
     });
     expect(prefix).toMatch(/^gha-very-long-repository-9876543210-12-build-and-deploy/);
     const name = tokenName(prefix);

@@ -3,7 +3,7 @@
 
 import { type AccessLevel, isKnownAccess } from '../accesses.ts';
 import { notFound, unprocessable } from '../errors.ts';
-import { mapPage, paginate, singlePage } from '../pagination.ts';
+import { mapPage, paginate } from '../pagination.ts';
 import { requireOrgAccess, requireOrganization } from '../permissions.ts';
 import { accessRecordJson, grantsJson, serviceTokenJson } from '../responses.ts';
 import { objectBody, type Route, type RouteContext } from '../router.ts';
@@ -136,7 +136,10 @@ export const serviceTokenRoutes: Route[] = [
         if (!ctx.state.holds(ctx.principal.accesses, name, change.databaseId)) throw notFound();
       }
       const grants = ctx.state.grant(token, change.names, change.databaseId);
-      return { status: 200, body: singlePage(grants.map((g) => accessRecordJson(ctx, token, g))) };
+      // Paged like every list envelope (PlanetScale's API docs): past 25 records the answer is page 1, and
+      // next_page_url reads on through GET /access.
+      const page = paginate(grants, ctx.query, ctx.pageUrl);
+      return { status: 200, body: mapPage(page, (g) => accessRecordJson(ctx, token, g)) };
     },
   },
   {

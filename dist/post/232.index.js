@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 232;
+export const ids = [232];
 export const modules = {
 
-/***/ 364:
+/***/ 4232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,8 +28,18 @@ const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
 
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
     '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`. Note that secrets are not passed to ' +
-    'workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.';
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        default:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value) {
     if (/[\r\n]/.test(value))
@@ -39,7 +49,8 @@ function credentialProblem(value) {
     }
     return undefined;
 }
-function parseCredential(read, env) {
+/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
+function parseCredential(read, env, withheld) {
     const id = read('service-token-id');
     const token = read('service-token');
     const apiToken = read('api-token');
@@ -51,21 +62,21 @@ function parseCredential(read, env) {
         return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
     }
     if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token');
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
     // Both inputs empty: fall back to the variables pscale itself reads.
     const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN');
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
     }
     return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${SECRETS_HINT}`);
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
 }
-function servicePair(id, token, source, idName, tokenName) {
+function servicePair(id, token, source, idName, tokenName, withheld) {
     if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${SECRETS_HINT}`);
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
     const errors = [];
     const idProblem = credentialProblem(id);
     if (idProblem)
@@ -155,7 +166,7 @@ function redact(text, knownSecrets = []) {
 }
 
 // EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(992);
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/planetscale/retry.ts
 // When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
 // (client.ts) does the waiting and the logging.
@@ -234,61 +245,82 @@ function formatWait(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 
-;// CONCATENATED MODULE: ./src/planetscale/http-fetch.ts
-// The part of fetch the API client uses (method, headers, a string body, an AbortSignal, no
-// redirects followed), over node:http and node:https.
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+;// CONCATENATED MODULE: ./src/planetscale/dispatcher.ts
+// The connections a step's API calls go over: one undici keep-alive Agent per step, with
+// connect, headers and body timeouts, a cap on the answer's size, TLS always verified, no
+// redirects followed, and the proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+// and their lower-case forms, as curl and pscale read them).
 //
-// Why not the global fetch: it is undici, whose HTTP parser is WebAssembly. Its first request
-// costs ~20 ms more, and V8 then compiles the parser's hot functions with TurboFan on a
-// background thread that the process must wait for before it can exit (~50 ms seen with strace
-// and perf). On a 2-core machine that made every main and post step markedly slower (npm run
-// bench; README, "Performance"). node:http uses Node's native parser and exits at once.
-/**
- * Sends one request and resolves once the status and headers are in; a redirect is returned
- * like any other answer, never followed. Rejects as fetch does: with the signal's reason when it
- * aborted (a TimeoutError for AbortSignal.timeout), else with TypeError("fetch failed") and the
- * socket's error as `cause`.
- */
-/** The largest answer body read. */
+// The step destroys it when it ends (`await using`), so no socket keeps the process alive.
+
+/** The largest answer read: no PlanetScale call needs more (a page of 100 tokens is well under 1 MiB); a broken or hostile server must not fill the runner's memory. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-async function httpFetch(url, init) {
-    const target = new URL(url);
-    // Loaded on first use: https (and TLS) only when the URL asks for it.
-    const { request } = target.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
-    return new Promise((resolve, reject) => {
-        const failure = (cause) => (init.signal?.aborted ? init.signal.reason : new TypeError('fetch failed', { cause }));
-        const req = request(target, { method: init.method, headers: init.headers, signal: init.signal }, (res) => {
-            const body = new Promise((done, fail) => {
-                const chunks = [];
-                let size = 0;
-                res.on('data', (chunk) => {
-                    size += chunk.length;
-                    chunks.push(chunk);
-                    // An answer no PlanetScale call needs (a page of 100 tokens is well under 1 MiB): a
-                    // broken or hostile server must not fill the runner's memory.
-                    if (size > MAX_BODY_BYTES)
-                        res.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-                });
-                res.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
-                res.on('error', (error) => fail(failure(error)));
-            });
-            body.catch(() => { }); // read or not, a failed body must not become an unhandled rejection
-            const status = res.statusCode ?? 0;
-            resolve({
-                status,
-                ok: status >= 200 && status < 300,
-                headers: {
-                    get: (name) => {
-                        const value = res.headers[name.toLowerCase()];
-                        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-                    },
-                },
-                text: () => body,
-            });
-        });
-        req.on('error', (error) => reject(failure(error)));
-        req.end(init.body);
-    });
+/** Each of: opening a connection, waiting for an answer's headers, a pause within its body. */
+const SOCKET_TIMEOUT_MS = 10_000;
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** Lower case first, as undici and curl read them. */
+const proxyIn = (env, name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined;
+/**
+ * What is wrong with the proxy variables, if anything, for calls to `apiUrl`. The value is never
+ * echoed: a proxy URL may carry a user name and password.
+ */
+function proxyProblem(env, apiUrl) {
+    if (apiUrl.startsWith('http:'))
+        return undefined; // never proxied (stepDispatcher)
+    const bad = ['https_proxy', 'http_proxy'].map((name) => proxyIn(env, name)).some((value) => value !== undefined && !isProxyUrl(value));
+    if (!bad)
+        return undefined;
+    const names = PROXY_VARIABLES.filter((name) => env[name]);
+    return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+}
+function isProxyUrl(value) {
+    try {
+        const { protocol, hostname } = new URL(value);
+        return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The step's dispatcher; check proxyProblem(env) first. A loopback API over http (the only http
+ * inputs.ts allows) never goes through a proxy: the credential would travel to it in clear. This
+ * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
+ * is given this dispatcher.
+ */
+function stepDispatcher(env, apiUrl) {
+    // rejectUnauthorized is set, not left to the default, so that NODE_TLS_REJECT_UNAUTHORIZED=0 in
+    // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies.
+    const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS };
+    const options = {
+        connect: tls,
+        headersTimeout: SOCKET_TIMEOUT_MS,
+        bodyTimeout: SOCKET_TIMEOUT_MS,
+        maxResponseSize: MAX_BODY_BYTES,
+        // No redirect is followed: a 3xx is an answer (client.ts refuses it), so the credential is never sent elsewhere.
+        maxRedirections: 0,
+    };
+    // The API is https (or loopback http, never proxied): HTTPS_PROXY is the one that applies, as
+    // for curl, pscale and Node. Every value is passed, so that undici never reads process.env.
+    const httpsProxy = apiUrl.startsWith('https:') ? proxyIn(env, 'https_proxy') : undefined;
+    if (httpsProxy === undefined)
+        return disposable(new undici/* Agent */.g6(options));
+    // EnvHttpProxyAgent hands these to its ProxyAgent (its type does not list them): TLS to the
+    // API inside the tunnel (requestTls), and to an https proxy (proxyTls).
+    const proxied = {
+        ...options,
+        httpProxy: '',
+        httpsProxy,
+        noProxy: proxyIn(env, 'no_proxy') ?? '',
+        requestTls: tls,
+        proxyTls: tls,
+    };
+    return disposable(new undici/* EnvHttpProxyAgent */.J2(proxied));
+}
+function disposable(dispatcher) {
+    return Object.assign(dispatcher, { [Symbol.asyncDispose]: () => dispatcher.destroy() });
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/client.ts
@@ -296,9 +328,9 @@ async function httpFetch(url, init) {
 // retries (retry.ts decides, this file waits and logs), a per-request timeout, an overall
 // deadline, and cancellation.
 //
-// It sends over node:http(s) (http-fetch.ts), so the bundle carries no HTTP library and pays no
-// start-up for one. Tests can pass an undici `dispatcher` (e.g. a MockAgent); the global fetch
-// is then used.
+// It sends with undici's `request` over the step's dispatcher (dispatcher.ts: keep-alive,
+// timeouts, TLS, proxy, no redirects); tests pass a MockAgent instead.
+
 
 
 
@@ -350,6 +382,11 @@ class PlanetScaleClient {
      * (with `attempts` set) otherwise.
      */
     async send(method, path, body, sendOptions = {}) {
+        // Our own loop, not undici's RetryAgent / retry interceptor: that one aborts a retried status
+        // before its body is read, so PlanetScale's code and message would be lost from the log line
+        // and the final error; it retries no POST, where create must first be reconciled by name
+        // (beforeRetry, an API call of its own); and it knows neither the step's deadline (a retry
+        // must leave its call minTimeMs) nor that a 429 earns more attempts than other failures.
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
         const minTimeMs = sendOptions.minTimeMs ?? 0;
         for (let attempt = 1;; attempt++) {
@@ -377,10 +414,16 @@ class PlanetScaleClient {
                 const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
                 this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
                     `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
-                if (!(await this.pause(wait)))
+                // A timer that fires late (a busy runner) may leave the retry no time: the failure to
+                // report is then still this call's own, not a retry refused before it was sent.
+                if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline)
                     throw giveUp();
             }
         }
+    }
+    /** Whether a wait of `ms` started now ends before the deadline: one that ends past it is not worth starting. */
+    waitEndsInTime(ms) {
+        return Date.now() + ms < (this.options.deadline ?? Infinity);
     }
     /** Waits `ms`; false when the job was cancelled meanwhile. */
     pause(ms) {
@@ -411,48 +454,50 @@ class PlanetScaleClient {
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
         try {
-            const init = {
+            response = await (0,undici/* request */.Em)(url, {
                 method,
                 headers,
                 body: body === undefined ? undefined : JSON.stringify(body),
                 signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-            };
-            // The credential must never follow a redirect to another host; PlanetScale does not
-            // redirect API calls, so any redirect is refused (httpFetch never follows one). A test's
-            // undici dispatcher (MockAgent) only works with the global fetch.
-            const { dispatcher } = this.options;
-            response = dispatcher ? await fetch(url, { ...init, redirect: 'manual', dispatcher }) : await httpFetch(url, init);
+                dispatcher: this.options.dispatcher,
+            });
         }
         catch (error) {
-            const { reason, code } = describeFetchFailure(error);
+            const { reason, code, retryable } = describeRequestFailure(error);
             const wasCancelled = cancelled?.aborted === true;
             this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
-            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: !wasCancelled });
+            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
         }
         let text;
         try {
-            text = await response.text();
+            text = await response.body.text();
         }
         catch (error) {
             // The headers came, the body did not: as ambiguous as a lost answer.
-            const { reason, code } = describeFetchFailure(error);
-            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.status}) was cut off: ${reason}`, { code, retryable: !cancelled?.aborted });
+            const { reason, code, retryable } = describeRequestFailure(error);
+            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
+                code,
+                retryable: retryable && !cancelled?.aborted,
+            });
         }
-        this.options.debug?.(`PlanetScale API ${method} ${path} -> ${response.status} in ${elapsed(started)}`);
-        if (response.status >= 300 && response.status < 400) {
-            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${response.status}) so that the credential is not sent elsewhere`, {
+        const status = response.statusCode;
+        this.options.debug?.(`PlanetScale API ${method} ${path} -> ${status} in ${elapsed(started)}`);
+        // The credential must never follow a redirect to another host; PlanetScale does not redirect
+        // API calls, so a redirect is refused (the dispatcher never follows one).
+        if (status >= 300 && status < 400) {
+            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
                 retryable: false,
             });
         }
-        if (!response.ok) {
+        if (status < 200 || status >= 300) {
             const { code, message } = errorBody(text);
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+            const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']), Date.now());
             // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
             // in front of it) may echo the credential in either.
             const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
-            throw new errors_PlanetScaleApiError(method, path, response.status, safe(code), safe(message), retryAfter);
+            throw new errors_PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
         }
-        return { status: response.status, body: (text ? safeJson(text) : undefined) };
+        return { status, body: (text ? safeJson(text) : undefined) };
     }
 }
 function retryAfterOf(error) {
@@ -481,21 +526,25 @@ function errorBody(text) {
     }
     return { message: text.trim() ? text : undefined };
 }
+function headerValue(value) {
+    return Array.isArray(value) ? value.join(', ') : value;
+}
 /** A proxy refused to open a tunnel: the request never reached PlanetScale (see retry.ts). */
 const PROXY_REFUSED = 'EPROXYREFUSED';
 /**
- * fetch rejects with "fetch failed" and the real reason in `cause`, sometimes a cause or two
- * deeper (a proxy's refusal is an AbortError under "Request was cancelled."): the deepest
- * message and the first string code are what say what happened. The reason is never empty.
+ * What a failed request says happened: undici rejects with the socket's error or one of its own
+ * (code UND_ERR_…), the real reason sometimes a cause or two deeper; with the signal's reason
+ * when it aborted. The deepest message and the first string code are what say what happened.
+ * The reason is never empty; `retryable` is false for what a retry cannot fix.
  */
-function describeFetchFailure(error) {
+function describeRequestFailure(error) {
     if (!(error instanceof Error))
-        return { reason: String(error) || 'unknown error' };
+        return { reason: String(error) || 'unknown error', retryable: true };
     if (error.name === 'TimeoutError')
-        return { reason: 'timed out', code: 'ETIMEDOUT' };
+        return { reason: 'timed out', code: 'ETIMEDOUT', retryable: true };
     let code;
     let message = '';
-    for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
         const own = cause.code;
         if (typeof own === 'string' && !code)
             code = own;
@@ -503,42 +552,32 @@ function describeFetchFailure(error) {
         if (cause.message)
             message = cause.message;
     }
-    // node:http's own proxy support (proxy.ts) says ERR_PROXY_TUNNEL; undici's fetch (tests'
-    // dispatcher) says "Proxy response (403)".
-    if (code === 'ERR_PROXY_TUNNEL' || /^Proxy response \(\d+\)/.test(message))
-        code = PROXY_REFUSED;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+        return { reason: 'timed out', code, retryable: true };
+    // The answer will not shrink when asked again.
+    if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+        return { reason: `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, code, retryable: false };
+    // undici's ProxyAgent: "Proxy response (403) !== 200 when HTTP Tunneling".
+    const refused = /^Proxy response \((\d+)\)/.exec(message);
+    if (refused)
+        return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
     if (!message && !code)
-        return { reason: error.message || error.name };
-    return { reason: code ? `${code}: ${message || 'no message'}` : message, code };
+        return { reason: error.message || error.name, retryable: true };
+    return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }
 
-;// CONCATENATED MODULE: ./src/planetscale/proxy.ts
-// Proxies for self-hosted runners: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (and their lower-case
-// forms), as curl and pscale read them. Node's http.setGlobalProxyFromEnv() sets node:http(s)'s
-// global agents (which http-fetch.ts sends through) to use them, so the bundle carries no proxy
-// code of its own. It is called only when a proxy is set: the common case pays nothing for it.
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
-function proxyConfigured(env) {
-    return PROXY_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
-}
-/**
- * Routes the API calls through the proxy the environment names; resolves to a problem to report,
- * if any. A loopback API over http (the only http allowed) is never reached through a proxy: the
- * credential would travel to the proxy in clear.
- */
-async function useProxyFromEnv(env, apiUrl) {
-    if (!proxyConfigured(env) || apiUrl.startsWith('http:'))
-        return undefined;
-    const { setGlobalProxyFromEnv } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
-    try {
-        setGlobalProxyFromEnv(env);
-        return undefined;
-    }
-    catch {
-        // The value is not echoed: a proxy URL may carry a user name and password.
-        const names = PROXY_VARIABLES.filter((name) => env[name]);
-        return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
-    }
+;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
+// What a service token's ID looks like. An ID from an API answer goes into request paths (with
+// the minting credential), so it is taken only if it has the shape of one.
+//
+// Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
+// https://api-docs.planetscale.com/reference/create-service-token and
+// https://planetscale.com/docs/concepts/service-tokens). The rule is kept tolerant of a change in
+// length or alphabet, yet leaves out all that can steer a path: "/", ".", "%", "?", "#", spaces.
+const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Whether `value` can be a service token's ID. Pure. */
+function token_id_isServiceTokenId(value) {
+    return typeof value === 'string' && TOKEN_ID.test(value);
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
@@ -546,10 +585,18 @@ async function useProxyFromEnv(env, apiUrl) {
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 
+
 const isObject = (value) => typeof value === 'object' && value !== null;
 async function createServiceToken(client, org, request, options = {}) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...options });
-    const id = isObject(body) && typeof body['id'] === 'string' && body['id'] ? body['id'] : undefined;
+    const { onSecret, ...sendOptions } = options;
+    const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    if (isObject(body) && typeof body['token'] === 'string' && body['token'])
+        onSecret?.(body['token']);
+    // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
+    const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
+    if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
+    }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
     }
@@ -561,21 +608,34 @@ async function createServiceToken(client, org, request, options = {}) {
     };
 }
 /**
+ * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
+ * come from an API answer, and goes into a path sent with the minting credential.
+ */
+function tokenPath(org, id, ...rest) {
+    if (!token_id_isServiceTokenId(id))
+        throw new errors_PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+    return client_organizationPath(org, 'service-tokens', id, ...rest);
+}
+/**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
-    const { body } = await client.send('POST', organizationPath(org, 'service-tokens', tokenId, 'access'), {
+    const { body } = await client.send('POST', tokenPath(org, tokenId, 'access'), {
         database,
         access: accesses,
     });
-    return accessRecords(body);
+    return { records: accessRecords(body, 'grant'), paged: nextPage(body, 1) > 0 };
+}
+/** Every access the token holds, following `next_page` through every page. */
+async function listTokenAccesses(client, org, tokenId) {
+    return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
 }
 /** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
-function accessRecords(body) {
+function accessRecords(body, call) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
     if (!data)
-        throw new PlanetScaleResponseError('PlanetScale answered the grant call without a list of access records');
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
     return data.flatMap((record) => {
         if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
             return [];
@@ -592,7 +652,7 @@ function accessRecords(body) {
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 async function deleteServiceToken(client, org, id) {
     try {
-        await client.send('DELETE', client_organizationPath(org, 'service-tokens', id));
+        await client.send('DELETE', tokenPath(org, id));
         return 'deleted';
     }
     catch (error) {
@@ -604,7 +664,7 @@ async function deleteServiceToken(client, org, id) {
 /** Whether the token can still be read: true (exists), false (404). */
 async function serviceTokenExists(client, org, id) {
     try {
-        await client.send('GET', client_organizationPath(org, 'service-tokens', id));
+        await client.send('GET', tokenPath(org, id));
         return true;
     }
     catch (error) {
@@ -615,24 +675,32 @@ async function serviceTokenExists(client, org, id) {
 }
 /** Every service token of the organization, following `next_page` through every page. */
 async function listServiceTokens(client, org) {
-    const tokens = [];
-    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100 tokens).
-    for (let page = 1, pages = 0; page && pages < 100; pages++) {
-        const { body } = await client.send('GET', `${client_organizationPath(org, 'service-tokens')}?page=${page}&per_page=100`);
-        if (!isObject(body) || !Array.isArray(body['data']))
-            throw new errors_PlanetScaleResponseError('PlanetScale answered the list call without a list of tokens');
-        for (const token of body['data']) {
-            if (!isObject(token) || typeof token['id'] !== 'string')
-                continue;
-            tokens.push({
+    return (await listAll(client, client_organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+        ? [
+            {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
                 expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
-            });
-        }
-        page = typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+            },
+        ]
+        : []);
+}
+/** The page after `page` that a list envelope names, or 0 when there is none. */
+function nextPage(body, page) {
+    return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
+}
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
+async function listAll(client, path, what) {
+    const items = [];
+    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
+    for (let page = 1, pages = 0; page && pages < 100; pages++) {
+        const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
+        if (!isObject(body) || !Array.isArray(body['data']))
+            throw new errors_PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+        items.push(...body['data']);
+        page = nextPage(body, page);
     }
-    return tokens;
+    return items;
 }
 /** IDs of the organization's service tokens named `name`. */
 async function findServiceTokensNamed(client, org, name) {
@@ -700,48 +768,99 @@ function explain(error, op) {
     return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
-// EXTERNAL MODULE: ./src/runner.ts + 2 modules
-var runner = __webpack_require__(783);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 ;// CONCATENATED MODULE: ./src/remove-token.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
 // PlanetScale answers 404 both for a token that is gone and for a caller that may not delete
-// it, so a 404 is checked with a read: a token that can still be read was not deleted. When the
-// ID was never learnt (a create whose answer was lost), the token is found by its unique name.
+// it, so a 404 is checked with a read: a token that can still be read was not deleted. A token
+// that cannot be read either is confirmed gone by its unique name, which finds it for certain.
+// When the ID was never learnt (a create whose answer was lost), the name is all there is.
 
 
 
 
 
+/** The wait before deleting once more a token that PlanetScale answered 404 for, yet still shows. */
+const DELETE_AGAIN_AFTER_MS = 1_000;
+/**
+ * Deletes the token with ID `id`, named `name`. "already-gone" is reported only when the name
+ * confirms it: PlanetScale answers 404 to deleting and to reading an ID it does not know too (a
+ * bad create answer, a read lagging behind a write), so the two 404s alone prove nothing.
+ */
 async function removeToken(client, org, id, name) {
+    const byId = await removeById(client, org, id, name);
+    if (byId !== 'not-found')
+        return byId;
+    let ids;
+    try {
+        ids = await findServiceTokensNamed(client, org, name);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            unconfirmed: true,
+            reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
+                `and looking it up by name failed. ${listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`)}`,
+        };
+    }
+    if (ids.length === 0)
+        return { ok: true, outcome: 'already-gone' };
+    log/* info */.pq(`Service token ${(0,src_text/* show */.W)(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
+    const result = await deleteListed(client, org, ids, name);
+    return result.ok ? { ok: true, outcome: 'deleted' } : result;
+}
+/**
+ * Deletes by ID; "not-found" when PlanetScale answers 404 to deleting and to reading the token.
+ * A token it answers 404 to deleting yet still shows is deleted once more after a wait (its
+ * reads may lag behind its writes) before a missing delete_service_tokens is concluded.
+ */
+async function removeById(client, org, id, name) {
     const operation = { kind: 'delete', org, tokenName: name };
-    try {
-        if ((await deleteServiceToken(client, org, id)) === 'deleted')
-            return { ok: true, outcome: 'deleted' };
+    for (let attempt = 1;; attempt++) {
+        try {
+            if ((await deleteServiceToken(client, org, id)) === 'deleted') {
+                if (attempt > 1) {
+                    log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)} on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens.`);
+                }
+                return { ok: true, outcome: 'deleted' };
+            }
+        }
+        catch (error) {
+            return { ok: false, reason: explain(error, operation) };
+        }
+        let stillThere;
+        try {
+            // false also when the minting token lacks read_service_tokens (404 again): removeToken
+            // then looks the token up by name.
+            stillThere = await serviceTokenExists(client, org, id);
+        }
+        catch (error) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
+            };
+        }
+        if (!stillThere)
+            return 'not-found';
+        if (attempt > 1) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)} twice, a wait apart, yet the token still exists: ` +
+                    'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+            };
+        }
+        if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
+            return {
+                ok: false,
+                reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+            };
+        }
+        log/* info */.pq(`PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
+        await new Promise((resolve) => setTimeout(resolve, DELETE_AGAIN_AFTER_MS));
     }
-    catch (error) {
-        return { ok: false, reason: explain(error, operation) };
-    }
-    let stillThere;
-    try {
-        // false also when the minting token lacks read_service_tokens (404 again): then the two
-        // 404s are all we can know, and the README says to grant read_service_tokens.
-        stillThere = await serviceTokenExists(client, org, id);
-    }
-    catch (error) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, and checking whether it still exists failed: ${explain(error, operation)}`,
-        };
-    }
-    if (stillThere) {
-        return {
-            ok: false,
-            reason: `PlanetScale answered 404 to deleting service token ${(0,src_text/* show */.W)(name)}, yet the token still exists: ` +
-                'the minting credential lacks delete_service_tokens. Add it to the minting token.',
-        };
-    }
-    return { ok: true, outcome: 'already-gone' };
 }
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
 async function removeTokensNamed(client, org, name, except) {
@@ -752,14 +871,29 @@ async function removeTokensNamed(client, org, name, except) {
     catch (error) {
         return { ok: false, reason: listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
     }
+    return deleteListed(client, org, ids, name);
+}
+/** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */
+async function deleteListed(client, org, ids, name) {
     for (const id of ids) {
         // A token minted for this job: its ID is masked like the one main learnt (e.g. in retry lines).
-        runner/* setSecret */.Pq(id);
-        const result = await removeToken(client, org, id, name);
+        log/* setSecret */.Pq(id);
+        const result = await removeById(client, org, id, name);
+        if (result === 'not-found') {
+            return {
+                ok: false,
+                unconfirmed: true,
+                reason: 'PlanetScale lists a token by its name, yet answers 404 to deleting it and to reading it by the listed ID.',
+            };
+        }
         if (!result.ok)
             return result;
     }
     return { ok: true, removed: ids.length };
+}
+/** The first words of a message about a token that was not removed: not deleted, or not confirmed gone. */
+function notRemoved(name, result) {
+    return result.unconfirmed ? `Could not confirm that service token ${(0,src_text/* show */.W)(name)} is gone` : `Could not delete service token ${(0,src_text/* show */.W)(name)}`;
 }
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function listingFailure(error, what) {
@@ -773,6 +907,14 @@ function describeError(error) {
     const message = (0,src_text/* errorMessage */.g)(error);
     return /[.!?]$/.test(message) ? message : `${message}.`;
 }
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __webpack_require__(3218);
+;// CONCATENATED MODULE: ./src/read-input.ts
+// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
+// default, but @github/local-action's stand-in for core trims only when told to.
+
+const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
 
 // EXTERNAL MODULE: ./src/state-keys.ts
 var state_keys = __webpack_require__(507);
@@ -793,6 +935,7 @@ function mintSummary(options) {
     const fate = options.cleanup
         ? 'It is deleted by this action\'s post step when the job ends.'
         : 'cleanup is false: it stays valid until it expires.';
+    const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
     return [
         `### PlanetScale service token (organization ${cell(options.org)})`,
         '',
@@ -800,18 +943,26 @@ function mintSummary(options) {
         '| --- | --- | --- | --- | --- |',
         ...rows,
         '',
-        fate,
+        fate + minted,
         '',
     ].join('\n');
 }
 function deletedSummary(name, outcome) {
     return outcome === 'deleted'
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
-        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it.\n`;
+        : `Service token \`${cell(name)}\` was already gone when the post step came to delete it: none by its name is listed.\n`;
 }
-/** Post could not delete the token: the summary says so, and until when it stays valid. */
-function notDeletedSummary(name, expiresAt) {
-    return `**Service token \`${cell(name)}\` could not be deleted by the post step**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+/**
+ * Post could not delete the token, or could not confirm it gone: the summary says which, and
+ * until when it stays valid.
+ */
+function notDeletedSummary(name, expiresAt, unconfirmed = false) {
+    const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
+    return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+/** A warning in the summary, as GitHub renders an alert; one paragraph. */
+function warningSummary(message) {
+    return `> [!WARNING]\n> ${cell(message)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/token-name.ts
@@ -842,27 +993,21 @@ function clip(text, length) {
 function normalizeNamePrefix(raw) {
     return clip(slug(raw), MAX_PREFIX_LENGTH);
 }
-/** `shop` from GITHUB_REPOSITORY=acme/shop; long names clipped so that the run id and job still fit. */
-function repositoryPart(env) {
-    return clip(slug((env['GITHUB_REPOSITORY'] ?? '').split('/').pop() ?? ''), 20);
+/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(repository) {
+    return clip(slug(repository.split('/').pop() ?? ''), 20);
 }
 /**
  * What every default name minted for this repository starts with: `gha-shop-`. The sweep
  * (sweep.ts) deletes expired tokens whose names start so.
  */
-function defaultNameStem(env) {
-    const repository = repositoryPart(env);
-    return repository ? `gha-${repository}-` : 'gha-';
+function defaultNameStem(repository) {
+    const part = repositoryPart(repository);
+    return part ? `gha-${part}-` : 'gha-';
 }
-/** e.g. `gha-shop-9876543210-1-migrate` from the runner's GITHUB_* variables. */
-function defaultNamePrefix(env) {
-    const parts = [
-        'gha',
-        repositoryPart(env),
-        env['GITHUB_RUN_ID'] ?? '',
-        env['GITHUB_RUN_ATTEMPT'] ?? '',
-        slug(env['GITHUB_JOB'] ?? ''),
-    ];
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+function defaultNamePrefix(run) {
+    const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
     return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
 }
 function randomSuffix() {
@@ -929,6 +1074,60 @@ async function sweepExpired(client, org, names, nowMs) {
 ;// CONCATENATED MODULE: ./src/cleanup.ts
 // The post step: delete the token main minted, with the credential main minted it with; look
 // for it by name when main could not account for a create call; optionally sweep leftovers.
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
 
 
 
@@ -948,90 +1147,106 @@ const POST_DEADLINE_MS = 45_000;
  * delete is success) and nothing named ours.
  */
 async function cleanup(work, env = process.env) {
-    const { id, name, expiresAt, byId, byName } = work;
-    const sweep = work.sweep ? decodeSweepNames(runner/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
-    const org = runner/* getState */.Gu(state_keys/* STATE */.c.org);
-    const failed = (reason) => {
-        if (!byId && !byName) {
-            // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
-            runner/* warning */.$e(`sweep-expired: ${reason}`);
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const { id, name, expiresAt, byId, byName } = work;
+        const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
+        const org = core/* getState */.Gu(state_keys/* STATE */.c.org);
+        const failed = async (reason, unconfirmed = false) => {
+            if (!byId && !byName) {
+                // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
+                core/* warning */.$e(`sweep-expired: ${reason}`);
+                return 0;
+            }
+            core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
+                `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
+            await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
+            return 1;
+        };
+        const apiUrl = core/* getState */.Gu(state_keys/* STATE */.c.apiUrl);
+        const badProxy = proxyProblem(env, apiUrl);
+        if (badProxy)
+            return await failed(badProxy);
+        const deadline = Date.now() + POST_DEADLINE_MS;
+        // Destroyed when the step returns, whichever way: no open socket delays the exit.
+        const dispatcher = __addDisposableResource(env_1, stepDispatcher(env, apiUrl), true);
+        const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, retry });
+        // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
+        // it first spares opening the sealed copy in every job's post. Only a
+        // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
+        // another organization's token) goes the sure way below, with the credential main minted with.
+        const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
+        // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
+        if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
+            log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
+            await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
             return 0;
         }
-        runner/* error */.z3(`Could not delete service token ${(0,src_text/* show */.W)(name)}: ${reason} It stays valid until ${expiresAt}; ` +
-            `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
-        runner/* appendSummary */.fe(notDeletedSummary(name, expiresAt));
-        return 1;
-    };
-    const proxyProblem = await useProxyFromEnv(env, runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl));
-    if (proxyProblem)
-        return failed(proxyProblem);
-    const deadline = Date.now() + POST_DEADLINE_MS;
-    const clientWith = (credential, retry) => new PlanetScaleClient({ baseUrl: runner/* getState */.Gu(state_keys/* STATE */.c.apiUrl), credential, debug: runner/* isDebug */._o() ? runner/* debug */.Yz : undefined, log: runner/* info */.pq, deadline, retry });
-    // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
-    // it first spares opening the sealed copy (node:crypto, ~5 ms) in every job's post. Only a
-    // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
-    // another organization's token) goes the sure way below, with the credential main minted with.
-    const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
-    // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
-    if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
-        runner/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
-        runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
-        return 0;
+        const credential = await mintingCredential(env, id);
+        if (typeof credential === 'string')
+            return await failed(credential);
+        const client = clientWith(credential);
+        // A failure to delete by ID does not stop the look by name or the sweep: each may still end
+        // a token of ours. The step fails at the end.
+        let exitCode = 0;
+        if (byId) {
+            const result = await removeToken(client, org, id, name);
+            if (result.ok) {
+                log/* info */.pq(result.outcome === 'deleted'
+                    ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
+                    : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`);
+                await log/* appendSummary */.fe(deletedSummary(name, result.outcome));
+            }
+            else {
+                exitCode = await failed(result.reason, result.unconfirmed);
+            }
+        }
+        if (byName) {
+            // Main began creating the token but never learnt its ID (cancelled, or the answer was
+            // lost), or a create call of its may have been carried out after it looked.
+            log/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
+            // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
+            const found = await removeTokensNamed(client, org, name, id || undefined);
+            if (found.ok) {
+                log/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
+                if (found.removed > 0)
+                    await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+            }
+            else if (id) {
+                // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+                core/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+            }
+            else {
+                exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
+            }
+        }
+        // A section of its own in the log: a sweep may list many tokens.
+        if (sweep)
+            await core/* group */.Os('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
+        return exitCode;
     }
-    const credential = await mintingCredential(env, id);
-    if (typeof credential === 'string')
-        return failed(credential);
-    const client = clientWith(credential);
-    // A failure to delete by ID does not stop the look by name or the sweep: each may still end
-    // a token of ours. The step fails at the end.
-    let exitCode = 0;
-    if (byId) {
-        const result = await removeToken(client, org, id, name);
-        if (result.ok) {
-            runner/* info */.pq(result.outcome === 'deleted'
-                ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
-                : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed).`);
-            runner/* appendSummary */.fe(deletedSummary(name, result.outcome));
-        }
-        else {
-            exitCode = failed(result.reason);
-        }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
     }
-    if (byName) {
-        // Main began creating the token but never learnt its ID (cancelled, or the answer was
-        // lost), or a create call of its may have been carried out after it looked.
-        runner/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
-        // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
-        const found = await removeTokensNamed(client, org, name, id || undefined);
-        if (found.ok) {
-            runner/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
-            if (found.removed > 0)
-                runner/* appendSummary */.fe(deletedSummary(name, 'deleted'));
-        }
-        else if (id) {
-            // A precaution once the token itself was dealt with by ID: a refusal is warned of.
-            runner/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
-        }
-        else {
-            exitCode = failed(found.reason); // the name was all post had
-        }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
     }
-    if (sweep)
-        await sweepLeftovers(client, org, sweep);
-    return exitCode;
 }
 /** The optional sweep; best effort: it warns, but never fails the step. */
 async function sweepLeftovers(client, org, names) {
     const result = await sweepExpired(client, org, names, Date.now());
     if (!result.ok) {
-        runner/* warning */.$e(`sweep-expired: ${result.reason}`);
+        core/* warning */.$e(`sweep-expired: ${result.reason}`);
         return;
     }
     for (const failure of result.failures)
-        runner/* warning */.$e(`sweep-expired: ${failure}`);
-    runner/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+        core/* warning */.$e(`sweep-expired: ${failure}`);
+    log/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
     if (result.removed > 0)
-        runner/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
+        await log/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
  * The credential main minted with: the sealed copy main kept when export-env was on (it then
@@ -1039,18 +1254,18 @@ async function sweepLeftovers(client, org, names) {
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env, mintedId) {
-    const sealed = runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
+    const sealed = core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
     if (sealed) {
-        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 462));
+        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 2462));
         const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
         if (opened) {
             if (opened.kind === 'service-token')
-                runner/* setSecret */.Pq(opened.id);
-            runner/* setSecret */.Pq(opened.token);
+                log/* setSecret */.Pq(opened.id);
+            log/* setSecret */.Pq(opened.token);
             return opened;
         }
     }
-    const parsed = parseCredential(runner/* getInput */.V4, env);
+    const parsed = parseCredential(readInput, env);
     if (!parsed.ok)
         return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
     const credential = parsed.value;
@@ -1065,9 +1280,9 @@ async function mintingCredential(env, mintedId) {
  * costs nothing more) and the inputs, not env, give one that is not the minted token.
  */
 function inputsCredential(env, mintedId) {
-    if (!runner/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
+    if (!core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
         return undefined;
-    const parsed = parseCredential(runner/* getInput */.V4, env);
+    const parsed = parseCredential(readInput, env);
     if (!parsed.ok || parsed.value.source !== 'input')
         return undefined;
     const credential = parsed.value;

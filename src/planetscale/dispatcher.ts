@@ -1,0 +1,82 @@
+// The connections a step's API calls go over: one undici keep-alive Agent per step, with
+// connect, headers and body timeouts, a cap on the answer's size, TLS always verified, no
+// redirects followed, and the proxy the environment names (HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+// and their lower-case forms, as curl and pscale read them).
+//
+// The step destroys it when it ends (`await using`), so no socket keeps the process alive.
+
+import { Agent, EnvHttpProxyAgent, type Dispatcher, type ProxyAgent } from 'undici';
+
+/** The largest answer read: no PlanetScale call needs more (a page of 100 tokens is well under 1 MiB); a broken or hostile server must not fill the runner's memory. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Each of: opening a connection, waiting for an answer's headers, a pause within its body. */
+export const SOCKET_TIMEOUT_MS = 10_000;
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/** Lower case first, as undici and curl read them. */
+const proxyIn = (env: NodeJS.ProcessEnv, name: string): string | undefined =>
+  (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined;
+
+/**
+ * What is wrong with the proxy variables, if anything, for calls to `apiUrl`. The value is never
+ * echoed: a proxy URL may carry a user name and password.
+ */
+export function proxyProblem(env: NodeJS.ProcessEnv, apiUrl: string): string | undefined {
+  if (apiUrl.startsWith('http:')) return undefined; // never proxied (stepDispatcher)
+  const bad = ['https_proxy', 'http_proxy'].map((name) => proxyIn(env, name)).some((value) => value !== undefined && !isProxyUrl(value));
+  if (!bad) return undefined;
+  const names = PROXY_VARIABLES.filter((name) => env[name]);
+  return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+}
+
+function isProxyUrl(value: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(value);
+    return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A Dispatcher the step destroys when it ends: `await using dispatcher = stepDispatcher(…)`. */
+export type StepDispatcher = Dispatcher & AsyncDisposable;
+
+/**
+ * The step's dispatcher; check proxyProblem(env) first. A loopback API over http (the only http
+ * inputs.ts allows) never goes through a proxy: the credential would travel to it in clear. This
+ * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
+ * is given this dispatcher.
+ */
+export function stepDispatcher(env: NodeJS.ProcessEnv, apiUrl: string): StepDispatcher {
+  // rejectUnauthorized is set, not left to the default, so that NODE_TLS_REJECT_UNAUTHORIZED=0 in
+  // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies.
+  const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS };
+  const options = {
+    connect: tls,
+    headersTimeout: SOCKET_TIMEOUT_MS,
+    bodyTimeout: SOCKET_TIMEOUT_MS,
+    maxResponseSize: MAX_BODY_BYTES,
+    // No redirect is followed: a 3xx is an answer (client.ts refuses it), so the credential is never sent elsewhere.
+    maxRedirections: 0,
+  };
+  // The API is https (or loopback http, never proxied): HTTPS_PROXY is the one that applies, as
+  // for curl, pscale and Node. Every value is passed, so that undici never reads process.env.
+  const httpsProxy = apiUrl.startsWith('https:') ? proxyIn(env, 'https_proxy') : undefined;
+  if (httpsProxy === undefined) return disposable(new Agent(options));
+  // EnvHttpProxyAgent hands these to its ProxyAgent (its type does not list them): TLS to the
+  // API inside the tunnel (requestTls), and to an https proxy (proxyTls).
+  const proxied: EnvHttpProxyAgent.Options & Pick<ProxyAgent.Options, 'requestTls' | 'proxyTls'> = {
+    ...options,
+    httpProxy: '',
+    httpsProxy,
+    noProxy: proxyIn(env, 'no_proxy') ?? '',
+    requestTls: tls,
+    proxyTls: tls,
+  };
+  return disposable(new EnvHttpProxyAgent(proxied));
+}
+
+function disposable(dispatcher: Dispatcher): StepDispatcher {
+  return Object.assign(dispatcher, { [Symbol.asyncDispose]: () => dispatcher.destroy() });
+}
