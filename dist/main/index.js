@@ -204,7 +204,8 @@ function editDistance(a, b) {
 var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
-// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// PlanetScale's docs (https://api-docs.planetscale.com/reference/service-tokens#access-permissions,
+// vendored in test/fixtures/planetscale/accesses.json). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
 
@@ -225,7 +226,7 @@ const ORGANIZATION_ACCESSES = [
     'delete_service_tokens',
     'write_teams',
     'read_metrics_endpoints',
-    // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+    // Named only in the spec's per-endpoint lists; PlanetScale's docs place it at organization level.
     'write_organization',
 ];
 const DATABASE_ACCESSES = [
@@ -253,7 +254,7 @@ const DATABASE_ACCESSES = [
     'restore_production_branch_backup',
     'write_branch_vschema',
     'write_production_branch_vschema',
-    // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+    // Named only in the spec's per-endpoint lists, level undocumented: treated as database level.
     'connect_production_read_only_branch',
     'create_branch_password',
     'create_production_branch_password',

@@ -699,7 +699,7 @@ function token_id_isServiceTokenId(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 
@@ -817,7 +817,7 @@ async function listServiceTokens(client, org) {
 function nextPage(body, page) {
     return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
-/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
 async function listAll(client, path, what) {
     const items = [];
     // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).

@@ -1,4 +1,4 @@
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 import { MIN_CALL_MS, organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
@@ -171,7 +171,7 @@ function nextPage(body: unknown, page: number): number {
   return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
 
-/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
 async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<unknown[]> {
   const items: unknown[] = [];
   // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).

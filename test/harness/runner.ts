@@ -1,5 +1,5 @@
 // Runs a node action's built entry points the way the GitHub Actions runner does
-// (see /work/shared/runner/CONTRACT.md): clean environment, INPUT_* for every declared input,
+// (see https://github.com/actions/runner and test/harness/README.md): clean environment, INPUT_* for every declared input,
 // fresh file-command files per step, workflow commands and masking on stdout/stderr,
 // file commands processed after exit, STATE_* / GITHUB_ENV / GITHUB_PATH carried from main to post,
 // cancellation as SIGINT → (7.5 s) SIGTERM → (2.5 s) kill of the process tree.
