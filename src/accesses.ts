@@ -1,5 +1,6 @@
 // The catalogue of PlanetScale service-token access names, by level, as listed in
-// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// PlanetScale's docs (https://api-docs.planetscale.com/reference/service-tokens#access-permissions,
+// vendored in test/fixtures/planetscale/accesses.json). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
 
@@ -24,7 +25,7 @@ export const ORGANIZATION_ACCESSES: readonly string[] = [
   'delete_service_tokens',
   'write_teams',
   'read_metrics_endpoints',
-  // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+  // Named only in the spec's per-endpoint lists; PlanetScale's docs place it at organization level.
   'write_organization',
 ];
 
@@ -53,7 +54,7 @@ export const DATABASE_ACCESSES: readonly string[] = [
   'restore_production_branch_backup',
   'write_branch_vschema',
   'write_production_branch_vschema',
-  // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+  // Named only in the spec's per-endpoint lists, level undocumented: treated as database level.
   'connect_production_read_only_branch',
   'create_branch_password',
   'create_production_branch_password',
@@ -63,6 +64,18 @@ export const DATABASE_ACCESSES: readonly string[] = [
   'demote_branches',
   'review_deploy_request',
 ];
+
+/**
+ * Accesses this action never grants: they manage credentials. A job token that can create
+ * service or OAuth tokens can make one that outlives every TTL and that no post step deletes;
+ * one that can delete them can remove other jobs' tokens, the minting token's included.
+ */
+export const REFUSED_ACCESSES: ReadonlySet<string> = new Set([
+  'write_service_tokens',
+  'delete_service_tokens',
+  'write_oauth_tokens',
+  'delete_oauth_tokens',
+]);
 
 const byLevel: Record<AccessLevel, ReadonlySet<string>> = {
   database: new Set(DATABASE_ACCESSES),
@@ -77,6 +90,13 @@ export function levelOf(access: string): AccessLevel | undefined {
 
 /** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
 export function accessProblem(access: string, level: AccessLevel): string | undefined {
+  if (REFUSED_ACCESSES.has(access)) {
+    return (
+      `${show(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
+      'outlives every TTL in effect (it can make a new one, or remove others). Leave it out; a job that truly needs it ' +
+      'needs a credential of its own, kept as a secret, not a short-lived token from this action.'
+    );
+  }
   const actual = levelOf(access);
   if (actual === level) return undefined;
   if (actual === 'organization') {
@@ -92,7 +112,8 @@ export function accessProblem(access: string, level: AccessLevel): string | unde
 
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 export function nearestAccess(name: string, level: AccessLevel): string | undefined {
-  return nearest(name, byLevel[level]);
+  // A typo is not steered to a refusal.
+  return nearest(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
 }
 
 /**

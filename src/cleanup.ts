@@ -6,6 +6,7 @@ import type { PostWork } from './cleanup-plan.js';
 import { PlanetScaleClient, type Credential } from './planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './planetscale/retry.js';
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
+import { changedProxyVariables, proxySettingsOf, readProxySettings } from './proxy-settings.js';
 import { deleteServiceToken } from './planetscale/service-tokens.js';
 import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as core from '@actions/core';
@@ -53,13 +54,22 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
     await log.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
     return 1;
   };
+  // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
+  const proxy = readProxySettings(core.getState(STATE.proxy));
+  const changed = changedProxyVariables(proxy, proxySettingsOf(env));
+  if (changed.length > 0) {
+    core.warning(
+      `${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
+        'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.',
+    );
+  }
   const apiUrl = core.getState(STATE.apiUrl);
-  const badProxy = proxyProblem(env, apiUrl);
+  const badProxy = proxyProblem(proxy, apiUrl);
   if (badProxy) return await failed(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
   const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
-  await using dispatcher = stepDispatcher(env, apiUrl);
+  await using dispatcher = stepDispatcher(proxy, apiUrl);
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
     new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, rateLimitedDeadline, retry });
 
@@ -129,8 +139,8 @@ async function sweepLeftovers(client: PlanetScaleClient, org: string, names: Swe
 }
 
 /**
- * The credential main minted with: the sealed copy main kept when export-env was on (it then
- * replaced env PLANETSCALE_SERVICE_TOKEN*, and inputs reading env change with it), else the
+ * The credential main minted with: the sealed copy main kept when export-env replaced the
+ * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
  * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
 async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Promise<Credential | string> {

@@ -80,3 +80,16 @@ function servicePair(
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
+
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+export function replacedByExportEnv(credential: MintingCredential, env: NodeJS.ProcessEnv): boolean {
+  if (credential.source === 'env') return true;
+  const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+  const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+  return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}

@@ -137,6 +137,8 @@ function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
+export const MAX_DATABASES = 100;
 /** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
 function takeAccess(input: string, written: string, notices: string[]): string {
   const { access, note } = normalizeAccess(written);
@@ -217,6 +219,14 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
   }
 
   if (stopped) errors.push(moreProblems('accesses'));
+  if (byDatabase.size > MAX_DATABASES) {
+    errors.push({
+      input: 'accesses',
+      message:
+        `names ${byDatabase.size} databases; one run grants on at most ${MAX_DATABASES}: each database is an API call, paid from ` +
+        "the minting token's rate limit, which every job using that token shares. Split the databases across jobs, each minting its own token.",
+    });
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,

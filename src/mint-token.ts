@@ -5,6 +5,8 @@
 // create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
 // deletes what exists within the runner's grace period.
 
+import { settleLimited } from './concurrency.js';
+import { replacedByExportEnv } from './credentials.js';
 import { MINTED_MARKER, mintedMarker, valuesBefore } from './env-handover.js';
 import { explain } from './explain.js';
 import { DEFAULT_API_URL, type AccessRequest, type Config } from './inputs.js';
@@ -14,6 +16,7 @@ import { PlanetScaleClient, type ClientOptions, type Credential } from './planet
 import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/errors.js';
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { DEFAULT_RETRY_POLICY, mayHaveActed } from './planetscale/retry.js';
+import { recordProxySettings } from './proxy-settings.js';
 import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
 import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as core from '@actions/core';
@@ -88,6 +91,11 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   core.saveState(STATE.org, config.org);
   core.saveState(STATE.apiUrl, config.apiUrl);
   core.saveState(STATE.name, name);
+  const proxy = recordProxySettings(env);
+  if (proxy) {
+    if (proxy.secret) log.setSecret(proxy.value);
+    core.saveState(STATE.proxy, proxy.value);
+  }
   if (config.sweepExpired) core.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
   if (cancel?.aborted) {
     core.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
@@ -99,7 +107,7 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   // now, they are ready by then. One more for the create itself, which takes the first, and one
   // for the read of the minting token's own accesses that runs beside it.
   const readsMintingAccesses = config.credential.kind === 'service-token';
-  dispatcher.preconnect(config.apiUrl, config.requests.length + 1 + (readsMintingAccesses ? 1 : 0));
+  dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
   let token: CreatedServiceToken;
   core.saveState(STATE.createAttempted, 'true');
   // The minting token's own accesses, read while the create call is in flight (no added round
@@ -127,7 +135,12 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   core.saveState(STATE.id, token.id);
   const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   core.saveState(STATE.expiresAt, expiresAt);
-  if (config.exportEnv) core.saveState(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
+  if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
+    const sealed = sealCredential(withoutSource(config.credential), token.token);
+    // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+    log.setSecret(sealed);
+    core.saveState(STATE.sealedCredential, sealed);
+  }
 
   const held = await mintingAccesses;
   if (held) await warnAboutMintingToken(held, config, name, expiresAt);
@@ -199,12 +212,16 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
     core.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
   }
 }
-/** One grant call per database plus one for the organization, all at once: they are independent. */
+/**
+ * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
+ * long list does not spend the minting token's shared rate limit in one burst.
+ */
+export const MAX_GRANTS_IN_FLIGHT = 16;
+
+/** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client: PlanetScaleClient, config: Config, tokenId: string): Promise<GrantedAccess[]> {
-  const results = await Promise.allSettled(
-    config.requests.map((request) =>
-      grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses),
-    ),
+  const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) =>
+    grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses),
   );
   const failures = results.flatMap((result, i) =>
     result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i]! })] : [],
@@ -297,7 +314,12 @@ async function handOver(
   // none was set, no earlier use's post reads them (one that exported or read its credential from
   // env set them), so there is nothing to put back and post stays free of node:crypto.
   const before = valuesBefore(Object.keys(variables), env);
-  if (Object.values(before).some(Boolean)) core.saveState(STATE.envBefore, sealEnv(before, token.token));
+  if (Object.values(before).some(Boolean)) {
+    // Masked first, as the sealed credential is: the runner logs saved state with debug on.
+    const sealed = sealEnv(before, token.token);
+    log.setSecret(sealed);
+    core.saveState(STATE.envBefore, sealed);
+  }
   for (const [variable, value] of Object.entries(variables)) core.exportVariable(variable, value);
   const exported = Object.keys(variables);
 

@@ -24,6 +24,8 @@ export const STATE = {
    * so post looks for tokens with our name again, whatever else happened.
    */
   lookUpByName: 'look-up-by-name',
+  /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+  proxy: 'proxy',
   /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
   sweep: 'sweep',
 } as const;

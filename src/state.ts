@@ -8,9 +8,12 @@ export { STATE } from './state-keys.js';
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
+// evaluated again for post and change too. When the minting credential came from there
+// (credentials.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
+// sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
+// PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
+// before it is saved: the runner logs saved state with debug on, and anyone with that log and the
+// minted secret (which later steps see) could open it.
 
 function keyFrom(mintedSecret: string): Buffer {
   return createHash('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
@@ -59,7 +62,8 @@ function seal(plain: string, mintedSecret: string): string {
 function open(sealed: string, mintedSecret: string): string | undefined {
   try {
     const bytes = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
+    // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+    const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
     decipher.setAuthTag(bytes.subarray(12, 28));
     return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
   } catch {

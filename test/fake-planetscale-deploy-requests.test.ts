@@ -1,5 +1,5 @@
 // The fake's branch and deploy-request endpoints, which the flows (branch per pull request,
-// deploy requests from CI) call: each access enforced as API.md and the spec list it, the
+// deploy requests from CI) call: each access enforced as PlanetScale's docs and spec list it, the
 // self-approval rule, and every response validated against openapi.yaml by operationId.
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -288,6 +288,23 @@ describe('runStep', () => {
     expect(r.maskedLog).toContain('::group::Group title');
   });
 
+  it('with debug, logs the values taken from GITHUB_ENV, GITHUB_STATE and GITHUB_OUTPUT as the runner does, masked', async () => {
+    const r = await runStep({ actionDir: fixture, step: 'main', inputs: baseInputs, debug: true });
+    expect(r.exitCode).toBe(0);
+    const tail = r.maskedLog.split('\n').slice(-6);
+    expect(tail).toEqual([
+      "##[debug]FROM_MAIN='hello from main'",
+      '##[debug]Save intra-action state token-id = tok_123',
+      '##[debug]Save intra-action state Mixed-Case = kept',
+      // The secret was masked during the step, so the runner's line shows *** for it.
+      '##[debug]Set output token = multi',
+      'line ***',
+      '##[debug]Set output simple = a=b',
+    ]);
+    const quiet = await runStep({ actionDir: fixture, step: 'main', inputs: baseInputs });
+    expect(quiet.maskedLog).not.toMatch(/Save intra-action state|Set output|FROM_MAIN=/);
+  });
+
   it('parses workflow commands, file commands and masks as the runner does', async () => {
     const r = await runStep({ actionDir: fixture, step: 'main', inputs: baseInputs });
     expect(r.exitCode).toBe(0);

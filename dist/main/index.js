@@ -1,6 +1,96 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ replacedByExportEnv),
+/* harmony export */   n: () => (/* binding */ parseCredential)
+/* harmony export */ });
+/* harmony import */ var _parsed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5466);
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        default:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
+function parseCredential(read, env, withheld) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
+    }
+    return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
+}
+function servicePair(id, token, source, idName, tokenName, withheld) {
+    if (!id)
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    if (!token)
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+
+/***/ }),
+
 /***/ 1714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -65,7 +155,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7363:
+/***/ 6242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75,7 +165,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   TL: () => (/* binding */ parseInputs)
 });
 
-// UNUSED EXPORTS: MAX_TTL_SECONDS, MIN_TTL_SECONDS, parseApiUrl, parseBoolean, parseDatabaseAccesses, parseNamePrefix, parseOrgAccesses, parseResourceName, parseTtl
+// UNUSED EXPORTS: MAX_DATABASES, MAX_TTL_SECONDS, MIN_TTL_SECONDS, parseApiUrl, parseBoolean, parseDatabaseAccesses, parseNamePrefix, parseOrgAccesses, parseResourceName, parseTtl
 
 ;// CONCATENATED MODULE: ./src/nearest.ts
 // "Did you mean": the candidate closest to a mistyped name, by edit distance.
@@ -114,7 +204,8 @@ function editDistance(a, b) {
 var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
-// shared/planetscale/API.md ("Permission names"). Validation checks every requested access
+// PlanetScale's docs (https://api-docs.planetscale.com/reference/service-tokens#access-permissions,
+// vendored in test/fixtures/planetscale/accesses.json). Validation checks every requested access
 // against it before any request, so a typo fails in milliseconds with a suggestion instead of
 // as an opaque 422/404 after a token was already minted.
 
@@ -135,7 +226,7 @@ const ORGANIZATION_ACCESSES = [
     'delete_service_tokens',
     'write_teams',
     'read_metrics_endpoints',
-    // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+    // Named only in the spec's per-endpoint lists; PlanetScale's docs place it at organization level.
     'write_organization',
 ];
 const DATABASE_ACCESSES = [
@@ -163,7 +254,7 @@ const DATABASE_ACCESSES = [
     'restore_production_branch_backup',
     'write_branch_vschema',
     'write_production_branch_vschema',
-    // Named only in the spec's per-endpoint lists, level undocumented: API.md says treat as database level.
+    // Named only in the spec's per-endpoint lists, level undocumented: treated as database level.
     'connect_production_read_only_branch',
     'create_branch_password',
     'create_production_branch_password',
@@ -173,6 +264,17 @@ const DATABASE_ACCESSES = [
     'demote_branches',
     'review_deploy_request',
 ];
+/**
+ * Accesses this action never grants: they manage credentials. A job token that can create
+ * service or OAuth tokens can make one that outlives every TTL and that no post step deletes;
+ * one that can delete them can remove other jobs' tokens, the minting token's included.
+ */
+const REFUSED_ACCESSES = new Set([
+    'write_service_tokens',
+    'delete_service_tokens',
+    'write_oauth_tokens',
+    'delete_oauth_tokens',
+]);
 const byLevel = {
     database: new Set(DATABASE_ACCESSES),
     organization: new Set(ORGANIZATION_ACCESSES),
@@ -186,6 +288,11 @@ function levelOf(access) {
 }
 /** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
 function accessProblem(access, level) {
+    if (REFUSED_ACCESSES.has(access)) {
+        return (`${(0,src_text/* show */.W)(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
+            'outlives every TTL in effect (it can make a new one, or remove others). Leave it out; a job that truly needs it ' +
+            'needs a credential of its own, kept as a secret, not a short-lived token from this action.');
+    }
     const actual = levelOf(access);
     if (actual === level)
         return undefined;
@@ -201,7 +308,8 @@ function accessProblem(access, level) {
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
-    return nearest(name, byLevel[level]);
+    // A typo is not steered to a refusal.
+    return nearest(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
 }
 /**
  * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
@@ -279,75 +387,10 @@ function mistypedInputs(env) {
     return errors;
 }
 
+// EXTERNAL MODULE: ./src/credentials.ts
+var credentials = __nccwpck_require__(3029);
 // EXTERNAL MODULE: ./src/parsed.ts
 var parsed = __nccwpck_require__(5466);
-;// CONCATENATED MODULE: ./src/credentials.ts
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
-// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
-
-const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
-/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
-function secretsHint(withheld) {
-    switch (withheld) {
-        case 'fork':
-            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
-        case 'dependabot':
-            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
-        default:
-            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
-    }
-}
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value) {
-    if (/[\r\n]/.test(value))
-        return 'contains a line break; a credential is a single line: check the secret\'s value';
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
-    }
-    return undefined;
-}
-/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
-function parseCredential(read, env, withheld) {
-    const id = read('service-token-id');
-    const token = read('service-token');
-    const apiToken = read('api-token');
-    if (apiToken && (id || token)) {
-        return (0,parsed/* fail */.f)('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
-    }
-    if (apiToken) {
-        const problem = credentialProblem(apiToken);
-        return problem ? (0,parsed/* fail */.f)('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-    }
-    if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
-    // Both inputs empty: fall back to the variables pscale itself reads.
-    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
-    }
-    return (0,parsed/* fail */.f)('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
-}
-function servicePair(id, token, source, idName, tokenName, withheld) {
-    if (!id)
-        return (0,parsed/* fail */.f)(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-    if (!token)
-        return (0,parsed/* fail */.f)(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-    const errors = [];
-    const idProblem = credentialProblem(id);
-    if (idProblem)
-        errors.push({ input: idName, message: idProblem });
-    const tokenProblem = credentialProblem(token);
-    if (tokenProblem)
-        errors.push({ input: tokenName, message: tokenProblem });
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return { ok: true, value: { kind: 'service-token', id, token, source } };
-}
-
 // EXTERNAL MODULE: ./src/token-name.ts
 var token_name = __nccwpck_require__(9508);
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -384,7 +427,7 @@ function parseInputs(readGiven, env, run) {
     const read = withDefaults(readGiven);
     const notices = [];
     const org = errors.take(parseResourceName('org', read('org')));
-    const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
+    const credential = errors.take((0,credentials/* parseCredential */.n)(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
         errors.take(parseResourceName('database', database));
@@ -448,6 +491,8 @@ function splitItems(text) {
 function lines(text) {
     return text.split(/\r\n|\r|\n/);
 }
+/** Databases one run may grant on: each is one grant call on the minting token's shared rate limit. */
+const MAX_DATABASES = 100;
 /** An access name in PlanetScale's spelling; a notice in `notices` when it was written otherwise. */
 function takeAccess(input, written, notices) {
     const { access, note } = normalizeAccess(written);
@@ -526,6 +571,13 @@ function parseDatabaseAccesses(text, database, notices = []) {
     }
     if (stopped)
         errors.push(moreProblems('accesses'));
+    if (byDatabase.size > MAX_DATABASES) {
+        errors.push({
+            input: 'accesses',
+            message: `names ${byDatabase.size} databases; one run grants on at most ${MAX_DATABASES}: each database is an API call, paid from ` +
+                "the minting token's rate limit, which every job using that token shares. Split the databases across jobs, each minting its own token.",
+        });
+    }
     if (errors.length > 0)
         return { ok: false, errors };
     return {
@@ -1049,8 +1101,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 var log = __nccwpck_require__(1287);
 // EXTERNAL MODULE: ./src/env-handover.ts
 var env_handover = __nccwpck_require__(1714);
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __nccwpck_require__(7363);
+// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
+var inputs = __nccwpck_require__(6242);
 // EXTERNAL MODULE: ./src/parsed.ts
 var src_parsed = __nccwpck_require__(5466);
 ;// CONCATENATED MODULE: ./src/read-input.ts
@@ -1152,7 +1204,7 @@ async function mint(run, env = process.env, cancel) {
     const untrusted = untrustedEventWarning(run.eventName);
     if (untrusted)
         core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
-    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(46)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4046));
+    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 815));
     return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
 }
 /**

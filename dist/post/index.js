@@ -447,7 +447,7 @@ async function run() {
             (0,log/* info */.pq)(work.message);
         try {
             if (work.hasWork) {
-                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(232)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4232));
+                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(287)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4287));
                 if ((await cleanup(work)) !== 0)
                     process.exitCode = core/* ExitCode */.yU.Failure;
             }
@@ -501,6 +501,8 @@ const STATE = {
      * so post looks for tokens with our name again, whatever else happened.
      */
     lookUpByName: 'look-up-by-name',
+    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+    proxy: 'proxy',
     /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
     sweep: 'sweep',
 };

@@ -71,12 +71,29 @@ export class PlanetScaleResponseError extends Error {
 const MAX_MESSAGE_LENGTH = 300;
 
 /**
- * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
- * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ * Text from an API body, safe to show: one line, at most 300 characters, with every occurrence
+ * of `knownSecrets` and anything shaped like a PlanetScale token secret replaced by ***.
+ * What each covers is found in the original text and the spans merged before anything is
+ * replaced: replacing one after another cuts a secret in two wherever they overlap (a pattern
+ * stops at the `.`, `+` or `/` of a secret and leaves its tail; a short secret inside a
+ * token-shaped word breaks the pattern's match).
  */
 export function redact(text: string, knownSecrets: readonly string[] = []): string {
-  let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
-  for (const secret of knownSecrets) if (secret) safe = safe.split(secret).join('***');
+  const spans: [number, number][] = [];
+  for (const secret of knownSecrets) {
+    if (!secret) continue;
+    for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) spans.push([at, at + secret.length]);
+  }
+  for (const match of text.matchAll(/pscale_[a-z]+_[A-Za-z0-9_-]+/g)) spans.push([match.index, match.index + match[0].length]);
+  spans.sort((a, b) => a[0] - b[0]);
+  let safe = '';
+  let done = 0;
+  for (const [start, end] of spans) {
+    if (end <= done) continue;
+    if (start >= done) safe += `${text.slice(done, start)}***`;
+    done = end;
+  }
+  safe += text.slice(done);
   safe = safe.replace(/\s+/g, ' ').trim();
   return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }

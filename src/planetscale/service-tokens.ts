@@ -1,4 +1,4 @@
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 import { MIN_CALL_MS, organizationPath, type PlanetScaleClient, type SendOptions } from './client.js';
@@ -21,6 +21,17 @@ export interface GrantedAccess {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+export function apiDateTime(value: unknown): string | null {
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 
 export async function createServiceToken(
   client: PlanetScaleClient,
@@ -51,7 +62,7 @@ export async function createServiceToken(
     id,
     token: body['token'],
     name: typeof body['name'] === 'string' ? body['name'] : null,
-    expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+    expiresAt: apiDateTime(body['expires_at']),
   };
 }
 
@@ -148,7 +159,7 @@ export async function listServiceTokens(client: PlanetScaleClient, org: string):
           {
             id: token['id'],
             name: typeof token['name'] === 'string' ? token['name'] : null,
-            expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+            expiresAt: apiDateTime(token['expires_at']),
           },
         ]
       : [],
@@ -160,7 +171,7 @@ function nextPage(body: unknown, page: number): number {
   return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
 
-/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
 async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<unknown[]> {
   const items: unknown[] = [];
   // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).

@@ -242,8 +242,11 @@ describe('credentials', () => {
   });
 
   it('deletes with the minting credential when the inputs themselves read PLANETSCALE_SERVICE_TOKEN* (evaluated again for post)', async () => {
-    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: post's inputs hold the minted token.
-    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: main's env holds what its inputs
+    // hold, so main seals the credential; post's inputs hold the minted token.
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
+    expect(main.state['minting-credential']).toBeTruthy();
     expect(main.exitCode).toBe(0);
     const postInputs = baseInputs({ 'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!, 'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']! });
     const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
@@ -255,7 +258,9 @@ describe('credentials', () => {
   it("takes only a success from post's inputs: when they now hold another organization's token, its 404 is not read as 'gone'", async () => {
     // As when an input reads a variable a later step changed: the inputs hold a valid token that cannot see ours.
     const stranger = fake.addServiceToken('other', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'] });
-    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs() });
+    // Inputs reading `${{ env.PLANETSCALE_SERVICE_TOKEN… }}`, which export-env replaces: main seals the credential.
+    const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
+    const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
     expect(main.exitCode).toBe(0);
     fake.clearRequests();
     const postInputs = baseInputs({ 'service-token-id': stranger.id, 'service-token': stranger.token });
@@ -416,6 +421,7 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     ['bare accesses with no database', { database: '' }, /^Input "accesses": "read_branch" has no database/],
     ['nothing to grant', { accesses: '' }, /^Input "accesses": nothing to grant/],
     ['an org access in accesses', { accesses: 'read_databases' }, /^Input "accesses": "read_databases" is an organization-level access: list it in org-accesses/],
+    ['an access that mints tokens', { 'org-accesses': 'read_databases write_service_tokens' }, /^Input "org-accesses": "write_service_tokens" manages credentials, so this action never grants it: .*outlives every TTL/],
     ['a database access in org-accesses', { 'org-accesses': 'read_branch' }, /^Input "org-accesses": "read_branch" is a database-level access: list it in accesses/],
     ['a misspelt access', { accesses: 'read_brnch' }, /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/],
     ['a bad ttl', { ttl: '2 weeks' }, /^Input "ttl": "2 weeks" is not a duration/],

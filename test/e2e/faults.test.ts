@@ -183,10 +183,10 @@ describe('post', () => {
     fake.faults.script(DELETE, status(500), status(500));
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(0);
-    // The first 500 answers the quick try with the inputs' credential (one attempt, cleanup.ts);
-    // the sure way, with the credential main minted with, retries the second.
+    // The minting credential comes from inputs (secrets), so nothing was sealed and post deletes
+    // with the inputs' credential at once, retrying both 500s.
     expect(calls(DELETE).map((r) => r.status)).toEqual([500, 500, 204]);
-    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/)]);
+    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/), expect.stringMatching(/attempt 2 of 5 failed \(HTTP 500/)]);
     expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
     expectNothingLeft();
   });
@@ -197,20 +197,21 @@ describe('post', () => {
     fake.faults.script(DELETE, status(429, { 'retry-after': '0' }), status(429, { 'retry-after': '0' }));
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(0);
-    // The quick try takes the first 429; the sure way retries the second.
+    // Nothing was sealed (the credential comes from inputs), so post deletes with it at once and
+    // retries both 429s, with the rate limit's long attempt budget.
     expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 204]);
-    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 failed \(HTTP 429/)]);
+    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 failed \(HTTP 429/), expect.stringMatching(/attempt 2 failed \(HTTP 429/)]);
     expectNothingLeft();
   });
 
   it('429 on delete in post past its 45 s deadline: tried on (bounded), saying so, until the token is gone', { timeout: 120_000 }, async () => {
     const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
     expect(main.exitCode).toBe(0);
-    // The quick try takes the first; five more, each waited for 10 s (Retry-After 15 s, capped), outlast 45 s.
-    fake.faults.script(DELETE, ...Array.from({ length: 6 }, () => status(429, { 'retry-after': '15' })));
+    // Five, each waited for 10 s (Retry-After 15 s, capped), outlast 45 s.
+    fake.faults.script(DELETE, ...Array.from({ length: 5 }, () => status(429, { 'retry-after': '15' })));
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks, timeoutMs: 110_000 });
     expect(post.exitCode).toBe(0);
-    expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 429, 204]);
+    expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 204]);
     expect(post.maskedLog.match(/rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more rather than give up\./g)).toHaveLength(1);
     expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
     expectNothingLeft();
@@ -263,9 +264,10 @@ describe('post', () => {
     const again = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(again.exitCode).toBe(0);
     expect(again.maskedLog).toMatch(/was already gone/);
-    // Answered 404 (with the inputs' credential, then, not taking that as proof, with the sealed one).
+    // Answered 404, with the inputs' credential: the one main minted with (nothing sealed, the inputs come from secrets).
     const deletes = fake.requests.filter((r) => r.method === 'DELETE');
-    expect(deletes.map((r) => r.status)).toEqual([404, 404]);
+    expect(deletes.map((r) => r.status)).toEqual([404]);
+    expect(deletes[0]!.credentialId).toBe(minting.id);
     expectNothingLeft();
   });
 });

@@ -159,6 +159,25 @@ describe('workflow-command injection: nothing printed issues a command', () => {
     }
   });
 
+  it('an expires_at that is not a date: the expiry is computed from the TTL instead', async () => {
+    const api = await server(async (req, forward) => {
+      const answer = await forward();
+      if (req.method !== 'POST' || !req.target.endsWith('/service-tokens') || answer.status !== 200) return answer;
+      return json(200, { ...(JSON.parse(answer.body!) as object), expires_at: 'soon\n::add-path::/tmp/evil' });
+    }, fake.url);
+    const before = Date.now();
+    const { main, post } = await runJob({ actionDir, inputs: inputs({ 'api-url': api.url, ttl: '15m' }), debug: true });
+    expect(main.exitCode).toBe(0);
+    const expiresAt = Date.parse(main.outputs['expires-at']!);
+    expect(main.outputs['expires-at']).toBe(new Date(expiresAt).toISOString());
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    for (const step of [main, post!]) {
+      expect(foreignCommands(step)).toEqual([]);
+      expect(step.path).toEqual([]);
+    }
+  });
+
   it('a token name with commands in it is normalised, and nothing is issued', async () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs({ name: '::add-path::/tmp\n##[set-env name=X]y' }), debug: true });
     expect(main.exitCode).toBe(0);

@@ -10,9 +10,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runJob } from '../harness/index.ts';
+import { runJob, runStep } from '../harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -204,5 +204,53 @@ describe('proxies', () => {
     expect(main.stdout + main.stderr).not.toContain('pa55word');
     expect(post!.exitCode).toBe(0);
     expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('post uses the proxy settings main ran with', () => {
+  // A later step may write HTTPS_PROXY to GITHUB_ENV (a careless one, to reach a corporate proxy);
+  // post must not send the minting credential there.
+  let hostile: ForwardProxy;
+  beforeEach(async () => {
+    hostile = await startProxy(() => undefined);
+  });
+  afterEach(() => hostile.close());
+
+  it('a proxy a later step adds is not used by post, which warns', async () => {
+    const direct = inputs(`https://localhost:${frontPort}`);
+    const main = await runStep({ actionDir, step: 'main', inputs: direct, env: TRUST });
+    expect(main.exitCode).toBe(0);
+    expect(main.state).not.toHaveProperty('proxy');
+    const post = await runStep({ actionDir, step: 'post', inputs: direct, env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url }, state: main.state, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(hostile.seen).toEqual([]);
+    expect(post.warnings).toEqual([expect.stringMatching(/^HTTPS_PROXY changed after the main step .*uses the proxy settings the main step used/)]);
+    expect(post.warnings[0]).not.toContain(hostile.url);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it("the proxy main used stays post's when a later step replaces it", async () => {
+    const viaProxy = inputs(`https://${API_HOST}`);
+    const main = await runStep({ actionDir, step: 'main', inputs: viaProxy, env: { ...TRUST, HTTPS_PROXY: proxy.url } });
+    expect(main.exitCode).toBe(0);
+    const seenByMain = proxy.seen.length;
+    const post = await runStep({ actionDir, step: 'post', inputs: viaProxy, env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url }, state: main.state, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(hostile.seen).toEqual([]);
+    expect(proxy.seen.length).toBeGreaterThan(seenByMain);
+    expect(post.warnings).toEqual([expect.stringMatching(/^HTTPS_PROXY changed after the main step/)]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a proxy URL with a password is masked before main saves it: the runner prints state with debug on', async () => {
+    const withPassword = proxy.url.replace('http://', 'http://ci:pa55word@');
+    const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { ...TRUST, HTTPS_PROXY: withPassword }, debug: true });
+    expect(main.exitCode).toBe(0);
+    expect(post!.exitCode).toBe(0);
+    expect(main.state['proxy']).toContain('pa55word');
+    expect(main.maskedLog).toContain('##[debug]Save intra-action state proxy = ***');
+    expect(main.maskedLog + post!.maskedLog).not.toContain('pa55word');
+    expect(post!.warnings).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // Secret exposure audit: the built dist/ run as the runner runs it (test/harness), with
-// RUNNER_DEBUG=1, main then post, on every path a job can take: success (with and without
+// RUNNER_DEBUG=1 (so the log holds the runner's own lines for every value saved in env, state and
+// outputs, as a real debug log does), main then post, on every path a job can take: success (with and without
 // export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
 // API that echoes credentials back in its error bodies (grants, and post's delete), an API that
 // answers 500 to everything, a 401, a job cancelled while the grants are in flight, and the
@@ -116,6 +117,12 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   }
   // State: the minted ID only as token-id; no secret at all (the minting credential is sealed).
   for (const [what, value] of Object.entries(never)) if (count(step.files.state, value) > 0) findings.push(`${what} in GITHUB_STATE`);
+  // The runner logs every state value with debug on: the sealed credential, with the minted secret
+  // a later step sees, would open to the minting one. It must show as *** only.
+  for (const key of ['minting-credential', 'env-before']) {
+    const sealed = step.state[key];
+    if (sealed && step.maskedLog.includes(sealed)) findings.push(`sealed state ${key} visible in the masked log`);
+  }
   for (const [key, value] of Object.entries(step.state)) {
     if (mintedId && value.includes(mintedId) && key !== 'token-id') findings.push(`mintedId in state ${key}`);
   }
@@ -162,6 +169,8 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
     expect(Math.min(...masks)).toBe(answered + 1);
     expect(Math.max(...masks)).toBe(answered + 2);
   }
+  // The audit reads the log as the runner writes it with debug on, its own lines included.
+  if (main.state['org']) expect(main.maskedLog).toContain('##[debug]Save intra-action state org = acme');
   expect(auditStep(main, secrets, [], exportEnv)).toEqual([]);
   expect(auditStep(post!, secrets, main.masks, exportEnv)).toEqual([]);
 }
@@ -181,6 +190,9 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.post!.exitCode).toBe(0);
     expect(minted.token).toMatch(/^pscale_tkn_/);
     expect(job.main.outputs['service-token']).toBe(minted.token);
+    expect(job.main.maskedLog).toContain('##[debug]Set output service-token = ***');
+    // The credential came from inputs, which export-env does not touch: nothing is sealed.
+    expect(job.main.state).not.toHaveProperty('minting-credential');
     auditJob(job, secretsOf(minted));
     expect(fake.mintedTokens()).toEqual([]);
   });
@@ -243,9 +255,31 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(job.main.state['minting-credential']).toBeTruthy();
+    expect(job.main.maskedLog).toContain('##[debug]Save intra-action state minting-credential = ***');
     // Post saw the minted pair in env, yet deleted with the minting one, which it had to unseal.
     expect(api.requests.find((r) => r.method === 'DELETE')?.headers.authorization).toBe(`${minting.id}:${minting.token}`);
     auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a minting secret with ".", "+" and "/" echoed by the API: hidden whole, no tail shown', async () => {
+    const unusual = fake.addServiceToken(
+      'acme',
+      { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } },
+      { credential: { id: 'k2x9ab7q0mzz', token: 'pscale_tkn_ab.r7Hq2+Lm9/Wv4c' } },
+    );
+    const { api, minted } = await watchedFake((req) =>
+      req.target.endsWith('/access') ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` }) : 'forward',
+    );
+    const job = await runJob({
+      actionDir,
+      inputs: inputs(api.url, { 'service-token-id': unusual.id, 'service-token': unusual.token, accesses: 'app: read_branch', 'org-accesses': '' }),
+      debug: true,
+    });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toContain('PlanetScale says: "bad credential ***:***"');
+    expect(job.main.errors.join('\n')).not.toContain('r7Hq2');
+    auditJob(job, { mintingId: unusual.id, mintingSecret: unusual.token, mintedId: minted.id, mintedSecret: minted.token });
     expect(fake.mintedTokens()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 // The fake's own catalogue of service-token access names. It is deliberately an independent
-// copy of API.md's "Permission names" (not imported from src/), so that a mistake in the
+// copy of PlanetScale's documented access names (test/fixtures/planetscale/accesses.json) (not imported from src/), so that a mistake in the
 // action's catalogue is caught by the fake refusing the grant instead of being mirrored.
 
 export type AccessLevel = 'organization' | 'database';
@@ -21,7 +21,7 @@ export const ORGANIZATION_ACCESSES: readonly string[] = [
   'delete_service_tokens',
   'write_teams',
   'read_metrics_endpoints',
-  // Named only in the spec's per-endpoint lists; API.md places it at organization level.
+  // Named only in the spec's per-endpoint lists; PlanetScale's docs place it at organization level.
   'write_organization',
 ];
 
@@ -51,7 +51,7 @@ export const DATABASE_ACCESSES: readonly string[] = [
   'restore_production_branch_backup',
   'write_branch_vschema',
   'write_production_branch_vschema',
-  // Named only in the spec's per-endpoint lists; API.md says to treat them as database level.
+  // Named only in the spec's per-endpoint lists; they are treated as database level.
   'connect_production_read_only_branch',
   'create_branch_password',
   'create_production_branch_password',

@@ -1,4 +1,4 @@
-// Authentication (API.md, "Base URL, authentication, headers"):
+// Authentication (https://api-docs.planetscale.com/reference/service-tokens):
 //   service token:      Authorization: <ID>:<TOKEN>      (no scheme)
 //   OAuth access token: Authorization: Bearer <token>
 // Anything else, or a credential that is unknown, deleted or expired by the fake's clock,

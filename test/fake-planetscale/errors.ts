@@ -1,5 +1,5 @@
 // API errors. Route handlers throw these; the server turns them into PlanetScale's error body
-// `{"code": ..., "message": ...}` with a JSON content type (API.md, "Errors").
+// `{"code": ..., "message": ...}` with a JSON content type (PlanetScale's API docs, errors).
 
 export class ApiError extends Error {
   readonly status: number;

@@ -1,4 +1,4 @@
-// The list envelope shared by every list endpoint (API.md, "List envelope"):
+// The list envelope shared by every list endpoint (PlanetScale's API docs, list responses):
 // {type: "list", current_page, per_page, next_page, next_page_url, prev_page, prev_page_url,
 //  total_count, total_pages, data}. `page` defaults to 1; `per_page` defaults to 25 and is
 // clamped to 100.

@@ -131,12 +131,12 @@ export function serviceTokenJson(ctx: ResponseContext, token: ServiceToken, opti
   };
 }
 
-/** An access record as the (spec-less) `/access` endpoints return it (API.md). */
+/** An access record as the (spec-less) `/access` endpoints return it (PlanetScale's Go client and pscale). */
 export function accessRecordJson(ctx: ResponseContext, token: ServiceToken, grant: AccessGrant): Json {
   const resource = resourceOf(ctx, token.org, grant.databaseId);
   return {
     id: grant.id,
-    // API.md: the record type for organization-level records is UNVERIFIED; the fake uses the
+    // Undocumented: the record type for organization-level records is UNVERIFIED; the fake uses the
     // one type seen in public material for both.
     type: 'DatabaseAccess',
     access: grant.access,

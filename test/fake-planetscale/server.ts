@@ -38,6 +38,9 @@ export class FakePlanetScale {
   readonly requests: RecordedRequest[] = [];
   /** Scripted faults, rate limit and their clock (faults.ts). */
   readonly faults = new FaultInjector();
+  /** The most requests open at once (received, not yet answered or dropped) since start or clearRequests(). */
+  maxInFlight = 0;
+  #inFlight = 0;
   readonly #server: Server;
   readonly #state: FakeState;
 
@@ -106,6 +109,7 @@ export class FakePlanetScale {
 
   clearRequests(): void {
     this.requests.length = 0;
+    this.maxInFlight = this.#inFlight;
   }
 
   /** Service tokens that exist now (not deleted), expired ones included, in creation order. */
@@ -166,6 +170,9 @@ export class FakePlanetScale {
   // --- HTTP ----------------------------------------------------------------------------------
 
   #receive(req: IncomingMessage, res: ServerResponse): void {
+    this.#inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
+    res.once('close', () => this.#inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

@@ -31,7 +31,7 @@ export function stripBom(text: string): string {
  *   a heredoc line without a newline (EOF marker missing new line), DELIM never found.
  * Stricter than the runner in one place: `=value` (empty name in the `=` form) is an error here.
  * The runner's check for it tests the whole line instead of the name (a bug), so it would
- * accept the pair with an empty name; CONTRACT.md and the harness brief say an empty name fails.
+ * accept the pair with an empty name; the harness (test/harness/README.md) makes an empty name fail.
  */
 export function parseFileCommandPairs(content: string): FileCommandParse {
   const text = stripBom(content);

@@ -1,5 +1,5 @@
 // Runs a node action's built entry points the way the GitHub Actions runner does
-// (see /work/shared/runner/CONTRACT.md): clean environment, INPUT_* for every declared input,
+// (see https://github.com/actions/runner and test/harness/README.md): clean environment, INPUT_* for every declared input,
 // fresh file-command files per step, workflow commands and masking on stdout/stderr,
 // file commands processed after exit, STATE_* / GITHUB_ENV / GITHUB_PATH carried from main to post,
 // cancellation as SIGINT → (7.5 s) SIGTERM → (2.5 s) kill of the process tree.
@@ -735,6 +735,13 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
 
   pathAdds.push(...parsePathFile(files.path));
 
+  // With step debug on, the runner logs every value it takes from the files, masked only by the
+  // masks registered so far (FileCommandManager.cs: SetEnvFileCommand, SaveStateFileCommand,
+  // SetOutputFileCommand). A value that must not be read in a log has to be masked first.
+  const debugValue = (line: string) => {
+    if (o.debug) out(`##[debug]${line}`);
+  };
+
   const envParse = parseFileCommandPairs(files.env);
   for (const [k, v] of envParse.pairs) {
     if (SET_ENV_BLOCK_LIST.some((b) => b.toLowerCase() === k.toLowerCase())) {
@@ -745,6 +752,7 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
       continue;
     }
     envPairs.push([k, v]);
+    debugValue(`${k}='${v}'`);
   }
   if (envParse.error) fileCommandFailed('env', envParse.error.message);
 
@@ -762,10 +770,12 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
 
   const stateParse = parseFileCommandPairs(files.state);
   statePairs.push(...stateParse.pairs);
+  for (const [k, v] of stateParse.pairs) debugValue(`Save intra-action state ${k} = ${v}`);
   if (stateParse.error) fileCommandFailed('state', stateParse.error.message);
 
   const outputParse = parseFileCommandPairs(files.output);
   outputPairs.push(...outputParse.pairs);
+  for (const [k, v] of outputParse.pairs) debugValue(`Set output ${k} = ${v}`);
   if (outputParse.error) fileCommandFailed('output', outputParse.error.message);
 
   const failed = runnerFailed || code !== 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredential } from '../../src/credentials.ts';
+import { parseCredential, replacedByExportEnv } from '../../src/credentials.ts';
 import {
   DEFAULT_API_URL,
+  MAX_DATABASES,
   parseApiUrl,
   parseBoolean,
   parseDatabaseAccesses,
@@ -127,6 +128,22 @@ describe('parseCredential', () => {
   });
 });
 
+describe('replacedByExportEnv: when main keeps a sealed copy for post', () => {
+  const pair = { kind: 'service-token' as const, id: 'mintid123456', token: 'pscale_tkn_mint' };
+  it('a credential from env: export-env replaces it', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'env' }, {})).toBe(true);
+  });
+  it('inputs holding what env holds (`${{ env.… }}`), evaluated again for post: replaced too', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: ' pscale_tkn_mint ' })).toBe(true);
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'mintid123456' })).toBe(true);
+  });
+  it('inputs from secrets, which no step can change: not replaced, so nothing is sealed', () => {
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, {})).toBe(false);
+    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'other', PLANETSCALE_SERVICE_TOKEN: '' })).toBe(false);
+    expect(replacedByExportEnv({ kind: 'api-token', token: 'oauth', source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_x' })).toBe(false);
+  });
+});
+
 describe('parseDatabaseAccesses', () => {
   it('applies bare items to the database input, split by commas, spaces and newlines', () => {
     expect(valueOf(parseDatabaseAccesses('read_branch, create_branch\ncreate_deploy_request', 'app'))).toEqual([
@@ -173,6 +190,19 @@ describe('parseDatabaseAccesses', () => {
   });
 });
 
+describe('the number of databases', () => {
+  const dbLines = (n: number) => Array.from({ length: n }, (_, i) => `db${i}: read_branch`).join('\n');
+  it('takes 100', () => {
+    expect(valueOf(parseDatabaseAccesses(dbLines(MAX_DATABASES), ''))).toHaveLength(100);
+  });
+  it('refuses 5,000 DB lines with one error that says the limit and what to do', () => {
+    expect(errorsOf(parseDatabaseAccesses(dbLines(5000), ''))).toEqual([
+      expect.stringMatching(/^Input "accesses": names 5000 databases; one run grants on at most 100: .*rate limit.*Split the databases across jobs/),
+    ]);
+    expect(errorsOf(parseDatabaseAccesses(dbLines(101), ''))).toEqual([expect.stringMatching(/names 101 databases/)]);
+  });
+});
+
 describe('parseOrgAccesses', () => {
   it('takes organization accesses, deduplicated', () => {
     expect(valueOf(parseOrgAccesses('read_databases, read_databases\ncreate_databases,'))).toEqual(['read_databases', 'create_databases']);
@@ -182,6 +212,16 @@ describe('parseOrgAccesses', () => {
   });
   it('refuses a DB prefix', () => {
     expect(errorsOf(parseOrgAccesses('app: read_databases'))).toEqual([expect.stringMatching(/org-accesses takes organization-level accesses only/)]);
+  });
+  it.each(['write_service_tokens', 'delete_service_tokens', 'write_oauth_tokens', 'delete_oauth_tokens'])('refuses %s, which manages credentials, saying why', (access) => {
+    const errors = errorsOf(parseOrgAccesses(`read_databases, ${access}`));
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^Input "org-accesses": "${access}" manages credentials, so this action never grants it: .*outlives every TTL`))]);
+    // In accesses too, the reason is the refusal, not the level.
+    expect(errorsOf(parseDatabaseAccesses(`app: read_branch, ${access}`, ''))).toEqual([expect.stringMatching(new RegExp(`^Input "accesses": "${access}" manages credentials`))]);
+  });
+  it('still grants reading service tokens, and never suggests a refused access for a typo', () => {
+    expect(valueOf(parseOrgAccesses('read_service_tokens'))).toEqual(['read_service_tokens']);
+    expect(errorsOf(parseOrgAccesses('write_service_token'))).toEqual([expect.not.stringMatching(/did you mean "write_service_tokens"/)]);
   });
 });
 

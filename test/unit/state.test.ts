@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openCredential, sealCredential } from '../../src/state.ts';
+
+// The options state.ts opens the seal with (node:crypto itself, only watched).
+const decipherOptions = vi.hoisted(() => [] as unknown[]);
+vi.mock('node:crypto', async (importOriginal) => {
+  const crypto = await importOriginal<typeof import('node:crypto')>();
+  const createDecipheriv = (...args: Parameters<typeof crypto.createDecipheriv>) => {
+    decipherOptions.push(args[3]);
+    return crypto.createDecipheriv(...args);
+  };
+  return { ...crypto, createDecipheriv };
+});
 
 describe('sealed minting credential', () => {
   const pair = { kind: 'service-token' as const, id: 'mintid123456', token: 'pscale_tkn_minting_secret' };
@@ -28,5 +39,11 @@ describe('sealed minting credential', () => {
     bytes[bytes.length - 1]! ^= 1;
     expect(openCredential(bytes.toString('base64url'), 'pscale_tkn_minted')).toBeUndefined();
     expect(openCredential('garbage', 'pscale_tkn_minted')).toBeUndefined();
+  });
+
+  it('opens only with a full 16-byte GCM tag: Node otherwise accepts a truncated one', () => {
+    decipherOptions.length = 0;
+    expect(openCredential(sealCredential(pair, 'pscale_tkn_minted'), 'pscale_tkn_minted')).toEqual(pair);
+    expect(decipherOptions).toEqual([{ authTagLength: 16 }]);
   });
 });

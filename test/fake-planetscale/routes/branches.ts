@@ -1,6 +1,6 @@
 // Branch endpoints: list, create, get, delete. Each route lists the service-token accesses the
 // spec's "Authorization" section names for it (any one of them suffices); deleting a production
-// branch takes `delete_production_branch` instead of `delete_branch` (API.md's catalogue).
+// branch takes `delete_production_branch` instead of `delete_branch` (test/fixtures/planetscale/accesses.json).
 
 import { notFound, unprocessable } from '../errors.ts';
 import { mapPage, paginate } from '../pagination.ts';

@@ -7,7 +7,7 @@ import { databaseJson } from '../responses.ts';
 import type { Route } from '../router.ts';
 
 /**
- * list_databases. API.md and the docs put `read_databases` at organization level, and it
+ * list_databases. PlanetScale's docs put `read_databases` at organization level, and it
  * shows every database. The spec's list for this endpoint instead names only database-level
  * accesses; the fake reads that as "a token also sees the databases it holds any of these on".
  */

@@ -1,6 +1,6 @@
 // Deploy-request endpoints: list, create, get, review (comment or approve), deploy. Accesses as
 // the spec's "Authorization" sections list them. Two rules beyond plain accesses:
-// - PlanetScale's (API.md, "Deploy-request rule"): when the database requires approval, a
+// - PlanetScale's (its docs on deploy requests): when the database requires approval, a
 //   service token cannot approve a deploy request it created, and a user cannot approve one
 //   created by a service token that user created. Refused with 403 forbidden (the status is
 //   UNVERIFIED; the refusal is documented).

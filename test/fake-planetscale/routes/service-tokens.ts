@@ -1,4 +1,4 @@
-// Service-token endpoints (API.md, "Service-token endpoints"): create / list / get / delete
+// Service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens): create / list / get / delete
 // from the spec, plus the spec-less /access (grant, list, revoke) and /grants used by pscale.
 
 import { type AccessLevel, isKnownAccess } from '../accesses.ts';
@@ -136,7 +136,7 @@ export const serviceTokenRoutes: Route[] = [
         if (!ctx.state.holds(ctx.principal.accesses, name, change.databaseId)) throw notFound();
       }
       const grants = ctx.state.grant(token, change.names, change.databaseId);
-      // Paged like every list envelope (API.md): past 25 records the answer is page 1, and
+      // Paged like every list envelope (PlanetScale's API docs): past 25 records the answer is page 1, and
       // next_page_url reads on through GET /access.
       const page = paginate(grants, ctx.query, ctx.pageUrl);
       return { status: 200, body: mapPage(page, (g) => accessRecordJson(ctx, token, g)) };

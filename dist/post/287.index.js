@@ -1,26 +1,116 @@
-export const id = 46;
-export const ids = [46];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 4046:
+/***/ 4287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  mintToken: () => (/* binding */ mintToken)
+  cleanup: () => (/* binding */ cleanup)
 });
 
-// UNUSED EXPORTS: CREATE_RATE_LIMITED_MS, MAIN_DEADLINE_MS, envForLaterSteps, formatTtl
+// UNUSED EXPORTS: POST_DEADLINE_MS, POST_RATE_LIMITED_DEADLINE_MS
 
-// EXTERNAL MODULE: ./src/env-handover.ts
-var env_handover = __webpack_require__(1714);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
+;// CONCATENATED MODULE: ./src/parsed.ts
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+
+;// CONCATENATED MODULE: ./src/credentials.ts
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        default:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return 'contains a line break; a credential is a single line: check the secret\'s value';
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    }
+    return undefined;
+}
+/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
+function parseCredential(read, env, withheld) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
+    }
+    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
+}
+function servicePair(id, token, source, idName, tokenName, withheld) {
+    if (!id)
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    if (!token)
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Sent in the User-Agent. A test keeps it equal to package.json's version.
+const ACTION_NAME = 'planetscale-token-action';
+const ACTION_VERSION = '1.0.0';
+
 ;// CONCATENATED MODULE: ./src/planetscale/errors.ts
 // What can go wrong talking to PlanetScale, as values the rest of the action can explain.
 /** PlanetScale answered, with a status that is not success. */
-class PlanetScaleApiError extends Error {
+class errors_PlanetScaleApiError extends Error {
     name = 'PlanetScaleApiError';
     method;
     path;
@@ -44,7 +134,7 @@ class PlanetScaleApiError extends Error {
     }
 }
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
-class PlanetScaleNetworkError extends Error {
+class errors_PlanetScaleNetworkError extends Error {
     name = 'PlanetScaleNetworkError';
     method;
     url;
@@ -65,7 +155,7 @@ class PlanetScaleNetworkError extends Error {
     }
 }
 /** PlanetScale answered success with a body we cannot use. */
-class PlanetScaleResponseError extends Error {
+class errors_PlanetScaleResponseError extends Error {
     name = 'PlanetScaleResponseError';
     /** The ID of a token the malformed answer did name, so that it can still be deleted. */
     tokenId;
@@ -76,155 +166,40 @@ class PlanetScaleResponseError extends Error {
 }
 const MAX_MESSAGE_LENGTH = 300;
 /**
- * Text from an API body, safe to show: one line, at most 300 characters, with anything shaped
- * like a PlanetScale token secret and any of `knownSecrets` replaced by ***.
+ * Text from an API body, safe to show: one line, at most 300 characters, with every occurrence
+ * of `knownSecrets` and anything shaped like a PlanetScale token secret replaced by ***.
+ * What each covers is found in the original text and the spans merged before anything is
+ * replaced: replacing one after another cuts a secret in two wherever they overlap (a pattern
+ * stops at the `.`, `+` or `/` of a secret and leaves its tail; a short secret inside a
+ * token-shaped word breaks the pattern's match).
  */
 function redact(text, knownSecrets = []) {
-    let safe = text.replace(/pscale_[a-z]+_[A-Za-z0-9_-]+/g, '***');
-    for (const secret of knownSecrets)
-        if (secret)
-            safe = safe.split(secret).join('***');
+    const spans = [];
+    for (const secret of knownSecrets) {
+        if (!secret)
+            continue;
+        for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
+            spans.push([at, at + secret.length]);
+    }
+    for (const match of text.matchAll(/pscale_[a-z]+_[A-Za-z0-9_-]+/g))
+        spans.push([match.index, match.index + match[0].length]);
+    spans.sort((a, b) => a[0] - b[0]);
+    let safe = '';
+    let done = 0;
+    for (const [start, end] of spans) {
+        if (end <= done)
+            continue;
+        if (start >= done)
+            safe += `${text.slice(done, start)}***`;
+        done = end;
+    }
+    safe += text.slice(done);
     safe = safe.replace(/\s+/g, ' ').trim();
     return safe.length > MAX_MESSAGE_LENGTH ? `${safe.slice(0, MAX_MESSAGE_LENGTH - 3)}...` : safe;
 }
 
-;// CONCATENATED MODULE: ./src/explain.ts
-// Turning a failed API call into a message that says what happened and what to do. PlanetScale
-// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
-// the minting credential may not touch it.
-
-
-function describe(op) {
-    switch (op.kind) {
-        case 'create':
-            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
-        case 'grant':
-            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
-        case 'delete':
-            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
-    }
-}
-function resource(request) {
-    return request.resourceType === 'Organization'
-        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
-        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
-}
-function notFoundAdvice(op) {
-    switch (op.kind) {
-        case 'create':
-            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
-        case 'grant':
-            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
-                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
-                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
-        case 'delete':
-            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
-    }
-}
-/** ", after 5 attempts" when the call was retried. */
-function attempts(error) {
-    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
-}
-function explain(error, op) {
-    const what = describe(op);
-    if (error instanceof PlanetScaleApiError) {
-        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
-        // apiMessage is already redacted and cut to 300 characters: shown whole.
-        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
-        if (error.status === 401) {
-            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
-                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
-        }
-        if (error.status === 403 || error.status === 404) {
-            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
-        }
-        if (error.status === 429) {
-            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
-                `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
-                `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
-        }
-        if (error.status === 422) {
-            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
-        }
-        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
-    }
-    if (error instanceof PlanetScaleNetworkError) {
-        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
-    }
-    return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
-}
-
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __webpack_require__(7363);
-;// CONCATENATED MODULE: ./src/grants.ts
-// Comparing what PlanetScale reports granted with what the job asked for, and shaping it for
-// the `accesses` output. Pure functions.
-function groupGranted(records) {
-    const byResource = new Map();
-    for (const { resourceType, resourceName, access } of records) {
-        const key = `${resourceType}\0${resourceName}`;
-        const entry = byResource.get(key) ?? { resource_type: resourceType, resource_name: resourceName, accesses: [] };
-        if (!entry.accesses.includes(access))
-            entry.accesses.push(access);
-        byResource.set(key, entry);
-    }
-    return [...byResource.values()];
-}
-function matches(request, record) {
-    if (record.resourceType.toLowerCase() !== request.resourceType.toLowerCase())
-        return false;
-    // The name of an organization-level record is unverified; the token lives in one organization,
-    // so its type is enough there.
-    return request.resourceType === 'Organization' || record.resourceName === request.resourceName;
-}
-function checkGrants(asked, granted) {
-    const missing = asked.flatMap((request) => {
-        const absent = request.accesses.filter((access) => !granted.some((g) => g.access === access && matches(request, g)));
-        return absent.length > 0 ? [{ ...request, accesses: absent }] : [];
-    });
-    const unexpected = granted.filter((g) => !asked.some((request) => request.accesses.includes(g.access) && matches(request, g)));
-    return { missing, unexpected };
-}
-
-;// CONCATENATED MODULE: ./src/minting-token.ts
-// What the minting token's own accesses say about this job, read while the token is created: a
-// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
-// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
-// Pure: the accesses come in, sentences come out.
-
-function holds(held, access, request) {
-    return held.some((h) => h.access === access &&
-        // A database access held at organization level is taken as held on every database: the
-        // warning is advice, and must not cry wolf where PlanetScale might allow it.
-        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
-}
-/** The requested accesses the minting token does not hold, per resource. */
-function missingAccesses(held, requests) {
-    return requests.flatMap((request) => {
-        const missing = request.accesses.filter((access) => !holds(held, access, request));
-        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
-    });
-}
-/** Whether the minting token holds delete_service_tokens on its organization. */
-function canDelete(held) {
-    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
-}
-function cannotDeleteWarning(name, expiresAt) {
-    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${(0,src_text/* show */.W)(name)}, ` +
-        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
-}
-function missingAccessesWarning(missing) {
-    const listed = missing
-        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(m.resourceName)}`)
-        .join('; ');
-    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-// Sent in the User-Agent. A test keeps it equal to package.json's version.
-const ACTION_NAME = 'planetscale-token-action';
-const ACTION_VERSION = '1.0.0';
-
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/planetscale/retry.ts
 // When to try a PlanetScale call again, and how long to wait first. Pure functions: the client
 // (client.ts) does the waiting and the logging.
@@ -245,7 +220,7 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 /** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
 function isRateLimited(error) {
-    return error instanceof PlanetScaleApiError && error.status === 429;
+    return error instanceof errors_PlanetScaleApiError && error.status === 429;
 }
 /**
  * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
@@ -264,9 +239,9 @@ function attemptsAllowed(error, policy) {
     return isRateLimited(error) ? policy.rateLimitedAttempts : policy.attempts;
 }
 function isRetryable(error) {
-    if (error instanceof PlanetScaleApiError)
+    if (error instanceof errors_PlanetScaleApiError)
         return RETRYABLE_STATUSES.has(error.status);
-    if (error instanceof PlanetScaleNetworkError)
+    if (error instanceof errors_PlanetScaleNetworkError)
         return error.retryable;
     return false;
 }
@@ -309,9 +284,9 @@ function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
 }
 /** What went wrong with one attempt, for a log line: a status or an error, never a body. */
 function describeFailure(error) {
-    if (error instanceof PlanetScaleApiError)
+    if (error instanceof errors_PlanetScaleApiError)
         return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
-    if (error instanceof PlanetScaleNetworkError)
+    if (error instanceof errors_PlanetScaleNetworkError)
         return error.reason;
     return (0,src_text/* errorMessage */.g)(error);
 }
@@ -454,7 +429,7 @@ function disposable(dispatcher, extra) {
  * The least time to start a create call with (SendOptions.minTimeMs): with less, its answer could
  * not be waited for, and a token could be made that we never learn of.
  */
-const MIN_CALL_MS = 2_000;
+const client_MIN_CALL_MS = 2_000;
 /** The code of a call refused before it was sent (cancelled, or out of time): retry.ts NOT_SENT_CODES. */
 const NOT_SENT = 'ENOTSENT';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -466,7 +441,7 @@ function authorizationHeader(credential) {
  * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
  * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
  */
-function organizationPath(org, ...segments) {
+function client_organizationPath(org, ...segments) {
     for (const s of [org, ...segments]) {
         if (s === '' || s === '.' || s === '..')
             throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
@@ -518,7 +493,7 @@ class PlanetScaleClient {
                 const allowed = attemptsAllowed(error, policy);
                 const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
                 const giveUp = () => {
-                    if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError)
+                    if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
                         error.attempts = attempt;
                     return error;
                 };
@@ -572,10 +547,10 @@ class PlanetScaleClient {
         const { signal: cancelled } = this.options;
         // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
-            throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
+            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
-            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
         }
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
@@ -592,7 +567,7 @@ class PlanetScaleClient {
             const { reason, code, retryable } = describeRequestFailure(error);
             const wasCancelled = cancelled?.aborted === true;
             this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
-            throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
+            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
         }
         let text;
         try {
@@ -601,7 +576,7 @@ class PlanetScaleClient {
         catch (error) {
             // The headers came, the body did not: as ambiguous as a lost answer.
             const { reason, code, retryable } = describeRequestFailure(error);
-            throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
+            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
                 code,
                 retryable: retryable && !cancelled?.aborted,
             });
@@ -611,7 +586,7 @@ class PlanetScaleClient {
         // The credential must never follow a redirect to another host; PlanetScale does not redirect
         // API calls, so a redirect is refused (the dispatcher never follows one).
         if (status >= 300 && status < 400) {
-            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
+            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
                 retryable: false,
             });
         }
@@ -621,13 +596,13 @@ class PlanetScaleClient {
             // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
             // in front of it) may echo the credential in either.
             const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
-            throw new PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
+            throw new errors_PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
         }
         return { status, body: (text ? safeJson(text) : undefined) };
     }
 }
 function retryAfterOf(error) {
-    return error instanceof PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
+    return error instanceof errors_PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
 }
 function elapsed(started) {
     return `${Math.round(performance.now() - started)} ms`;
@@ -692,6 +667,50 @@ function describeRequestFailure(error) {
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }
 
+;// CONCATENATED MODULE: ./src/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
+const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
 // the minting credential), so it is taken only if it has the shape of one.
@@ -702,17 +721,27 @@ function describeRequestFailure(error) {
 // length or alphabet, yet leaves out all that can steer a path: "/", ".", "%", "?", "#", spaces.
 const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Whether `value` can be a service token's ID. Pure. */
-function isServiceTokenId(value) {
+function token_id_isServiceTokenId(value) {
     return typeof value === 'string' && TOKEN_ID.test(value);
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/service-tokens.ts
-// The service-token endpoints (shared/planetscale/API.md). Responses are checked for the fields
+// The service-token endpoints (https://api-docs.planetscale.com/reference/service-tokens). Responses are checked for the fields
 // this action relies on, and only those: the rest of PlanetScale's objects may change freely.
 
 
 
 const isObject = (value) => typeof value === 'object' && value !== null;
+// ISO 8601 date and time with a zone, as PlanetScale documents `expires_at`. Date.parse alone is
+// too lenient (it reads "1" as the year 2001).
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
+function apiDateTime(value) {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
+        return null;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 async function createServiceToken(client, org, request, options = {}) {
     const { onSecret, ...sendOptions } = options;
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
@@ -730,7 +759,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: typeof body['expires_at'] === 'string' ? body['expires_at'] : null,
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -738,9 +767,9 @@ async function createServiceToken(client, org, request, options = {}) {
  * come from an API answer, and goes into a path sent with the minting credential.
  */
 function tokenPath(org, id, ...rest) {
-    if (!isServiceTokenId(id))
-        throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
-    return organizationPath(org, 'service-tokens', id, ...rest);
+    if (!token_id_isServiceTokenId(id))
+        throw new errors_PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+    return client_organizationPath(org, 'service-tokens', id, ...rest);
 }
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
@@ -782,7 +811,7 @@ async function deleteServiceToken(client, org, id) {
         return 'deleted';
     }
     catch (error) {
-        if (error instanceof PlanetScaleApiError && error.status === 404)
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
             return 'not-found';
         throw error;
     }
@@ -794,19 +823,19 @@ async function serviceTokenExists(client, org, id) {
         return true;
     }
     catch (error) {
-        if (error instanceof PlanetScaleApiError && error.status === 404)
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
             return false;
         throw error;
     }
 }
 /** Every service token of the organization, following `next_page` through every page. */
-async function service_tokens_listServiceTokens(client, org) {
-    return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+async function listServiceTokens(client, org) {
+    return (await listAll(client, client_organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
         ? [
             {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: typeof token['expires_at'] === 'string' ? token['expires_at'] : null,
+                expiresAt: apiDateTime(token['expires_at']),
             },
         ]
         : []);
@@ -815,14 +844,14 @@ async function service_tokens_listServiceTokens(client, org) {
 function nextPage(body, page) {
     return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
-/** The items of every page of a list endpoint (API.md, "List envelope"), following `next_page`. */
+/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
 async function listAll(client, path, what) {
     const items = [];
     // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
     for (let page = 1, pages = 0; page && pages < 100; pages++) {
         const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
         if (!isObject(body) || !Array.isArray(body['data']))
-            throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+            throw new errors_PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
         items.push(...body['data']);
         page = nextPage(body, page);
     }
@@ -830,7 +859,73 @@ async function listAll(client, path, what) {
 }
 /** IDs of the organization's service tokens named `name`. */
 async function findServiceTokensNamed(client, org, name) {
-    return (await service_tokens_listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+    return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+}
+
+;// CONCATENATED MODULE: ./src/explain.ts
+// Turning a failed API call into a message that says what happened and what to do. PlanetScale
+// answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
+// the minting credential may not touch it.
+
+
+function describe(op) {
+    switch (op.kind) {
+        case 'create':
+            return `creating a service token in organization ${(0,src_text/* show */.W)(op.org)}`;
+        case 'grant':
+            return `granting ${op.request.accesses.join(', ')} on ${resource(op.request)}`;
+        case 'delete':
+            return `deleting service token ${(0,src_text/* show */.W)(op.tokenName)}`;
+    }
+}
+function resource(request) {
+    return request.resourceType === 'Organization'
+        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
+        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
+}
+function notFoundAdvice(op) {
+    switch (op.kind) {
+        case 'create':
+            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+        case 'grant':
+            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+                `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
+                `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
+        case 'delete':
+            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+    }
+}
+/** ", after 5 attempts" when the call was retried. */
+function attempts(error) {
+    return error.attempts > 1 ? `, after ${error.attempts} attempts` : '';
+}
+function explain(error, op) {
+    const what = describe(op);
+    if (error instanceof errors_PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,src_text/* show */.W)(error.code)}` : ''}`;
+        // apiMessage is already redacted and cut to 300 characters: shown whole.
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,src_text/* show */.W)(error.apiMessage, Infinity)}.` : '';
+        if (error.status === 401) {
+            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+                `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
+        }
+        if (error.status === 403 || error.status === 404) {
+            return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+        }
+        if (error.status === 429) {
+            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+                `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
+                `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
+        }
+        if (error.status === 422) {
+            return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
+        }
+        return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
+    }
+    if (error instanceof errors_PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
+    }
+    return `Failed ${what}: ${(0,src_text/* errorMessage */.g)(error)}.`;
 }
 
 // EXTERNAL MODULE: ./src/log.ts + 1 modules
@@ -854,7 +949,7 @@ const DELETE_AGAIN_AFTER_MS = 1_000;
  * confirms it: PlanetScale answers 404 to deleting and to reading an ID it does not know too (a
  * bad create answer, a read lagging behind a write), so the two 404s alone prove nothing.
  */
-async function remove_token_removeToken(client, org, id, name) {
+async function removeToken(client, org, id, name) {
     const byId = await removeById(client, org, id, name);
     if (byId !== 'not-found')
         return byId;
@@ -867,7 +962,7 @@ async function remove_token_removeToken(client, org, id, name) {
             ok: false,
             unconfirmed: true,
             reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
-                `and looking it up by name failed. ${remove_token_listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`)}`,
+                `and looking it up by name failed. ${listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`)}`,
         };
     }
     if (ids.length === 0)
@@ -934,7 +1029,7 @@ async function removeTokensNamed(client, org, name, except) {
         ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
     }
     catch (error) {
-        return { ok: false, reason: remove_token_listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
+        return { ok: false, reason: listingFailure(error, `a token named ${(0,src_text/* show */.W)(name)}`) };
     }
     return deleteListed(client, org, ids, name);
 }
@@ -961,8 +1056,8 @@ function notRemoved(name, result) {
     return result.unconfirmed ? `Could not confirm that service token ${(0,src_text/* show */.W)(name)} is gone` : `Could not delete service token ${(0,src_text/* show */.W)(name)}`;
 }
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
-function remove_token_listingFailure(error, what) {
-    if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+function listingFailure(error, what) {
+    if (error instanceof errors_PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
         return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
     }
     return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
@@ -975,104 +1070,14 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
 var core = __webpack_require__(5049);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/state-keys.ts
-// The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
-// credential with node:crypto) so that post can read its state without loading crypto.
-const STATE = {
-    /** The full name of the token main is creating (written before the create call). */
-    name: 'token-name',
-    /** The minted token's ID (written as soon as the create call answers). */
-    id: 'token-id',
-    expiresAt: 'expires-at',
-    org: 'org',
-    apiUrl: 'api-url',
-    cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential in state.ts. */
-    sealedCredential: 'minting-credential',
-    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
-    envBefore: 'env-before',
-    /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
-    settled: 'settled',
-    /** "true" from just before the first create call: only then can a token of ours exist. */
-    createAttempted: 'create-attempted',
-    /**
-     * "true" when a create call may have made a token main never learnt of (an answer lost, a
-     * timeout, a cancellation in flight): such a call can still be carried out after main looked,
-     * so post looks for tokens with our name again, whatever else happened.
-     */
-    lookUpByName: 'look-up-by-name',
-    /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
-    sweep: 'sweep',
-};
+;// CONCATENATED MODULE: ./src/read-input.ts
+// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
+// default, but @github/local-action's stand-in for core trims only when told to.
 
-;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
-// known, so post can clean up after a main that failed or was cancelled at any point.
+const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
 
-
-// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
-// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. Post must still delete with the minting credential,
-// so main keeps it in state, sealed (AES-256-GCM) under a key derived from the minted secret:
-// post finds that secret in PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing.
-function keyFrom(mintedSecret) {
-    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
-}
-function sealCredential(credential, mintedSecret) {
-    return seal(JSON.stringify(credential), mintedSecret);
-}
-/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
-function openCredential(sealed, mintedSecret) {
-    try {
-        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
-        if (typeof value?.token !== 'string')
-            return undefined;
-        if (value.kind === 'api-token')
-            return { kind: 'api-token', token: value.token };
-        if (value.kind === 'service-token' && typeof value.id === 'string')
-            return { kind: 'service-token', id: value.id, token: value.token };
-        return undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Env values main replaced (env-handover.ts), sealed the same way: they may be secrets. */
-function sealEnv(values, mintedSecret) {
-    return seal(JSON.stringify(values), mintedSecret);
-}
-function openEnv(sealed, mintedSecret) {
-    try {
-        const value = JSON.parse(state_open(sealed, mintedSecret) ?? 'null');
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            return undefined;
-        const entries = Object.entries(value);
-        return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function seal(plain, mintedSecret) {
-    const iv = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
-    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-}
-function state_open(sealed, mintedSecret) {
-    try {
-        const bytes = Buffer.from(sealed, 'base64url');
-        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12));
-        decipher.setAuthTag(bytes.subarray(12, 28));
-        return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/state-keys.ts
+var state_keys = __webpack_require__(507);
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -1120,8 +1125,61 @@ function warningSummary(message) {
     return `> [!WARNING]\n> ${cell(message)}\n`;
 }
 
-// EXTERNAL MODULE: ./src/token-name.ts
-var token_name = __webpack_require__(9508);
+;// CONCATENATED MODULE: ./src/token-name.ts
+// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
+// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
+// when its ID was never learnt (a create whose response was lost).
+// node:crypto is loaded when a name is made (main), not when this module is imported: post
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
+const MAX_NAME_LENGTH = 63;
+const SUFFIX_LENGTH = 6;
+const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The random suffix, as a regular expression source. */
+const SUFFIX_PATTERN = `[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`;
+/** Room left for the prefix once `-` and the suffix are appended. */
+const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
+/** Lowercase letters, digits and single `-`, no `-` at either end. */
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function clip(text, length) {
+    return text.slice(0, length).replace(/-+$/, '');
+}
+/** The `name` input made fit for a token name; empty when nothing usable is left. */
+function normalizeNamePrefix(raw) {
+    return clip(slug(raw), MAX_PREFIX_LENGTH);
+}
+/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
+function repositoryPart(repository) {
+    return clip(slug(repository.split('/').pop() ?? ''), 20);
+}
+/**
+ * What every default name minted for this repository starts with: `gha-shop-`. The sweep
+ * (sweep.ts) deletes expired tokens whose names start so.
+ */
+function defaultNameStem(repository) {
+    const part = repositoryPart(repository);
+    return part ? `gha-${part}-` : 'gha-';
+}
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+function defaultNamePrefix(run) {
+    const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
+    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
+}
+function randomSuffix() {
+    let suffix = '';
+    for (let i = 0; i < SUFFIX_LENGTH; i++)
+        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
+    return suffix;
+}
+function tokenName(prefix, suffix = randomSuffix()) {
+    return `${prefix}-${suffix}`;
+}
+
 ;// CONCATENATED MODULE: ./src/sweep.ts
 // The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
 // action minted in earlier runs and that have expired, the leftovers of runners that died
@@ -1134,7 +1192,7 @@ var token_name = __webpack_require__(9508);
  * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
  * delete a token another job is still using.
  */
-const SWEEP_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
+const SWEEP_MARGIN_MS = 5 * 60 * 1000;
 function encodeSweepNames(names) {
     return names.exact ? names.stem : `${names.stem}*`;
 }
@@ -1154,7 +1212,7 @@ function isSweepable(token, names, nowMs) {
 }
 async function sweepExpired(client, org, names, nowMs) {
     let expired;
-    const what = `expired tokens named ${show(`${names.stem}${names.exact ? '' : '…'}`)}`;
+    const what = `expired tokens named ${(0,src_text/* show */.W)(`${names.stem}${names.exact ? '' : '…'}`)}`;
     try {
         expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
     }
@@ -1173,13 +1231,9 @@ async function sweepExpired(client, org, names, nowMs) {
     return { ok: true, removed, failures };
 }
 
-;// CONCATENATED MODULE: ./src/mint-token.ts
-// The main step once its inputs are valid (mint.ts loads this module only then: it brings undici):
-// create the token, grant its accesses, hand it to later steps. If anything fails once the token exists, the token is deleted before the step fails, so a failed
-// step leaves nothing alive. Transient failures are retried (planetscale/retry.ts); a create
-// that may have reached PlanetScale is reconciled by name before it is tried again, since
-// create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
-// deletes what exists within the runner's grace period.
+;// CONCATENATED MODULE: ./src/cleanup.ts
+// The post step: delete the token main minted, with the credential main minted it with; look
+// for it by name when main could not account for a create call; optionally sweep leftovers.
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -1246,118 +1300,109 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
-
-
-
-
-/** A failure already explained to the user; the step fails with its message. */
-class StepFailure extends Error {
-}
-/** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
-const MAIN_DEADLINE_MS = 45_000;
+/** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
+const POST_DEADLINE_MS = 45_000;
 /**
- * A create answered nothing but 429 is given up this long after the step started, not at its
- * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
- * sharing the minting credential then spend its budget on the grants and deletes of tokens that
- * exist. It leaves a token made at the last moment most of the deadline for its grants.
+ * A call answered nothing but 429 goes on until this instead (client.ts rateLimitedDeadline):
+ * post's delete is the last chance to leave nothing alive, and a rate limit is sure to end, so
+ * a step that ends late is the lesser harm. `npm run load` at twice the rate one minting
+ * credential serves left tokens alive with 45 s. Still bounded, as the runner cancels no post
+ * step and only the job's timeout would end it.
  */
-const CREATE_RATE_LIMITED_MS = 20_000;
-/** Time kept for deleting a token after a failure, even past the deadline. */
-const CLEANUP_FLOOR_MS = 8_000;
+const POST_RATE_LIMITED_DEADLINE_MS = 5 * 60_000;
+/** Post's retries: a 429 is tried again for as long as the deadline allows, not the usual 12 times. */
+const POST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: Infinity };
 /**
- * Time for deleting after a cancellation, from the signal: the runner sends SIGTERM 7.5 s after
- * SIGINT, and kills 2.5 s after SIGTERM.
+ * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
+ * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
+ * delete is success) and nothing named ours.
  */
-const CANCEL_BUDGET_MS = { SIGINT: 6_000, SIGTERM: 2_000 };
-/** Mints for valid inputs; resolves to the process exit code. */
-async function mintToken(config, run, env, clock) {
+async function cleanup(work, env = process.env) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const { started, cancel } = clock;
-        const badProxy = proxyProblem(env, config.apiUrl);
-        if (badProxy) {
-            core/* error */.z3(badProxy);
+        const { id, name, expiresAt, byId, byName } = work;
+        const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(state_keys/* STATE */.c.sweep)) : undefined;
+        const org = core/* getState */.Gu(state_keys/* STATE */.c.org);
+        const failed = async (reason, unconfirmed = false) => {
+            if (!byId && !byName) {
+                // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
+                core/* warning */.$e(`sweep-expired: ${reason}`);
+                return 0;
+            }
+            core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
+                `delete it in PlanetScale (organization ${(0,src_text/* show */.W)(org)}, Settings > Service tokens) if that is too long.`);
+            await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
             return 1;
-        }
-        const name = (0,token_name/* tokenName */.vb)(config.namePrefix);
-        // Destroyed when the step returns, whichever way: no open socket delays the exit.
-        const dispatcher = __addDisposableResource(env_1, stepDispatcher(env, config.apiUrl), true);
-        const clientOptions = {
-            dispatcher,
-            baseUrl: config.apiUrl,
-            credential: config.credential,
-            debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined,
-            log: log/* info */.pq,
-            deadline: started + MAIN_DEADLINE_MS,
-            signal: cancel,
         };
-        const client = new PlanetScaleClient(clientOptions);
-        /** The client that deletes after a failure: never cancelled, and with time of its own. */
-        const cleaner = () => client.derive({
-            signal: undefined,
-            deadline: cancel?.aborted
-                ? clock.cancelledAt() + (CANCEL_BUDGET_MS[String(cancel.reason)] ?? CANCEL_BUDGET_MS['SIGTERM'])
-                : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
-        });
-        // Before the create call: post needs these to clean up whatever happens next.
-        core/* saveState */.LZ(STATE.org, config.org);
-        core/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
-        core/* saveState */.LZ(STATE.name, name);
-        if (config.sweepExpired)
-            core/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
-        if (cancel?.aborted) {
-            core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
-            return 1;
+        // The proxy main used, not one a later step may have put in env since (proxy-settings.ts).
+        const proxy = readProxySettings(core/* getState */.Gu(state_keys/* STATE */.c.proxy));
+        const changed = changedProxyVariables(proxy, proxySettingsOf(env));
+        if (changed.length > 0) {
+            core/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
+                'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.');
         }
-        log/* info */.pq(`Minting service token ${(0,src_text/* show */.W)(name)} in organization ${(0,src_text/* show */.W)(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
-        // The grants go out at once when the create answers, each on a connection of its own: opened
-        // now, they are ready by then. One more for the create itself, which takes the first, and one
-        // for the read of the minting token's own accesses that runs beside it.
-        const readsMintingAccesses = config.credential.kind === 'service-token';
-        dispatcher.preconnect(config.apiUrl, config.requests.length + 1 + (readsMintingAccesses ? 1 : 0));
-        let token;
-        core/* saveState */.LZ(STATE.createAttempted, 'true');
-        // The minting token's own accesses, read while the create call is in flight (no added round
-        // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
-        const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
-        try {
-            token = await createServiceToken(client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }), config.org, { name, ttlSeconds: config.ttlSeconds }, 
-            // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
-            { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log/* setSecret */.Pq });
-        }
-        catch (error) {
-            core/* error */.z3(cancel?.aborted
-                ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
-                : explain(error, { kind: 'create', org: config.org }));
-            await cleanUpFailedCreate(cleaner(), config.org, name, error);
-            return 1;
-        }
-        // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
-        log/* setSecret */.Pq(token.id);
-        core/* saveState */.LZ(STATE.id, token.id);
-        const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
-        core/* saveState */.LZ(STATE.expiresAt, expiresAt);
-        if (config.exportEnv)
-            core/* saveState */.LZ(STATE.sealedCredential, sealCredential(withoutSource(config.credential), token.token));
-        const held = await mintingAccesses;
-        if (held)
-            await warnAboutMintingToken(held, config, name, expiresAt);
-        try {
-            const granted = await grantAll(client, config, token.id);
-            if (cancel?.aborted)
-                throw new StepFailure('cancelled');
-            await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
+        const apiUrl = core/* getState */.Gu(state_keys/* STATE */.c.apiUrl);
+        const badProxy = proxyProblem(proxy, apiUrl);
+        if (badProxy)
+            return await failed(badProxy);
+        const deadline = Date.now() + POST_DEADLINE_MS;
+        const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
+        // Destroyed when the step returns, whichever way: no open socket delays the exit.
+        const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl), true);
+        const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, rateLimitedDeadline, retry });
+        // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
+        // it first spares opening the sealed copy in every job's post. Only a
+        // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
+        // another organization's token) goes the sure way below, with the credential main minted with.
+        const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
+        // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
+        if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
+            log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}.`);
+            await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
             return 0;
         }
-        catch (error) {
-            core/* error */.z3(cancel?.aborted
-                ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
-                : error instanceof StepFailure
-                    ? error.message
-                    : `Unexpected failure after minting: ${(0,src_text/* errorMessage */.g)(error)}`);
-            await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
-            return 1;
+        const credential = await mintingCredential(env, id);
+        if (typeof credential === 'string')
+            return await failed(credential);
+        const client = clientWith(credential, POST_RETRY_POLICY);
+        // A failure to delete by ID does not stop the look by name or the sweep: each may still end
+        // a token of ours. The step fails at the end.
+        let exitCode = 0;
+        if (byId) {
+            const result = await removeToken(client, org, id, name);
+            if (result.ok) {
+                log/* info */.pq(result.outcome === 'deleted'
+                    ? `Deleted service token ${(0,src_text/* show */.W)(name)}.`
+                    : `Service token ${(0,src_text/* show */.W)(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`);
+                await log/* appendSummary */.fe(deletedSummary(name, result.outcome));
+            }
+            else {
+                exitCode = await failed(result.reason, result.unconfirmed);
+            }
         }
+        if (byName) {
+            // Main began creating the token but never learnt its ID (cancelled, or the answer was
+            // lost), or a create call of its may have been carried out after it looked.
+            log/* info */.pq(`The main step did not learn whether service token ${(0,src_text/* show */.W)(name)} was created: looking for it by name.`);
+            // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
+            const found = await removeTokensNamed(client, org, name, id || undefined);
+            if (found.ok) {
+                log/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}.` : `No other service token named ${(0,src_text/* show */.W)(name)} exists.`);
+                if (found.removed > 0)
+                    await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+            }
+            else if (id) {
+                // A precaution once the token itself was dealt with by ID: a refusal is warned of.
+                core/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
+            }
+            else {
+                exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
+            }
+        }
+        // A section of its own in the log: a sweep may list many tokens.
+        if (sweep)
+            await core/* group */.Os('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
+        return exitCode;
     }
     catch (e_1) {
         env_1.error = e_1;
@@ -1369,173 +1414,69 @@ async function mintToken(config, run, env, clock) {
             await result_1;
     }
 }
-/**
- * Before a create call is tried again: if the failed one may have made the token (its answer
- * lost, or a 5xx), delete any token with our name, so that the retry cannot leave a second one
- * alive. Listing may be refused (no read_service_tokens): then warn, and go on.
- */
-async function reconcileBeforeRetry(client, org, name, error) {
-    if (!mayHaveActed(error))
-        return;
-    core/* saveState */.LZ(STATE.lookUpByName, 'true');
-    log/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${(0,src_text/* show */.W)(name)} before trying again.`);
-    const result = await removeTokensNamed(client, org, name);
+/** The optional sweep; best effort: it warns, but never fails the step. */
+async function sweepLeftovers(client, org, names) {
+    const result = await sweepExpired(client, org, names, Date.now());
     if (!result.ok) {
-        core/* warning */.$e(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+        core/* warning */.$e(`sweep-expired: ${result.reason}`);
+        return;
     }
-    else if (result.removed > 0) {
-        log/* info */.pq(`Deleted service token ${(0,src_text/* show */.W)(name)}, made by the failed call.`);
-    }
-}
-function withoutSource(credential) {
-    return credential.kind === 'api-token' ? { kind: 'api-token', token: credential.token } : { kind: 'service-token', id: credential.id, token: credential.token };
+    for (const failure of result.failures)
+        core/* warning */.$e(`sweep-expired: ${failure}`);
+    log/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
+    if (result.removed > 0)
+        await log/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 /**
- * A create call that failed may still have made a token: when the answer was lost (network
- * error, timeout), PlanetScale failed after acting (5xx), or the answer was unusable. Such a
- * token is found by its unique name and deleted, so a failed step leaves nothing alive.
+ * The credential main minted with: the sealed copy main kept when export-env replaced the
+ * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
+ * inputs (evaluated again for post) or env. Returns an explanation when there is none.
  */
-async function cleanUpFailedCreate(client, org, name, error) {
-    if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
-        core/* saveState */.LZ(STATE.settled, 'true');
-        return;
+async function mintingCredential(env, mintedId) {
+    const sealed = core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential);
+    if (sealed) {
+        const { openCredential } = await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 2462));
+        const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
+        if (opened) {
+            if (opened.kind === 'service-token')
+                log/* setSecret */.Pq(opened.id);
+            log/* setSecret */.Pq(opened.token);
+            return opened;
+        }
     }
-    // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
-    // looked: post looks again.
-    core/* saveState */.LZ(STATE.lookUpByName, 'true');
-    if (error instanceof PlanetScaleResponseError && error.tokenId) {
-        log/* setSecret */.Pq(error.tokenId);
-        const result = await remove_token_removeToken(client, org, error.tokenId, name);
-        if (result.ok)
-            core/* saveState */.LZ(STATE.settled, 'true');
-        else
-            core/* error */.z3(`${notRemoved(name, result)} after the failure: ${result.reason}`);
-        return;
+    const parsed = parseCredential(readInput, env);
+    if (!parsed.ok)
+        return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
+    const credential = parsed.value;
+    if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
+        return ('the minting credential could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
+            '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
     }
-    log/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${(0,src_text/* show */.W)(name)} to delete.`);
-    const result = await removeTokensNamed(client, org, name);
-    if (result.ok) {
-        core/* saveState */.LZ(STATE.settled, 'true');
-        log/* info */.pq(result.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
-    }
-    else {
-        core/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
-    }
+    return credential;
 }
-/** One grant call per database plus one for the organization, all at once: they are independent. */
-async function grantAll(client, config, tokenId) {
-    const results = await Promise.allSettled(config.requests.map((request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses)));
-    const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
-    if (failures.length > 0)
-        throw new StepFailure(failures.join('\n'));
-    const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    // A paged answer holds one page of the token's accesses: the whole list is read once every
-    // grant is made, so that the rest is not taken for accesses that were not granted.
-    const granted = answers.some((answer) => answer.paged)
-        ? await readAllAccesses(client, config.org, tokenId)
-        : answers.flatMap((answer) => answer.records);
-    const { missing, unexpected } = checkGrants(config.requests, granted);
-    if (missing.length > 0) {
-        throw new StepFailure(`PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
-            'so the token would not work as asked. This is unexpected: retry the job, and report it if it persists.');
-    }
-    if (unexpected.length > 0) {
-        // More privilege than the job asked for is not handed over.
-        throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected
-            .map((g) => `${g.access} on ${g.resourceType} ${(0,src_text/* show */.W)(g.resourceName)}`)
-            .join(', ')}. The token is not handed over with more than the job asked for.`);
-    }
-    return granted;
+/**
+ * The minting credential the inputs hold now, when main kept a sealed copy (else the sure way
+ * costs nothing more) and the inputs, not env, give one that is not the minted token.
+ */
+function inputsCredential(env, mintedId) {
+    if (!core/* getState */.Gu(state_keys/* STATE */.c.sealedCredential))
+        return undefined;
+    const parsed = parseCredential(readInput, env);
+    if (!parsed.ok || parsed.value.source !== 'input')
+        return undefined;
+    const credential = parsed.value;
+    if (credential.kind === 'api-token')
+        return { kind: 'api-token', token: credential.token };
+    return credential.id === mintedId ? undefined : { kind: 'service-token', id: credential.id, token: credential.token };
 }
-/** The minting token's own accesses; undefined when they cannot be read. */
-async function readMintingAccesses(options, org, id) {
-    // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
-    const hide = (log) => log && ((line) => log(line.replaceAll(id, '<minting token ID>')));
-    const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
-    return listTokenAccesses(client, org, id).catch(() => undefined);
-}
-/** Said before the grants: what the minting token's accesses mean for this job. */
-async function warnAboutMintingToken(held, config, name, expiresAt) {
-    if (config.cleanup && !canDelete(held)) {
-        const warning = cannotDeleteWarning(name, expiresAt);
-        core/* warning */.$e(warning);
-        await log/* appendSummary */.fe(warningSummary(warning));
-    }
-    const missing = missingAccesses(held, config.requests);
-    if (missing.length > 0)
-        core/* warning */.$e(missingAccessesWarning(missing));
-}
-async function readAllAccesses(client, org, tokenId) {
+/** Whether deleting the token succeeded; false for a 404 or any failure, which the caller does not conclude from. */
+async function deletedWith(client, org, id) {
     try {
-        return await listTokenAccesses(client, org, tokenId);
+        return (await deleteServiceToken(client, org, id)) === 'deleted';
     }
-    catch (error) {
-        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-        throw new StepFailure('PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
-            (refused
-                ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
-                : `: ${(0,src_text/* errorMessage */.g)(error)}`));
+    catch {
+        return false;
     }
-}
-function describeRequest(request) {
-    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,src_text/* show */.W)(request.resourceName)}`;
-}
-/** Outputs, env for later steps, log and summary. */
-async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
-    const grouped = groupGranted(granted);
-    // Only a token handed over may outlive the job (cleanup: false): one that main failed to
-    // delete after a failure is never kept, so post deletes it whatever cleanup says.
-    core/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
-    core/* setOutput */.uH('service-token-id', token.id);
-    core/* setOutput */.uH('service-token', token.token);
-    core/* setOutput */.uH('name', name);
-    core/* setOutput */.uH('expires-at', expiresAt);
-    core/* setOutput */.uH('accesses', JSON.stringify(grouped));
-    const variables = config.exportEnv ? { ...envForLaterSteps(config, token), [env_handover/* MINTED_MARKER */.bs]: (0,env_handover/* mintedMarker */.cc)(token.id) } : {};
-    // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
-    // none was set, no earlier use's post reads them (one that exported or read its credential from
-    // env set them), so there is nothing to put back and post stays free of node:crypto.
-    const before = (0,env_handover/* valuesBefore */.wP)(Object.keys(variables), env);
-    if (Object.values(before).some(Boolean))
-        core/* saveState */.LZ(STATE.envBefore, sealEnv(before, token.token));
-    for (const [variable, value] of Object.entries(variables))
-        core/* exportVariable */.dN(variable, value);
-    const exported = Object.keys(variables);
-    for (const g of grouped)
-        log/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${(0,src_text/* show */.W)(g.resource_name)}: ${g.accesses.join(', ')}`);
-    log/* info */.pq(`Service token ${(0,src_text/* show */.W)(name)} is ready; it expires at ${expiresAt}.` +
-        (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
-    await log/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
-}
-/** The variables pscale reads, as later steps get them. */
-function envForLaterSteps(config, token) {
-    return {
-        PLANETSCALE_SERVICE_TOKEN_ID: token.id,
-        PLANETSCALE_SERVICE_TOKEN: token.token,
-        PLANETSCALE_ORG: config.org,
-        // Only when not the default: a job-level PLANETSCALE_API_URL would otherwise be overridden for nothing.
-        ...(config.apiUrl === inputs/* DEFAULT_API_URL */.rK ? {} : { PLANETSCALE_API_URL: config.apiUrl }),
-    };
-}
-async function deleteAfterFailure(client, org, id, name, expiresAt) {
-    const result = await remove_token_removeToken(client, org, id, name);
-    if (result.ok) {
-        core/* saveState */.LZ(STATE.settled, 'true');
-        log/* info */.pq(result.outcome === 'deleted'
-            ? `Deleted service token ${(0,src_text/* show */.W)(name)} after the failure, so nothing is left alive.`
-            : `Service token ${(0,src_text/* show */.W)(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`);
-    }
-    else {
-        core/* error */.z3(`${notRemoved(name, result)} after the failure: ${result.reason} ` +
-            `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
-    }
-}
-function formatTtl(seconds) {
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]]) {
-        if (seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    }
-    return `${seconds}s`;
 }
 
 
