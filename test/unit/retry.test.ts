@@ -167,7 +167,7 @@ describe('the client retrying', () => {
     pool.intercept({ path: PATH, method: 'POST' }).reply(500, '').times(2);
     pool.intercept({ path: PATH, method: 'POST' }).reply(200, { ok: true });
     const seen: number[] = [];
-    await client().send('POST', PATH, {}, { beforeRetry: async (e) => void seen.push((e as PlanetScaleApiError).status) });
+    await client().send('POST', PATH, {}, { beforeRetry: (e) => Promise.resolve(void seen.push((e as PlanetScaleApiError).status)) });
     expect(seen).toEqual([500, 500]);
     pool.intercept({ path: PATH, method: 'POST' }).reply(500, '');
     await expect(client().send('POST', PATH, {}, { beforeRetry: () => Promise.reject(new Error('stop')) })).rejects.toThrow('stop');
