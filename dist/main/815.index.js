@@ -448,7 +448,7 @@ function preconnecting(options, connector) {
             }
         },
         // Those never taken are closed with the step.
-        onDestroy: () => ready.splice(0).forEach((r) => r.socket.then((s) => s.destroy(), () => { })),
+        onDestroy: () => ready.splice(0).forEach((r) => void r.socket.then((s) => s.destroy(), () => { })),
     });
 }
 function disposable(dispatcher, extra) {
