@@ -20,7 +20,7 @@ function secretsHint(withheld: SecretsWithheld | undefined): string {
       return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
     case 'dependabot':
       return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
-    default:
+    case undefined:
       return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
   }
 }

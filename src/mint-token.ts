@@ -213,10 +213,10 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
   }
 }
 /**
- * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
- * long list does not spend the minting token's shared rate limit in one burst.
+ * Grant calls in flight at once: 16 databases plus the organization go out in one round trip, and
+ * a long list does not spend the minting token's shared rate limit in one burst.
  */
-export const MAX_GRANTS_IN_FLIGHT = 16;
+export const MAX_GRANTS_IN_FLIGHT = 17;
 
 /** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client: PlanetScaleClient, config: Config, tokenId: string): Promise<GrantedAccess[]> {

@@ -49,7 +49,7 @@ describe('npm run fake-api', () => {
       expect(url).toBeDefined();
       expect(readFileSync(githubEnv, 'utf8')).toBe(`FAKE_API_URL=${url}\nFAKE_API_TOKEN_ID=ciminting001\nFAKE_API_TOKEN=pscale_tkn_ci\n`);
       const pscale = new PscaleClient({ apiUrl: url!, org: 'shop', id: 'ciminting001', token: 'pscale_tkn_ci' });
-      expect((await pscale.organizations()).json.data[0].name).toBe('shop');
+      expect((await pscale.organizations()).json.data[0]!.name).toBe('shop');
       // It may delegate any database access on its database.
       expect((await pscale.createBranch('orders', 'x')).status).toBe(201);
       expect((await pscale.createDeployRequest('orders', 'x')).status).toBe(201);

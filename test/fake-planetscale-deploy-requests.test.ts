@@ -31,7 +31,7 @@ async function openDeployRequest(author: PscaleClient, db = GATED, branch = 'pr-
   expect((await author.createBranch(db, branch)).status).toBe(201);
   const reply = await author.createDeployRequest(db, branch, { notes: 'add orders table' });
   expect(reply.status).toBe(201);
-  return reply.json.number as number;
+  return reply.json.number;
 }
 
 beforeEach(async () => {
@@ -196,10 +196,10 @@ describe('deploy requests', () => {
     const unapproved = await author.deployDeployRequest(GATED, number);
     expect(unapproved.status).toBe(422);
     expect(unapproved.json.message).toMatch(/must be approved/);
-    expect((await author.getDeployRequest(GATED, number)).json.deployment.deployable).toBe(false);
+    expect((await author.getDeployRequest(GATED, number)).json.deployment!.deployable).toBe(false);
 
     expect((await tokenWith(['approve_deploy_request']).reviewDeployRequest(GATED, number, 'approved')).status).toBe(201);
-    expect((await author.getDeployRequest(GATED, number)).json.deployment.deployable).toBe(true);
+    expect((await author.getDeployRequest(GATED, number)).json.deployment!.deployable).toBe(true);
     fake.advance(60_000);
     const deployed = await author.deployDeployRequest(GATED, number);
     expect(deployed.status).toBe(200);

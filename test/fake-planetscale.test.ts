@@ -9,6 +9,7 @@ import { DATABASE_ACCESSES } from './fake-planetscale/accesses.ts';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
 import { OpenApiSpec, type SpecResponse } from './openapi-spec.ts';
 import { OPERATION_IDS } from '../scripts/spec-update.ts';
+import type { ApiJson } from './pscale-client.ts';
 
 // --- helpers -----------------------------------------------------------------------------------
 
@@ -23,9 +24,7 @@ interface Reply {
   status: number;
   contentType: string | null;
   text: string;
-  // Response bodies are arbitrary JSON; tests look into them freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
+  json: ApiJson;
 }
 
 function authHeader(auth: Auth): string | undefined {
@@ -56,7 +55,7 @@ async function call(
   } catch {
     json = undefined;
   }
-  return { status: res.status, contentType: res.headers.get('content-type'), text, json };
+  return { status: res.status, contentType: res.headers.get('content-type'), text, json: json as ApiJson };
 }
 
 const ORG = 'acme';
@@ -160,7 +159,7 @@ describe('authentication', () => {
     const reply = await call('GET', '/v1/organizations', bare);
     expect(reply.status).toBe(200);
     expect(reply.json.data.map((o: { name: string }) => o.name)).toEqual([ORG]);
-    expect(reply.json.data[0].type).toBe('Organization');
+    expect(reply.json.data[0]!.type).toBe('Organization');
   });
 
   it('accepts OAuth tokens as Bearer credentials with their own accesses', async () => {
@@ -304,7 +303,7 @@ describe('granting accesses (delegation rule)', () => {
       body: { database: '', access: ['read_service_tokens'] },
     });
     expect(reply.status).toBe(200);
-    expect(reply.json.data[0].resource).toMatchObject({ type: 'Organization', name: ORG });
+    expect(reply.json.data[0]!.resource).toMatchObject({ type: 'Organization', name: ORG });
     expect(fake.token(minted.id)?.accesses.organization).toEqual(['read_service_tokens']);
   });
 
@@ -367,7 +366,7 @@ describe('granting accesses (delegation rule)', () => {
     const first = await call('POST', accessPath(minted.id), minting, { body });
     const second = await call('POST', accessPath(minted.id), minting, { body });
     expect(second.status).toBe(200);
-    expect(second.json.data[0].id).toBe(first.json.data[0].id);
+    expect(second.json.data[0]!.id).toBe(first.json.data[0]!.id);
     expect(fake.token(minted.id)?.accesses.databases).toEqual({ db1: ['read_branch'] });
   });
 

@@ -14,11 +14,52 @@ export interface PscaleCredentials {
   token: string;
 }
 
+/**
+ * A reply body as tests read it: one loose shape for an error, a resource (token, branch, deploy
+ * request, review, grant) or a list of them, naming the fields tests read. Not a schema: a field
+ * is there only if the reply has it, which is what the tests assert, and openapi-spec.ts checks
+ * the shapes against the spec. A body that is not JSON comes as its text.
+ */
+export interface ApiJson {
+  [field: string]: unknown;
+  code: string;
+  message: string;
+  type: string;
+  id: string;
+  name: string;
+  display_name: string;
+  token: string;
+  created_at: string;
+  expires_at: string | null;
+  actor: ApiJson;
+  actor_type: string;
+  access: string;
+  resource: ApiJson;
+  resource_type: string;
+  service_token_accesses: ApiJson[];
+  data: ApiJson[];
+  total_count: number;
+  next_page: number | null;
+  next_page_url: string;
+  html_url: string;
+  parent_branch: string | null;
+  production: boolean;
+  safe_migrations: boolean;
+  ready: boolean;
+  region: ApiJson | null;
+  slug: string;
+  number: number;
+  state: string;
+  branch: string;
+  into_branch: string;
+  approved: boolean;
+  deployment: ApiJson | null;
+  deployable: boolean;
+}
+
 export interface PscaleReply {
   status: number;
-  // Response bodies are arbitrary JSON; tests look into them freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
+  json: ApiJson;
 }
 
 /** pscale's default --api-url; never called here, see assertLoopback. */
@@ -75,7 +116,7 @@ export class PscaleClient {
     } catch {
       json = text;
     }
-    return { status: res.status, json };
+    return { status: res.status, json: json as ApiJson };
   }
 
   // --- the calls the flows make, one per pscale command -------------------------------------

@@ -469,7 +469,7 @@ function preconnecting(options, connector) {
             }
         },
         // Those never taken are closed with the step.
-        onDestroy: () => ready.splice(0).forEach((r) => r.socket.then((s) => s.destroy(), () => { })),
+        onDestroy: () => ready.splice(0).forEach((r) => void r.socket.then((s) => s.destroy(), () => { })),
     });
 }
 function disposable(dispatcher, extra) {
@@ -1540,10 +1540,10 @@ async function cleanUpFailedCreate(client, org, name, error) {
     }
 }
 /**
- * Grant calls in flight at once: enough for a typical run in one round trip, few enough that a
- * long list does not spend the minting token's shared rate limit in one burst.
+ * Grant calls in flight at once: 16 databases plus the organization go out in one round trip, and
+ * a long list does not spend the minting token's shared rate limit in one burst.
  */
-const MAX_GRANTS_IN_FLIGHT = 16;
+const MAX_GRANTS_IN_FLIGHT = 17;
 /** One grant call per database plus one for the organization, in parallel: they are independent. */
 async function grantAll(client, config, tokenId) {
     const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses));

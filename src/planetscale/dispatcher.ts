@@ -95,7 +95,7 @@ function preconnecting(options: Agent.Options, connector: buildConnector.connect
   const ready: { key: string; socket: Promise<Socket> }[] = [];
   const keyOf = (o: { protocol: string; hostname: string; port: string }) => `${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`;
   const open = (o: buildConnector.Options) =>
-    new Promise<Socket>((resolve, reject) => connector(o, (error, socket) => (error ? reject(error) : resolve(socket!))));
+    new Promise<Socket>((resolve, reject) => connector(o, (error, socket) => (error ? reject(error) : resolve(socket))));
   const agent = new Agent({
     ...options,
     connect: (o, callback) => {
@@ -121,7 +121,7 @@ function preconnecting(options: Agent.Options, connector: buildConnector.connect
       }
     },
     // Those never taken are closed with the step.
-    onDestroy: () => ready.splice(0).forEach((r) => r.socket.then((s) => s.destroy(), () => {})),
+    onDestroy: () => ready.splice(0).forEach((r) => void r.socket.then((s) => s.destroy(), () => {})),
   });
 }
 

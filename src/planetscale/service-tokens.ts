@@ -178,7 +178,7 @@ async function listAll(client: PlanetScaleClient, path: string, what: string): P
   for (let page = 1, pages = 0; page && pages < 100; pages++) {
     const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=100`);
     if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
-    items.push(...body['data']);
+    items.push(...(body['data'] as unknown[]));
     page = nextPage(body, page);
   }
   return items;

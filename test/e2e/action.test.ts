@@ -164,7 +164,7 @@ describe('happy path', () => {
       PLANETSCALE_ORG: 'acme',
       PLANETSCALE_API_URL: fake.url,
       // Not secret: recognises this token should a later use of the action take it as its minting token.
-      PLANETSCALE_TOKEN_ACTION_MINTED: expect.stringMatching(/^[0-9a-f]{32}$/),
+      PLANETSCALE_TOKEN_ACTION_MINTED: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
     });
 
     // Debug shows each call with method, path, status and time.

@@ -38,7 +38,7 @@ export async function loopback(handler: Handler, upstream?: string): Promise<Loo
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => void (async () => {
       const seen: SeenRequest = { method: req.method ?? '', target: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(seen);
       const forward = () => {
@@ -49,7 +49,7 @@ export async function loopback(handler: Handler, upstream?: string): Promise<Loo
       if (answer === 'hold') return;
       const body = answer.body ?? '';
       res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }).end(body);
-    });
+    })());
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);

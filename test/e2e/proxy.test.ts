@@ -58,7 +58,7 @@ async function startProxy(route: (hostPort: string) => string | undefined): Prom
     const routed = route(req.url!);
     if (!routed) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     const [host, port] = routed.split(':');
-    const upstream = connect(Number(port), host!, () => {
+    const upstream = connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client);

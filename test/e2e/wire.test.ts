@@ -2,7 +2,7 @@
 // all of them have arrived (so sequential grants would be caught), can alter what the API reports
 // granted (so the action's check of the answer is exercised), and can lose the create call's
 // answer after PlanetScale acted on it (so the token must be found by name and deleted).
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,14 +42,14 @@ async function grantProxy(
 ): Promise<GrantProxy> {
   let waiting: (() => void)[] = [];
   const state = { maxWaiting: 0 };
-  const forward = (req: IncomingMessage, body: Buffer, res: import('node:http').ServerResponse, alter: boolean) => {
+  const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, alter: boolean) => {
     const target = new URL(req.url!, fake.url);
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (c: Buffer) => chunks.push(c));
       answer.on('end', () => {
         let out = Buffer.concat(chunks);
-        if (alter && rewrite && answer.statusCode === 200) out = Buffer.from(JSON.stringify(rewrite(JSON.parse(out.toString()))));
+        if (alter && rewrite && answer.statusCode === 200) out = Buffer.from(JSON.stringify(rewrite(JSON.parse(out.toString()) as { data: unknown[] })));
         const headers = { ...answer.headers, 'content-length': String(out.length) };
         res.writeHead(answer.statusCode!, headers).end(out);
       });

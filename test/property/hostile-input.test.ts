@@ -305,11 +305,11 @@ function issuedCommands(output: string): { commands: Omit<WorkflowCommand, 'line
 
 function printed(write: () => void): string {
   const chunks: string[] = [];
-  const original = process.stdout.write;
+  const original = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
     return true;
-  }) as typeof process.stdout.write;
+  });
   try {
     write();
   } finally {
@@ -334,7 +334,7 @@ describe('workflow-command injection: nothing the action prints issues a command
 
   it('error / warning / debug (text) issue exactly that one command, carrying the text unchanged', () => {
     fc.assert(
-      fc.property(message, fc.constantFrom('error', 'warning', 'debug') as fc.Arbitrary<'error' | 'warning' | 'debug'>, (text, kind) => {
+      fc.property(message, fc.constantFrom<'error' | 'warning' | 'debug'>('error', 'warning', 'debug'), (text, kind) => {
         const { commands } = issuedCommands(printed(() => core[kind](text)));
         expect(commands).toEqual([{ command: kind, properties: {}, message: text }]);
       }),

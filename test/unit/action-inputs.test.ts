@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { ACTION_INPUTS, mistypedInputs, withDefaults } from '../../src/action-inputs.ts';
 
 const manifest = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
-  inputs: Record<string, { default?: unknown }>;
+  inputs: Record<string, { default?: string | number | boolean }>;
 };
 
 describe('ACTION_INPUTS', () => {

@@ -34,7 +34,7 @@ describe('PlanetScaleClient', () => {
       .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
       .reply(200, (options) => {
         seen = options.headers as Record<string, string>;
-        sentBody = String(options.body);
+        sentBody = options.body as string;
         return { id: 'abc123def456', token: 'pscale_tkn_new', name: 'ci-x', expires_at: '2026-11-22T09:00:00.000Z' };
       });
     const token = await createServiceToken(client(), 'acme', { name: 'ci-x', ttlSeconds: 900 });

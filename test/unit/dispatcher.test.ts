@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,7 +105,7 @@ describe('the client over the step dispatcher', () => {
     const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
     await new Promise((done) => probe.close(done));
     const error = await failure(client(url).send('GET', '/v1/x'));
-    expect(error).toMatchObject({ code: 'ECONNREFUSED', reason: expect.stringMatching(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/) });
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', reason: expect.stringMatching(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/) as unknown });
   });
 
   it('reports a request that gets no answer as "timed out"', async () => {
@@ -176,8 +176,8 @@ describe('the client over the step dispatcher', () => {
 
 describe('preconnect', () => {
   /** A server that counts the connections it accepts and says which one each request came on. */
-  async function counting(onConnection: (socket: import('node:net').Socket, n: number) => void = () => {}) {
-    const connections: import('node:net').Socket[] = [];
+  async function counting(onConnection: (socket: Socket, n: number) => void = () => {}) {
+    const connections: Socket[] = [];
     const api = await serve((req, res) => res.writeHead(200).end(String(req.socket.remotePort)));
     const server = servers[servers.length - 1]!;
     server.on('connection', (socket) => {

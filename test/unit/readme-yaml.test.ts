@@ -17,7 +17,7 @@ describe("README.md's yaml blocks", () => {
 
   it.each(blocks.map((b) => [b.line, b] as const))('block at line %i is a valid workflow or a marked fragment', async (_line, block) => {
     if (block.fragment) {
-      expect(() => parseYaml(block.content)).not.toThrow();
+      expect((): unknown => parseYaml(block.content)).not.toThrow();
       return;
     }
     const problems = await lintFiles([{ path: `README.md:${block.line}`, content: block.content }]);

@@ -1,10 +1,11 @@
+import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { openCredential, sealCredential } from '../../src/state.ts';
 
 // The options state.ts opens the seal with (node:crypto itself, only watched).
 const decipherOptions = vi.hoisted(() => [] as unknown[]);
 vi.mock('node:crypto', async (importOriginal) => {
-  const crypto = await importOriginal<typeof import('node:crypto')>();
+  const crypto = await importOriginal<typeof Crypto>();
   const createDecipheriv = (...args: Parameters<typeof crypto.createDecipheriv>) => {
     decipherOptions.push(args[3]);
     return crypto.createDecipheriv(...args);

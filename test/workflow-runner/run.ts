@@ -104,7 +104,7 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
         const legs = await Promise.all(combinations(job.matrix).map((matrix) => runJob(o, job, matrix, run, needsOutputs)));
         run.jobs.push(...legs);
         run.results[job.id] = legs.some((l) => l.result === 'failure') ? 'failure' : legs.some((l) => l.result === 'success') ? 'success' : 'skipped';
-        needsOutputs[job.id] = Object.assign({}, ...legs.map((l) => l.outputs));
+        needsOutputs[job.id] = Object.assign({}, ...legs.map((l) => l.outputs)) as Record<string, string>;
       }),
     );
   }

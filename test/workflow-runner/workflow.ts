@@ -41,7 +41,7 @@ export interface WorkflowModel {
 /** The parts of the parser's tokens used here (StringToken, BasicExpressionToken, MappingToken). */
 interface Token {
   expr?: string;
-  value?: unknown;
+  value?: string | number | boolean | null;
   [Symbol.iterator]?: () => Iterator<{ key: Token; value: Token }>;
   find?: (key: string) => Token | undefined;
 }

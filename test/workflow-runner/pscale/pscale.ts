@@ -19,7 +19,7 @@
 // Not verbatim: human-format tables (pscale draws them with a table library; the examples read
 // JSON) and cobra's full usage text after "missing argument".
 import { parseArgs } from 'node:util';
-import { PscaleClient, type PscaleReply } from '../../pscale-client.ts';
+import { PscaleClient, type ApiJson, type PscaleReply } from '../../pscale-client.ts';
 
 /** cmdutil.Error: ExitCode 1 means the user must act (ActionRequestedExitCode); others exit 2. */
 class PscaleError extends Error {
@@ -62,22 +62,18 @@ const format = flags.format ?? env['PLANETSCALE_FORMAT'] ?? 'human';
 const json = format === 'json';
 
 /** PrintResource in JSON: the Go struct's fields in its order, zero values for what is absent. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function shape(value: any, fields: Record<string, unknown>): Record<string, unknown> {
+function shape(value: ApiJson | null | undefined, fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).map(([k, zero]) => [k, value?.[k] ?? zero]));
 }
 const ACTOR = {};
 // planetscale.DatabaseBranch, DeployRequest, Deployment, DeployRequestReview in
 // https://github.com/planetscale/cli/blob/main/internal/planetscale/branches.go and .../deploy_requests.go
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const branchJson = (b: any) => shape(b, { id: '', name: '', parent_branch: '', actor: ACTOR, region: {}, ready: false, production: false, html_url: '', created_at: null, updated_at: null, safe_migrations: false, vtgate_size: '', vtgate_count: 0 });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const deployRequestJson = (dr: any) => ({
+const branchJson = (b: ApiJson) => shape(b, { id: '', name: '', parent_branch: '', actor: ACTOR, region: {}, ready: false, production: false, html_url: '', created_at: null, updated_at: null, safe_migrations: false, vtgate_size: '', vtgate_count: 0 });
+const deployRequestJson = (dr: ApiJson) => ({
   ...shape(dr, { id: '', branch: '', into_branch: '', actor: ACTOR, closed_by: null, branch_deleted_by: null, number: 0, state: '', deployment_state: '', approved: false, notes: '', deployment: null, html_url: '', created_at: null, updated_at: null, closed_at: null, deployed_at: null }),
   deployment: dr?.deployment ? shape(dr.deployment, { id: '', state: '', deployable: false, lint_errors: null, deploy_request_number: 0, into_branch: '', preceding_deployments: null, instant_ddl_eligible: false, instant_ddl: false, actor: null, cutover_actor: null, cancelled_actor: null, created_at: null, updated_at: null, started_at: null, queued_at: null, finished_at: null }) : null,
 });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const reviewJson = (r: any) => shape(r, { id: '', body: '', state: '', actor: ACTOR, created_at: null, updated_at: null });
+const reviewJson = (r: ApiJson) => shape(r, { id: '', body: '', state: '', actor: ACTOR, created_at: null, updated_at: null });
 
 function out(text: string): void {
   process.stdout.write(text);
@@ -162,7 +158,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
   switch (`${group} ${command}`) {
     case 'branch create': {
       const [db, branch] = requiredArgs('create <source-database> <branch> [options]', ['source-database', 'branch']) as [string, string];
-      await authenticated();
+      authenticated();
       await database(db, 'read_branch', async () =>
         (await organizationExists()) ? `source database ${db} does not exist in organization ${org}` : `organization ${org} does not exist`,
       );
@@ -175,7 +171,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'branch show': {
       const [db, branch] = requiredArgs('show <source-database> <branch>', ['source-database', 'branch']) as [string, string];
-      await authenticated();
+      authenticated();
       await database(db, 'read_branch', () => `database ${db} does not exist ${inOrg}`);
       const reply = await pscale().getBranch(db, branch);
       if (reply.status === 404) await notFound('read_branch', `branch ${branch} does not exist in database ${db} ${inOrg}`);
@@ -185,7 +181,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'branch delete': {
       const [db, branch] = requiredArgs('delete <database> <branch>', ['database', 'branch']) as [string, string];
-      await authenticated();
+      authenticated();
       await database(db, 'delete_branch', () => `database ${db} does not exist in organization ${org}`);
       if (!flags.force) {
         if (format !== 'human') throw new PscaleError(`cannot delete branch with the output format "${format}" (run with --force to override)`);
@@ -203,7 +199,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'deploy-request create': {
       const [db, branch] = requiredArgs('create <database> <branch>', ['database', 'branch']) as [string, string];
-      await authenticated();
+      authenticated();
       const reply = await pscale().createDeployRequest(db, branch, { ...(flags.into ? { into: flags.into } : {}), notes: flags.notes ?? '' });
       if (reply.status === 404) throw new PscaleError(`database ${db} does not exist in ${org}`);
       if (reply.status !== 201) throw apiError(reply);
@@ -211,7 +207,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'deploy-request show': {
       const [db, arg] = requiredArgs('show <database> <number|branch>', ['database', 'number|branch']) as [string, string];
-      await authenticated();
+      authenticated();
       const n = await number(db, arg, '');
       const reply = await pscale().getDeployRequest(db, Number(n));
       if (reply.status === 404) throw new PscaleError(`deploy request '${db}/${n}' does not exist in organization ${org}`);
@@ -220,7 +216,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'deploy-request review': {
       const [db, arg] = requiredArgs('review <database> <number>', ['database', 'number']) as [string, string];
-      await authenticated();
+      authenticated();
       if (!flags.approve && !flags.comment) throw new PscaleError('neither --approve nor --comment is set');
       if (!/^\d+$/.test(arg)) throw new PscaleError(`the argument <number> is invalid: strconv.ParseUint: parsing ${JSON.stringify(arg)}: invalid syntax`);
       const reply = await pscale().reviewDeployRequest(db, Number(arg), flags.approve ? 'approved' : 'commented', flags.comment);
@@ -230,7 +226,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     }
     case 'deploy-request deploy': {
       const [db, arg] = requiredArgs('deploy <database> <number|branch>', ['database', 'number|branch']) as [string, string];
-      await authenticated();
+      authenticated();
       // An empty argument lists every open deploy request and deploys the first: hence pipefail.
       const n = await number(db, arg, 'open');
       const reply = await pscale().deployDeployRequest(db, Number(n));
@@ -253,8 +249,7 @@ async function run(pscale: () => PscaleClient): Promise<void> {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function deployRequestRow(dr: any): string {
+function deployRequestRow(dr: ApiJson): string {
   return `ID\tNUMBER\tBRANCH\tINTO BRANCH\tAPPROVED\tSTATE\tDEPLOY STATE\n${dr.id}\t${dr.number}\t${dr.branch}\t${dr.into_branch}\t${dr.approved ? 'Yes' : 'No'}\t${dr.state}\t${dr.deployment?.state ?? ''}\n`;
 }
 
@@ -292,7 +287,7 @@ function noAuth(): PscaleError | undefined {
 }
 
 /** CheckAuthentication (the branch and deploy-request groups' PersistentPreRunE), then cobra's required --org. */
-async function authenticated(): Promise<void> {
+function authenticated(): void {
   const err = noAuth();
   if (err) throw err;
   if (!org) throw new PscaleError('required flag(s) "org" not set');
