@@ -19,13 +19,17 @@ import { show } from './text.js';
 
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 export const POST_DEADLINE_MS = 45_000;
-
 /**
- * Post's retries: its delete is the last chance to leave nothing alive, so a 429 (one minting
- * credential shared by more jobs than it can serve) is tried again for as long as the deadline
- * allows, not the usual 12 times; `npm run load` at twice that rate left tokens alive so.
+ * A call answered nothing but 429 goes on until this instead (client.ts rateLimitedDeadline):
+ * post's delete is the last chance to leave nothing alive, and a rate limit is sure to end, so
+ * a step that ends late is the lesser harm. `npm run load` at twice the rate one minting
+ * credential serves left tokens alive with 45 s. Still bounded, as the runner cancels no post
+ * step and only the job's timeout would end it.
  */
-const POST_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: 100 };
+export const POST_RATE_LIMITED_DEADLINE_MS = 5 * 60_000;
+
+/** Post's retries: a 429 is tried again for as long as the deadline allows, not the usual 12 times. */
+const POST_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: Infinity };
 
 /**
  * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
@@ -63,10 +67,11 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   const badProxy = proxyProblem(proxy, apiUrl);
   if (badProxy) return await failed(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
+  const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
   await using dispatcher = stepDispatcher(proxy, apiUrl);
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
-    new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, retry });
+    new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, rateLimitedDeadline, retry });
 
   // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
   // it first spares opening the sealed copy in every job's post. Only a

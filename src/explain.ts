@@ -63,6 +63,13 @@ export function explain(error: unknown, op: Operation): string {
     if (error.status === 403 || error.status === 404) {
       return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
     }
+    if (error.status === 429) {
+      return (
+        `PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+        `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
+        `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`
+      );
+    }
     if (error.status === 422) {
       return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
     }

@@ -34,6 +34,13 @@ class StepFailure extends Error {}
 
 /** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
 export const MAIN_DEADLINE_MS = 45_000;
+/**
+ * A create answered nothing but 429 is given up this long after the step started, not at its
+ * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
+ * sharing the minting credential then spend its budget on the grants and deletes of tokens that
+ * exist. It leaves a token made at the last moment most of the deadline for its grants.
+ */
+export const CREATE_RATE_LIMITED_MS = 20_000;
 /** Time kept for deleting a token after a failure, even past the deadline. */
 const CLEANUP_FLOOR_MS = 8_000;
 /**
@@ -108,7 +115,7 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
   try {
     token = await createServiceToken(
-      client,
+      client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }),
       config.org,
       { name, ttlSeconds: config.ttlSeconds },
       // The secret is masked the moment it arrives, even in an answer refused for a bad ID.

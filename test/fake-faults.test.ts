@@ -75,4 +75,16 @@ describe('fault injection', () => {
     expect((await list()).status).toBe(200);
     expect((await list()).status).toBe(429);
   });
+
+  it('counts refused requests against the budget only when asked to', async () => {
+    fake.faults.rateLimit({ perMinute: 60, burst: 1, countRefused: true });
+    expect((await list()).status).toBe(200);
+    const refused = await list();
+    // Its own refusal is counted: two seconds until a whole request's worth is back.
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '2']);
+    const again = await list(); // one more refused request, one more second of debt
+    expect([again.status, again.headers.get('retry-after')]).toEqual([429, '3']);
+    fake.faults.advance(1000); // one second refills what the last refusal took, not more
+    expect((await list()).status).toBe(429);
+  });
 });

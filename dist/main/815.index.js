@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   mintToken: () => (/* binding */ mintToken)
 });
 
-// UNUSED EXPORTS: MAIN_DEADLINE_MS, MAX_GRANTS_IN_FLIGHT, envForLaterSteps, formatTtl
+// UNUSED EXPORTS: CREATE_RATE_LIMITED_MS, MAIN_DEADLINE_MS, MAX_GRANTS_IN_FLIGHT, envForLaterSteps, formatTtl
 
 ;// CONCATENATED MODULE: ./src/concurrency.ts
 // Runs tasks with a bound on how many are in flight, as Promise.allSettled runs them all at once.
@@ -182,6 +182,11 @@ function explain(error, op) {
         if (error.status === 403 || error.status === 404) {
             return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
         }
+        if (error.status === 429) {
+            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+                `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
+                `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
+        }
         if (error.status === 422) {
             return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
         }
@@ -282,9 +287,25 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
 const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+/** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
+function isRateLimited(error) {
+    return error instanceof PlanetScaleApiError && error.status === 429;
+}
+/**
+ * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
+ * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
+ * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * a call is worth decides how long it waits: post's delete waits longer (a token left alive
+ * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
+ * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes
+ * of tokens that exist). Any other failure keeps the usual deadline.
+ */
+function retryDeadline(deadline, rateLimitedDeadline, onlyRateLimited) {
+    return onlyRateLimited && rateLimitedDeadline !== undefined ? rateLimitedDeadline : deadline;
+}
 /** How many calls in all `policy` allows, given the last failure. */
 function attemptsAllowed(error, policy) {
-    return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+    return isRateLimited(error) ? policy.rateLimitedAttempts : policy.attempts;
 }
 function isRetryable(error) {
     if (error instanceof PlanetScaleApiError)
@@ -527,11 +548,17 @@ class PlanetScaleClient {
         // must leave its call minTimeMs) nor that a 429 earns more attempts than other failures.
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
         const minTimeMs = sendOptions.minTimeMs ?? 0;
+        const usualDeadline = this.options.deadline ?? Infinity;
+        let deadline = usualDeadline;
+        let onlyRateLimited = true;
+        let passedUsualDeadline = false;
         for (let attempt = 1;; attempt++) {
             try {
-                return await this.sendOnce(method, path, body, minTimeMs);
+                return await this.sendOnce(method, path, body, minTimeMs, deadline);
             }
             catch (error) {
+                onlyRateLimited &&= isRateLimited(error);
+                deadline = retryDeadline(usualDeadline, this.options.rateLimitedDeadline, onlyRateLimited);
                 const allowed = attemptsAllowed(error, policy);
                 const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
                 const giveUp = () => {
@@ -539,7 +566,6 @@ class PlanetScaleClient {
                         error.attempts = attempt;
                     return error;
                 };
-                const deadline = this.options.deadline ?? Infinity;
                 // A retry must leave its call the time it needs, or waiting for it is pointless.
                 const noTime = () => Date.now() + wait + minTimeMs >= deadline;
                 if (wait === undefined || noTime() || this.options.signal?.aborted)
@@ -550,8 +576,14 @@ class PlanetScaleClient {
                     throw giveUp();
                 const retryAfter = retryAfterOf(error);
                 const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
-                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt}${Number.isFinite(allowed) ? ` of ${allowed}` : ''} failed (${describeFailure(error)}); ` +
                     `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
+                // Once, as the wait first reaches past the usual time limit.
+                if (!passedUsualDeadline && Date.now() + wait + minTimeMs >= usualDeadline) {
+                    passedUsualDeadline = true;
+                    this.options.log?.(`PlanetScale API ${method} ${path}: rate-limited (HTTP 429) on every attempt, past the usual time limit; ` +
+                        `trying on for at most ${formatWait(deadline - Date.now())} more rather than give up.`);
+                }
                 // A timer that fires late (a busy runner) may leave the retry no time: the failure to
                 // report is then still this call's own, not a retry refused before it was sent.
                 if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline)
@@ -577,15 +609,15 @@ class PlanetScaleClient {
             signal?.addEventListener('abort', onAbort);
         });
     }
-    async sendOnce(method, path, body, minTimeMs) {
+    async sendOnce(method, path, body, minTimeMs, deadline) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
-        const { signal: cancelled, deadline } = this.options;
+        const { signal: cancelled } = this.options;
         // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
             throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
-        const remaining = (deadline ?? Infinity) - Date.now();
+        const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
             throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
         }
@@ -1330,6 +1362,13 @@ class StepFailure extends Error {
 }
 /** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
 const MAIN_DEADLINE_MS = 45_000;
+/**
+ * A create answered nothing but 429 is given up this long after the step started, not at its
+ * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
+ * sharing the minting credential then spend its budget on the grants and deletes of tokens that
+ * exist. It leaves a token made at the last moment most of the deadline for its grants.
+ */
+const CREATE_RATE_LIMITED_MS = 20_000;
 /** Time kept for deleting a token after a failure, even past the deadline. */
 const CLEANUP_FLOOR_MS = 8_000;
 /**
@@ -1395,7 +1434,7 @@ async function mintToken(config, run, env, clock) {
         // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
         const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
         try {
-            token = await createServiceToken(client, config.org, { name, ttlSeconds: config.ttlSeconds }, 
+            token = await createServiceToken(client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }), config.org, { name, ttlSeconds: config.ttlSeconds }, 
             // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
             { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log/* setSecret */.Pq });
         }

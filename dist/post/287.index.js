@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   cleanup: () => (/* binding */ cleanup)
 });
 
-// UNUSED EXPORTS: POST_DEADLINE_MS
+// UNUSED EXPORTS: POST_DEADLINE_MS, POST_RATE_LIMITED_DEADLINE_MS
 
 ;// CONCATENATED MODULE: ./src/parsed.ts
 // The result of reading an input: a value, or errors that say which input, what is wrong and
@@ -218,9 +218,25 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
 const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+/** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
+function isRateLimited(error) {
+    return error instanceof errors_PlanetScaleApiError && error.status === 429;
+}
+/**
+ * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
+ * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
+ * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * a call is worth decides how long it waits: post's delete waits longer (a token left alive
+ * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
+ * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes
+ * of tokens that exist). Any other failure keeps the usual deadline.
+ */
+function retryDeadline(deadline, rateLimitedDeadline, onlyRateLimited) {
+    return onlyRateLimited && rateLimitedDeadline !== undefined ? rateLimitedDeadline : deadline;
+}
 /** How many calls in all `policy` allows, given the last failure. */
 function attemptsAllowed(error, policy) {
-    return error instanceof errors_PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+    return isRateLimited(error) ? policy.rateLimitedAttempts : policy.attempts;
 }
 function isRetryable(error) {
     if (error instanceof errors_PlanetScaleApiError)
@@ -463,11 +479,17 @@ class PlanetScaleClient {
         // must leave its call minTimeMs) nor that a 429 earns more attempts than other failures.
         const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
         const minTimeMs = sendOptions.minTimeMs ?? 0;
+        const usualDeadline = this.options.deadline ?? Infinity;
+        let deadline = usualDeadline;
+        let onlyRateLimited = true;
+        let passedUsualDeadline = false;
         for (let attempt = 1;; attempt++) {
             try {
-                return await this.sendOnce(method, path, body, minTimeMs);
+                return await this.sendOnce(method, path, body, minTimeMs, deadline);
             }
             catch (error) {
+                onlyRateLimited &&= isRateLimited(error);
+                deadline = retryDeadline(usualDeadline, this.options.rateLimitedDeadline, onlyRateLimited);
                 const allowed = attemptsAllowed(error, policy);
                 const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
                 const giveUp = () => {
@@ -475,7 +497,6 @@ class PlanetScaleClient {
                         error.attempts = attempt;
                     return error;
                 };
-                const deadline = this.options.deadline ?? Infinity;
                 // A retry must leave its call the time it needs, or waiting for it is pointless.
                 const noTime = () => Date.now() + wait + minTimeMs >= deadline;
                 if (wait === undefined || noTime() || this.options.signal?.aborted)
@@ -486,8 +507,14 @@ class PlanetScaleClient {
                     throw giveUp();
                 const retryAfter = retryAfterOf(error);
                 const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
-                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+                this.options.log?.(`PlanetScale API ${method} ${path}: attempt ${attempt}${Number.isFinite(allowed) ? ` of ${allowed}` : ''} failed (${describeFailure(error)}); ` +
                     `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`);
+                // Once, as the wait first reaches past the usual time limit.
+                if (!passedUsualDeadline && Date.now() + wait + minTimeMs >= usualDeadline) {
+                    passedUsualDeadline = true;
+                    this.options.log?.(`PlanetScale API ${method} ${path}: rate-limited (HTTP 429) on every attempt, past the usual time limit; ` +
+                        `trying on for at most ${formatWait(deadline - Date.now())} more rather than give up.`);
+                }
                 // A timer that fires late (a busy runner) may leave the retry no time: the failure to
                 // report is then still this call's own, not a retry refused before it was sent.
                 if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline)
@@ -513,15 +540,15 @@ class PlanetScaleClient {
             signal?.addEventListener('abort', onAbort);
         });
     }
-    async sendOnce(method, path, body, minTimeMs) {
+    async sendOnce(method, path, body, minTimeMs, deadline) {
         const url = this.options.baseUrl + path;
         const started = performance.now();
         const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
-        const { signal: cancelled, deadline } = this.options;
+        const { signal: cancelled } = this.options;
         // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
             throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
-        const remaining = (deadline ?? Infinity) - Date.now();
+        const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
             throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
         }
@@ -884,6 +911,11 @@ function explain(error, op) {
         }
         if (error.status === 403 || error.status === 404) {
             return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
+        }
+        if (error.status === 429) {
+            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+                `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
+                `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
         }
         if (error.status === 422) {
             return `PlanetScale refused ${what} as invalid (${status}).${detail}`;
@@ -1271,11 +1303,15 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
- * Post's retries: its delete is the last chance to leave nothing alive, so a 429 (one minting
- * credential shared by more jobs than it can serve) is tried again for as long as the deadline
- * allows, not the usual 12 times; `npm run load` at twice that rate left tokens alive so.
+ * A call answered nothing but 429 goes on until this instead (client.ts rateLimitedDeadline):
+ * post's delete is the last chance to leave nothing alive, and a rate limit is sure to end, so
+ * a step that ends late is the lesser harm. `npm run load` at twice the rate one minting
+ * credential serves left tokens alive with 45 s. Still bounded, as the runner cancels no post
+ * step and only the job's timeout would end it.
  */
-const POST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: 100 };
+const POST_RATE_LIMITED_DEADLINE_MS = 5 * 60_000;
+/** Post's retries: a 429 is tried again for as long as the deadline allows, not the usual 12 times. */
+const POST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: Infinity };
 /**
  * Runs the calls of the post step that `work` (cleanup-plan.ts, read by post.ts) asks for;
  * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
@@ -1310,9 +1346,10 @@ async function cleanup(work, env = process.env) {
         if (badProxy)
             return await failed(badProxy);
         const deadline = Date.now() + POST_DEADLINE_MS;
+        const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
         const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl), true);
-        const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, retry });
+        const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, rateLimitedDeadline, retry });
         // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
         // it first spares opening the sealed copy in every job's post. Only a
         // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold

@@ -7,7 +7,18 @@
 
 import { ACTION_NAME, ACTION_VERSION } from '../version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
-import { DEFAULT_RETRY_POLICY, attemptsAllowed, describeFailure, formatWait, isRetryable, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  attemptsAllowed,
+  describeFailure,
+  formatWait,
+  isRateLimited,
+  isRetryable,
+  parseRetryAfter,
+  retryDeadline,
+  retryDelayMs,
+  type RetryPolicy,
+} from './retry.js';
 import { request, type Dispatcher } from 'undici';
 import { MAX_BODY_BYTES } from './dispatcher.js';
 
@@ -25,6 +36,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Time (Date.now()) after which no call starts and no retry waits; a call in flight is cut at it. */
   deadline?: number;
+  /**
+   * The deadline instead for a call whose every failure was a 429 (retry.ts retryDeadline):
+   * later for post's delete, which had better end late than leave a token alive; sooner for
+   * main's create, which had better leave the shared budget to tokens that exist.
+   */
+  rateLimitedDeadline?: number;
   /** Aborts the call in flight and any wait: the job was cancelled. */
   signal?: AbortSignal;
   retry?: RetryPolicy;
@@ -93,7 +110,7 @@ export class PlanetScaleClient {
   }
 
   /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
-  derive(overrides: Pick<ClientOptions, 'deadline' | 'signal'>): PlanetScaleClient {
+  derive(overrides: Partial<Pick<ClientOptions, 'deadline' | 'signal' | 'rateLimitedDeadline'>>): PlanetScaleClient {
     return new PlanetScaleClient({ ...this.options, ...overrides });
   }
 
@@ -110,17 +127,22 @@ export class PlanetScaleClient {
     // must leave its call minTimeMs) nor that a 429 earns more attempts than other failures.
     const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
     const minTimeMs = sendOptions.minTimeMs ?? 0;
+    const usualDeadline = this.options.deadline ?? Infinity;
+    let deadline = usualDeadline;
+    let onlyRateLimited = true;
+    let passedUsualDeadline = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendOnce<T>(method, path, body, minTimeMs);
+        return await this.sendOnce<T>(method, path, body, minTimeMs, deadline);
       } catch (error) {
+        onlyRateLimited &&= isRateLimited(error);
+        deadline = retryDeadline(usualDeadline, this.options.rateLimitedDeadline, onlyRateLimited);
         const allowed = attemptsAllowed(error, policy);
         const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
         const giveUp = () => {
           if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError) error.attempts = attempt;
           return error;
         };
-        const deadline = this.options.deadline ?? Infinity;
         // A retry must leave its call the time it needs, or waiting for it is pointless.
         const noTime = () => Date.now() + wait! + minTimeMs >= deadline;
         if (wait === undefined || noTime() || this.options.signal?.aborted) throw giveUp();
@@ -130,9 +152,17 @@ export class PlanetScaleClient {
         const retryAfter = retryAfterOf(error);
         const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
         this.options.log?.(
-          `PlanetScale API ${method} ${path}: attempt ${attempt} of ${allowed} failed (${describeFailure(error)}); ` +
+          `PlanetScale API ${method} ${path}: attempt ${attempt}${Number.isFinite(allowed) ? ` of ${allowed}` : ''} failed (${describeFailure(error)}); ` +
             `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`,
         );
+        // Once, as the wait first reaches past the usual time limit.
+        if (!passedUsualDeadline && Date.now() + wait + minTimeMs >= usualDeadline) {
+          passedUsualDeadline = true;
+          this.options.log?.(
+            `PlanetScale API ${method} ${path}: rate-limited (HTTP 429) on every attempt, past the usual time limit; ` +
+              `trying on for at most ${formatWait(deadline - Date.now())} more rather than give up.`,
+          );
+        }
         // A timer that fires late (a busy runner) may leave the retry no time: the failure to
         // report is then still this call's own, not a retry refused before it was sent.
         if (!(await this.pause(wait)) || Date.now() + minTimeMs >= deadline) throw giveUp();
@@ -160,14 +190,14 @@ export class PlanetScaleClient {
     });
   }
 
-  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, minTimeMs: number): Promise<ApiResponse<T>> {
+  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, minTimeMs: number, deadline: number): Promise<ApiResponse<T>> {
     const url = this.options.baseUrl + path;
     const started = performance.now();
     const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
-    const { signal: cancelled, deadline } = this.options;
+    const { signal: cancelled } = this.options;
     // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
     if (cancelled?.aborted) throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
-    const remaining = (deadline ?? Infinity) - Date.now();
+    const remaining = deadline - Date.now();
     if (remaining <= 0 || remaining < minTimeMs) {
       throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
     }

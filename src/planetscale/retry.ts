@@ -14,6 +14,7 @@ export interface RetryPolicy {
   /**
    * Calls in all when the last answer was 429: the API is well and asks us to wait, so waiting
    * longer pays (the deadline still bounds it). Many jobs sharing one minting token hit this.
+   * May be Infinity: then only the deadline bounds it.
    */
   rateLimitedAttempts: number;
   /** The first backoff's upper bound; it doubles with each attempt. */
@@ -36,9 +37,27 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
  */
 const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
 
+/** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
+export function isRateLimited(error: unknown): boolean {
+  return error instanceof PlanetScaleApiError && error.status === 429;
+}
+
+/**
+ * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
+ * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
+ * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * a call is worth decides how long it waits: post's delete waits longer (a token left alive
+ * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
+ * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes
+ * of tokens that exist). Any other failure keeps the usual deadline.
+ */
+export function retryDeadline(deadline: number, rateLimitedDeadline: number | undefined, onlyRateLimited: boolean): number {
+  return onlyRateLimited && rateLimitedDeadline !== undefined ? rateLimitedDeadline : deadline;
+}
+
 /** How many calls in all `policy` allows, given the last failure. */
 export function attemptsAllowed(error: unknown, policy: RetryPolicy): number {
-  return error instanceof PlanetScaleApiError && error.status === 429 ? policy.rateLimitedAttempts : policy.attempts;
+  return isRateLimited(error) ? policy.rateLimitedAttempts : policy.attempts;
 }
 
 export function isRetryable(error: unknown): boolean {

@@ -54,7 +54,7 @@ const calls = (match: FaultMatch) =>
   fake.requests.filter((r) => r.method === match.method && (typeof match.path === 'string' ? r.path === match.path : match.path.test(r.path)));
 
 /** The info lines the client prints for each retry. */
-const retryLines = (step: StepResult) => step.maskedLog.split('\n').filter((line) => /^PlanetScale API .* attempt \d+ of \d+ failed/.test(line));
+const retryLines = (step: StepResult) => step.maskedLog.split('\n').filter((line) => /^PlanetScale API .* attempt \d+( of \d+)? failed/.test(line));
 
 function expectNothingLeft(): void {
   expect(fake.mintedTokens()).toEqual([]);
@@ -83,6 +83,24 @@ describe('create', () => {
     expect(main.exitCode).toBe(0);
     expect(retryLines(main)).toEqual([expect.stringMatching(/attempt 1 of 12 failed \(HTTP 429 \(injected_fault\)\); retrying in 1\.[0-3] s \(Retry-After: 1\.0 s\)\.$/)]);
     expect(main.durationMs).toBeGreaterThanOrEqual(1000);
+    expect(calls(LIST)).toHaveLength(0);
+    expect(post!.exitCode).toBe(0);
+    expectNothingLeft();
+  });
+
+  it('429 on every create: given up at CREATE_RATE_LIMITED_MS, not the deadline, saying it was rate-limited and made nothing', { timeout: 60_000 }, async () => {
+    // Retry-After 15 s is waited for 10 s (the cap): attempt 2 at about 10 s; a third at about
+    // 20 s would pass the 20 s a rate-limited create gets. With main's 45 s deadline, there would be 4.
+    fake.faults.always(CREATE, status(429, { 'retry-after': '15' }));
+    const { main, post } = await runJob({ actionDir, inputs: inputs() });
+    expect(main.exitCode).toBe(1);
+    expect(calls(CREATE).map((r) => r.status)).toEqual([429, 429]);
+    expect(main.errors).toEqual([
+      'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "injected_fault", after 2 attempts): ' +
+        "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
+        'Run fewer such jobs at once, or give each repository or team a minting token of its own. PlanetScale says: "Injected HTTP 429".',
+    ]);
+    // A 429 means nothing was made: no look by name, in main or post.
     expect(calls(LIST)).toHaveLength(0);
     expect(post!.exitCode).toBe(0);
     expectNothingLeft();
@@ -182,10 +200,20 @@ describe('post', () => {
     // Nothing was sealed (the credential comes from inputs), so post deletes with it at once and
     // retries both 429s, with the rate limit's long attempt budget.
     expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 204]);
-    expect(retryLines(post)).toEqual([
-      expect.stringMatching(/attempt 1 of 100 failed \(HTTP 429/),
-      expect.stringMatching(/attempt 2 of 100 failed \(HTTP 429/),
-    ]);
+    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 failed \(HTTP 429/), expect.stringMatching(/attempt 2 failed \(HTTP 429/)]);
+    expectNothingLeft();
+  });
+
+  it('429 on delete in post past its 45 s deadline: tried on (bounded), saying so, until the token is gone', { timeout: 120_000 }, async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
+    expect(main.exitCode).toBe(0);
+    // Five, each waited for 10 s (Retry-After 15 s, capped), outlast 45 s.
+    fake.faults.script(DELETE, ...Array.from({ length: 5 }, () => status(429, { 'retry-after': '15' })));
+    const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks, timeoutMs: 110_000 });
+    expect(post.exitCode).toBe(0);
+    expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 204]);
+    expect(post.maskedLog.match(/rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more rather than give up\./g)).toHaveLength(1);
+    expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
     expectNothingLeft();
   });
 

@@ -186,6 +186,14 @@ describe('explain', () => {
     expect(
       explain(apiError(403, 'forbidden'), { kind: 'grant', org: 'acme', request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch'] } }),
     ).toMatch(/HTTP 403, code "forbidden".*the database does not exist, or the minting credential does not itself hold read_branch on database "app"/);
+  });  it('says a 429 is the shared rate limit, that a refused create made nothing, and how to scale', () => {
+    const limited = Object.assign(apiError(429, 'rate_limited'), { attempts: 7 });
+    expect(explain(limited, { kind: 'create', org: 'acme' })).toBe(
+      'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "rate_limited", after 7 attempts): ' +
+        "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
+        'Run fewer such jobs at once, or give each repository or team a minting token of its own.',
+    );
+    expect(explain(limited, { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(/^PlanetScale rate-limited deleting service token "t" .* are spent\. Run fewer/);
   });
 });
 

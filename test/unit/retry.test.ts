@@ -12,9 +12,11 @@ import { stepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
 import {
   DEFAULT_RETRY_POLICY,
+  isRateLimited,
   isRetryable,
   mayHaveActed,
   parseRetryAfter,
+  retryDeadline,
   retryDelayMs,
 } from '../../src/planetscale/retry.ts';
 import { createServiceToken } from '../../src/planetscale/service-tokens.ts';
@@ -59,6 +61,16 @@ describe('retry decisions', () => {
     expect(retryDelayMs(1, policy, 2000, () => 0)).toBe(2000);
     expect(retryDelayMs(1, policy, 2000, () => 1)).toBe(2250);
     expect(retryDelayMs(1, policy, 3_600_000, () => 0)).toBe(policy.retryAfterCapMs);
+  });
+
+  it('gives a call answered nothing but 429 its rate-limited deadline, later or sooner, and any other call the usual one', () => {
+    expect(isRateLimited(apiError(429))).toBe(true);
+    for (const error of [apiError(503), apiError(408), networkError('ECONNRESET'), new Error('x')]) expect(isRateLimited(error)).toBe(false);
+    expect(retryDeadline(45_000, 300_000, true)).toBe(300_000);
+    expect(retryDeadline(45_000, 300_000, false)).toBe(45_000);
+    expect(retryDeadline(45_000, undefined, true)).toBe(45_000);
+    expect(retryDeadline(45_000, 10_000, true)).toBe(10_000); // a create, which had better yield
+    expect(retryDeadline(45_000, 10_000, false)).toBe(45_000);
   });
 });
 
@@ -147,6 +159,33 @@ describe('the client retrying', () => {
     agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(429, {}).times(6);
     await expect(client().send('GET', PATH)).rejects.toMatchObject({ status: 429, attempts: 6 });
     expect(logged).toHaveLength(5);
+  });
+
+  it('retries a call answered only 429 past the deadline until the rate-limited deadline, saying so once', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}, { headers: { 'retry-after': '0' } }).times(4); // 1 for the first client, 3 for the second
+    pool.intercept({ path: PATH, method: 'DELETE' }).reply(204, '');
+    const rateLimited = { ...fast, rateLimitedAttempts: Infinity, baseMs: 100, capMs: 100 };
+    // With the usual deadline alone, the first wait would already reach past it.
+    const usual = { deadline: Date.now() + 20, retry: rateLimited };
+    await expect(client(usual).send('DELETE', PATH)).rejects.toMatchObject({ status: 429, attempts: 1 });
+    logged = [];
+    const { status } = await client({ ...usual, rateLimitedDeadline: Date.now() + 5_000 }).send('DELETE', PATH);
+    expect(status).toBe(204);
+    expect(logged.filter((line) => /attempt \d+ failed \(HTTP 429\)/.test(line))).toHaveLength(3);
+    expect(logged.filter((line) => /rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more/.test(line))).toHaveLength(1);
+  });
+
+  it('keeps the usual deadline once a call failed otherwise than with a 429', async () => {
+    const pool = agent.get(BASE);
+    pool.intercept({ path: PATH, method: 'DELETE' }).reply(503, '');
+    pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}).persist();
+    const started = performance.now();
+    const error = await client({ deadline: Date.now() + 300, rateLimitedDeadline: Date.now() + 60_000, retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 } })
+      .send('DELETE', PATH)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429 });
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('never retries another 4xx', async () => {
