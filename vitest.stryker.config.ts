@@ -3,7 +3,4 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
-export default mergeConfig(
-  base,
-  defineConfig({ test: { include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'] } }),
-);
+export default mergeConfig(base, defineConfig({ test: { include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'] } }));

@@ -49,7 +49,12 @@ export function checkModel(curlDeleteRoundTrips: number, tolerance = 0.5): Model
 
 /** Judged on the exact figures, not the rounded ones shown (0.451 does not meet ≤ 0.45). */
 export function checkTargets(t: Results['timings'], mainAt16: AtTwoRtts): Results['targets'] {
-  const target = (name: string, exact: number, limit: number) => ({ name, value: Math.round(exact * 1000) / 1000, limit, met: exact <= limit });
+  const target = (name: string, exact: number, limit: number) => ({
+    name,
+    value: Math.round(exact * 1000) / 1000,
+    limit,
+    met: exact <= limit,
+  });
   return [
     target('main, 2 databases + organization (round trips)', t.main.roundTrips, 4.5),
     target('main, 16 databases + organization (round trips)', mainAt16.roundTrips, 4.5),
@@ -67,7 +72,8 @@ const rt = (m: AtTwoRtts) => m.roundTrips.toFixed(2);
 export function formatTables(r: Results): string {
   const t = r.timings;
   const [low, high] = r.rttMs;
-  const row = (what: string, m: AtTwoRtts, ratioText: string, target: string) => `| ${what} | **${rt(m)}** | ${ms(m.low)} | ${ms(m.high)} | ${ratioText} | ${target} |`;
+  const row = (what: string, m: AtTwoRtts, ratioText: string, target: string) =>
+    `| ${what} | **${rt(m)}** | ${ms(m.low)} | ${ms(m.high)} | ${ratioText} | ${target} |`;
   const lines = [
     `Each time: median (min–max) of ${r.rounds} rounds, process spawn to exit, over https through a proxy with an RTT of ${low} ms and of ${high} ms.`,
     `Round trips: (median at ${high} ms − median at ${low} ms) / ${high - low} ms. Ratios at ${low} ms.`,
@@ -88,7 +94,9 @@ export function formatTables(r: Results): string {
     '',
     '| dist/ entry | loaded at start | total (with lazy chunks) |',
     '|---|---|---|',
-    ...r.bundles.map((b) => `| ${b.entry} | ${b.loadedAtStartBytes.toLocaleString('en-US')} B | ${b.totalBytes.toLocaleString('en-US')} B |`),
+    ...r.bundles.map(
+      (b) => `| ${b.entry} | ${b.loadedAtStartBytes.toLocaleString('en-US')} B | ${b.totalBytes.toLocaleString('en-US')} B |`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -49,7 +49,8 @@ const recipe = join(repo, 'bench', 'curl-recipe.sh');
 const repoNode = join(repo, 'node_modules', 'node', 'bin', 'node');
 const nodePath = existsSync(repoNode) ? repoNode : process.execPath;
 for (const entry of ['main', 'post']) {
-  if (!existsSync(join(actionDir, 'dist', entry, 'index.js'))) throw new Error(`${join(actionDir, 'dist', entry, 'index.js')} is missing: run npm run build first`);
+  if (!existsSync(join(actionDir, 'dist', entry, 'index.js')))
+    throw new Error(`${join(actionDir, 'dist', entry, 'index.js')} is missing: run npm run build first`);
 }
 const bareEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp' };
 const version = (command: string, flag: string) => execFileSync(command, [flag], { encoding: 'utf8' }).split('\n')[0]!.trim();
@@ -64,7 +65,11 @@ function expectJobDone(what: string, grants: number): void {
   const calls = fake.requests;
   const failed = calls.filter((c) => c.status >= 300);
   const count = (method: string, suffix: RegExp) => calls.filter((c) => c.method === method && suffix.test(c.path)).length;
-  const counts = { create: count('POST', /\/service-tokens$/), grants: count('POST', /\/access$/), deletes: count('DELETE', /\/service-tokens\/[^/]+$/) };
+  const counts = {
+    create: count('POST', /\/service-tokens$/),
+    grants: count('POST', /\/access$/),
+    deletes: count('DELETE', /\/service-tokens\/[^/]+$/),
+  };
   const alive = fake.mintedTokens();
   if (failed.length > 0 || counts.create !== 1 || counts.grants !== grants || counts.deletes !== 1 || alive.length > 0) {
     throw new Error(
@@ -88,7 +93,9 @@ async function runAction(proxy: LatencyProxy, databases: number): Promise<{ main
   fake.clearRequests();
   const job = await runJob({ actionDir, inputs: actionInputs(databases, minting, proxy.url), env: trust, nodePath });
   if (job.main.exitCode !== 0 || job.post?.exitCode !== 0) {
-    throw new Error(`action failed (main ${job.main.exitCode}, post ${job.post?.exitCode}): ${job.main.errors.concat(job.post?.errors ?? []).join('; ')}`);
+    throw new Error(
+      `action failed (main ${job.main.exitCode}, post ${job.post?.exitCode}): ${job.main.errors.concat(job.post?.errors ?? []).join('; ')}`,
+    );
   }
   expectJobDone(`action (${databases} databases)`, databases + 1);
   return { main: job.main.durationMs, post: job.post.durationMs };
@@ -99,7 +106,11 @@ async function runCurlDelete(proxy: LatencyProxy): Promise<number> {
   const doomed = fake.addServiceToken(ORG, { organization: ['read_databases'] });
   const url = `${proxy.url}/v1/organizations/${ORG}/service-tokens/${doomed.id}`;
   const auth = `Authorization: ${minting.id}:${minting.token}`;
-  const run = await timeProcess('curl', ['--silent', '--show-error', '--fail', '--cacert', CA_CERT, '--request', 'DELETE', '--url', url, '--header', auth], bareEnv);
+  const run = await timeProcess(
+    'curl',
+    ['--silent', '--show-error', '--fail', '--cacert', CA_CERT, '--request', 'DELETE', '--url', url, '--header', auth],
+    bareEnv,
+  );
   if (run.code !== 0 || fake.token(doomed.id)?.deleted !== true) throw new Error(`curl DELETE failed (exit ${run.code}): ${run.stderr}`);
   fake.clearRequests();
   return run.ms;
@@ -108,7 +119,8 @@ async function runCurlDelete(proxy: LatencyProxy): Promise<number> {
 /** Post when main minted nothing: what loading the bundle costs a job. */
 async function runPostNothingToDo(): Promise<number> {
   const post = await runStep({ actionDir, step: 'post', nodePath });
-  if (post.exitCode !== 0 || !post.maskedLog.includes('Nothing to clean up')) throw new Error(`post with nothing to do failed: ${post.maskedLog}`);
+  if (post.exitCode !== 0 || !post.maskedLog.includes('Nothing to clean up'))
+    throw new Error(`post with nothing to do failed: ${post.maskedLog}`);
   return post.durationMs;
 }
 
@@ -163,7 +175,9 @@ try {
     if (!keep) continue;
     for (const { into, ms } of taken) into.push(ms);
     const last = (list: number[]) => list[list.length - 1]!.toFixed(0);
-    process.stdout.write(`round ${round}/${rounds}: main ${last(samples.main[0])} / ${last(samples.main[1])} ms, curl recipe ${last(samples.recipe[0])} / ${last(samples.recipe[1])} ms\n`);
+    process.stdout.write(
+      `round ${round}/${rounds}: main ${last(samples.main[0])} / ${last(samples.main[1])} ms, curl recipe ${last(samples.recipe[0])} / ${last(samples.recipe[1])} ms\n`,
+    );
   }
 } finally {
   for (const proxy of proxies) await proxy.close();

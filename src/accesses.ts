@@ -113,7 +113,10 @@ export function accessProblem(access: string, level: AccessLevel): string | unde
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 export function nearestAccess(name: string, level: AccessLevel): string | undefined {
   // A typo is not steered to a refusal.
-  return nearest(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
+  return nearest(
+    name,
+    [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)),
+  );
 }
 
 /**

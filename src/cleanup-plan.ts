@@ -15,7 +15,13 @@ export interface CleanupPlan {
 }
 
 /** What post must do, from what main recorded in state. Pure. */
-export function planCleanup(state: { id: string; settled: boolean; keep: boolean; attempted: boolean; lookUpByName: boolean }): CleanupPlan {
+export function planCleanup(state: {
+  id: string;
+  settled: boolean;
+  keep: boolean;
+  attempted: boolean;
+  lookUpByName: boolean;
+}): CleanupPlan {
   const { id, settled, keep, attempted, lookUpByName } = state;
   const byId = Boolean(id) && !settled && !keep;
   // A create call still in flight when main looked may have been carried out since: look again.
@@ -49,7 +55,19 @@ export function readPostWork(getState: (key: string) => string): PostWork {
   const name = getState(STATE.name);
   const id = getState(STATE.id);
   const expiresAt = getState(STATE.expiresAt) || 'the end of its TTL';
-  if (!name) return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, restoreEnv: false, message: NOTHING_MINTED };
+  if (!name)
+    return {
+      name,
+      id,
+      expiresAt,
+      keep: false,
+      byId: false,
+      byName: false,
+      sweep: false,
+      hasWork: false,
+      restoreEnv: false,
+      message: NOTHING_MINTED,
+    };
   // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
   const keep = Boolean(id) && getState(STATE.cleanup) === 'false';
   const plan = planCleanup({
@@ -68,5 +86,15 @@ export function readPostWork(getState: (key: string) => string): PostWork {
         : plan.note === 'nothing-made'
           ? NOTHING_MINTED
           : undefined;
-  return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep, restoreEnv: getState(STATE.envBefore) !== '' };
+  return {
+    ...plan,
+    name,
+    id,
+    expiresAt,
+    keep,
+    sweep,
+    message,
+    hasWork: plan.byId || plan.byName || sweep,
+    restoreEnv: getState(STATE.envBefore) !== '',
+  };
 }

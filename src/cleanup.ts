@@ -71,7 +71,16 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
   await using dispatcher = stepDispatcher(proxy, apiUrl);
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
-    new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core.isDebug() ? core.debug : undefined, log: log.info, deadline, rateLimitedDeadline, retry });
+    new PlanetScaleClient({
+      dispatcher,
+      baseUrl: apiUrl,
+      credential,
+      debug: core.isDebug() ? core.debug : undefined,
+      log: log.info,
+      deadline,
+      rateLimitedDeadline,
+      retry,
+    });
 
   // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
   // it first spares opening the sealed copy in every job's post. Only a
@@ -135,7 +144,8 @@ async function sweepLeftovers(client: PlanetScaleClient, org: string, names: Swe
   }
   for (const failure of result.failures) core.warning(`sweep-expired: ${failure}`);
   log.info(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
-  if (result.removed > 0) await log.appendSummary(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
+  if (result.removed > 0)
+    await log.appendSummary(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
 }
 
 /**

@@ -5,8 +5,7 @@ import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js'
 import type { SecretsWithheld } from './run-context.js';
 
 export type MintingCredential =
-  | { kind: 'service-token'; id: string; token: string; source: 'input' | 'env' }
-  | { kind: 'api-token'; token: string; source: 'input' };
+  { kind: 'service-token'; id: string; token: string; source: 'input' | 'env' } | { kind: 'api-token'; token: string; source: 'input' };
 
 const SECRETS_HINT =
   'Store the minting token as repository or environment secrets and pass them in with ' +
@@ -27,9 +26,9 @@ function secretsHint(withheld: SecretsWithheld | undefined): string {
 
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value: string): string | undefined {
-  if (/[\r\n]/.test(value)) return 'contains a line break; a credential is a single line: check the secret\'s value';
+  if (/[\r\n]/.test(value)) return "contains a line break; a credential is a single line: check the secret's value";
   if (!/^[\x21-\x7e]+$/.test(value)) {
-    return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+    return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
   }
   return undefined;
 }
@@ -70,8 +69,10 @@ function servicePair(
   tokenName: string,
   withheld: SecretsWithheld | undefined,
 ): Parsed<MintingCredential> {
-  if (!id) return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-  if (!token) return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+  if (!id)
+    return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+  if (!token)
+    return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
   const errors: InputError[] = [];
   const idProblem = credentialProblem(id);
   if (idProblem) errors.push({ input: idName, message: idProblem });

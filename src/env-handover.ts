@@ -19,7 +19,8 @@ export function mintedMarker(tokenId: string): string {
 export function mintedByEarlierUse(credential: MintingCredential, env: NodeJS.ProcessEnv): string | undefined {
   const marker = env[MINTED_MARKER] ?? '';
   if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id)) return undefined;
-  const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
+  const from =
+    credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
   return (
     `The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
     'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
@@ -38,5 +39,7 @@ export function valuesBefore(names: readonly string[], env: NodeJS.ProcessEnv): 
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 export function stillOurs(env: NodeJS.ProcessEnv, mintedId: string): boolean {
-  return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId);
+  return (
+    Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId)
+  );
 }

@@ -23,9 +23,7 @@ function describe(op: Operation): string {
 }
 
 function resource(request: AccessRequest): string {
-  return request.resourceType === 'Organization'
-    ? `organization ${show(request.resourceName)}`
-    : `database ${show(request.resourceName)}`;
+  return request.resourceType === 'Organization' ? `organization ${show(request.resourceName)}` : `database ${show(request.resourceName)}`;
 }
 
 function notFoundAdvice(op: Operation): string {

@@ -98,7 +98,8 @@ export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: R
       exportEnv: exportEnv!,
       cleanup: cleanup!,
       sweepExpired: sweepExpired!,
-      sweepNames: namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
+      sweepNames:
+        namePrefix && read('name') ? { stem: `${namePrefix}-`, exact: true } : { stem: defaultNameStem(run.repository), exact: false },
       apiUrl: apiUrl!,
       notices,
     },
@@ -183,11 +184,17 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
     if (db !== undefined) {
       const name = parseResourceName('accesses', db);
       if (!name.ok) {
-        errors.push({ input: 'accesses', message: `database ${show(db)} in line ${show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
+        errors.push({
+          input: 'accesses',
+          message: `database ${show(db)} in line ${show(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".`,
+        });
         continue;
       }
       if (items.length === 0) {
-        errors.push({ input: 'accesses', message: `line ${show(line.trim())} names database ${show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
+        errors.push({
+          input: 'accesses',
+          message: `line ${show(line.trim())} names database ${show(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".`,
+        });
         continue;
       }
     }
@@ -198,7 +205,10 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
         break scan;
       }
       if (item.includes(':')) {
-        errors.push({ input: 'accesses', message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
+        errors.push({
+          input: 'accesses',
+          message: `${show(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.`,
+        });
         continue;
       }
       const problem = accessProblem(item, 'database');
@@ -209,7 +219,10 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
       const target = db ?? database;
       if (!target) {
         if (!reportedMissingDatabase) {
-          errors.push({ input: 'accesses', message: `${show(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
+          errors.push({
+            input: 'accesses',
+            message: `${show(item)} has no database: set the database input, or write the line as "DB: ${item}".`,
+          });
           reportedMissingDatabase = true;
         }
         continue;
@@ -244,7 +257,10 @@ export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<s
       break;
     }
     if (item.includes(':')) {
-      errors.push({ input: 'org-accesses', message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
+      errors.push({
+        input: 'org-accesses',
+        message: `${show(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.`,
+      });
       continue;
     }
     const problem = accessProblem(item, 'organization' satisfies AccessLevel);
@@ -307,7 +323,10 @@ export function parseApiUrl(value: string): Parsed<string> {
     return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    return fail('api-url', `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+    return fail(
+      'api-url',
+      `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`,
+    );
   }
   if (url.search || url.hash) return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);
   return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };

@@ -17,7 +17,13 @@ import { PlanetScaleApiError, PlanetScaleResponseError } from './planetscale/err
 import { proxyProblem, stepDispatcher } from './planetscale/dispatcher.js';
 import { DEFAULT_RETRY_POLICY, mayHaveActed } from './planetscale/retry.js';
 import { recordProxySettings } from './proxy-settings.js';
-import { createServiceToken, grantAccesses, listTokenAccesses, type CreatedServiceToken, type GrantedAccess } from './planetscale/service-tokens.js';
+import {
+  createServiceToken,
+  grantAccesses,
+  listTokenAccesses,
+  type CreatedServiceToken,
+  type GrantedAccess,
+} from './planetscale/service-tokens.js';
 import { notRemoved, removeToken, removeTokensNamed } from './remove-token.js';
 import * as core from '@actions/core';
 import * as log from './log.js';
@@ -27,7 +33,6 @@ import { mintSummary, warningSummary } from './summary.js';
 import { encodeSweepNames } from './sweep.js';
 import { tokenName } from './token-name.js';
 import type { RunInfo } from './run-context.js';
-
 
 /** A failure already explained to the user; the step fails with its message. */
 class StepFailure extends Error {}
@@ -112,7 +117,10 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   core.saveState(STATE.createAttempted, 'true');
   // The minting token's own accesses, read while the create call is in flight (no added round
   // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
-  const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
+  const mintingAccesses =
+    readsMintingAccesses && config.credential.kind === 'service-token'
+      ? readMintingAccesses(clientOptions, config.org, config.credential.id)
+      : undefined;
   try {
     token = await createServiceToken(
       client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }),
@@ -180,7 +188,9 @@ async function reconcileBeforeRetry(client: PlanetScaleClient, org: string, name
 }
 
 function withoutSource(credential: Config['credential']): Credential {
-  return credential.kind === 'api-token' ? { kind: 'api-token', token: credential.token } : { kind: 'service-token', id: credential.id, token: credential.token };
+  return credential.kind === 'api-token'
+    ? { kind: 'api-token', token: credential.token }
+    : { kind: 'service-token', id: credential.id, token: credential.token };
 }
 
 /**
@@ -207,7 +217,11 @@ async function cleanUpFailedCreate(client: PlanetScaleClient, org: string, name:
   const result = await removeTokensNamed(client, org, name);
   if (result.ok) {
     core.saveState(STATE.settled, 'true');
-    log.info(result.removed > 0 ? `Deleted service token ${show(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+    log.info(
+      result.removed > 0
+        ? `Deleted service token ${show(name)}, created before the failure.`
+        : 'No such token exists: nothing was left alive.',
+    );
   } else {
     core.warning(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
   }
@@ -256,7 +270,12 @@ async function grantAll(client: PlanetScaleClient, config: Config, tokenId: stri
 async function readMintingAccesses(options: ClientOptions, org: string, id: string): Promise<GrantedAccess[] | undefined> {
   // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
   const hide = (log: ((line: string) => void) | undefined) => log && ((line: string) => log(line.replaceAll(id, '<minting token ID>')));
-  const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+  const client = new PlanetScaleClient({
+    ...options,
+    debug: hide(options.debug),
+    log: hide(options.log),
+    retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 },
+  });
   return listTokenAccesses(client, org, id).catch(() => undefined);
 }
 
@@ -277,7 +296,7 @@ async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: 
   } catch (error) {
     const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
     throw new StepFailure(
-      'PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+      "PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
         (refused
           ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
           : `: ${errorMessage(error)}`),
@@ -309,7 +328,9 @@ async function handOver(
   core.setOutput('expires-at', expiresAt);
   core.setOutput('accesses', JSON.stringify(grouped));
 
-  const variables: Record<string, string> = config.exportEnv ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) } : {};
+  const variables: Record<string, string> = config.exportEnv
+    ? { ...envForLaterSteps(config, token), [MINTED_MARKER]: mintedMarker(token.id) }
+    : {};
   // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
   // none was set, no earlier use's post reads them (one that exported or read its credential from
   // env set them), so there is nothing to put back and post stays free of node:crypto.
@@ -332,7 +353,10 @@ async function handOver(
 }
 
 /** The variables pscale reads, as later steps get them. */
-export function envForLaterSteps(config: Pick<Config, 'org' | 'apiUrl'>, token: Pick<CreatedServiceToken, 'id' | 'token'>): Record<string, string> {
+export function envForLaterSteps(
+  config: Pick<Config, 'org' | 'apiUrl'>,
+  token: Pick<CreatedServiceToken, 'id' | 'token'>,
+): Record<string, string> {
   return {
     PLANETSCALE_SERVICE_TOKEN_ID: token.id,
     PLANETSCALE_SERVICE_TOKEN: token.token,
@@ -360,7 +384,11 @@ async function deleteAfterFailure(client: PlanetScaleClient, org: string, id: st
 }
 
 export function formatTtl(seconds: number): string {
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (seconds % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;

@@ -11,7 +11,6 @@ import { untrustedEventWarning, type RunInfo } from './run-context.js';
 
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
 export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, cancel?: AbortSignal): Promise<number> {
-
   const started = Date.now();
   let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
@@ -42,4 +41,3 @@ function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
   for (const input of ['service-token-id', 'service-token', 'api-token']) log.setSecret(readInput(input));
   for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) log.setSecret((env[variable] ?? '').trim());
 }
-

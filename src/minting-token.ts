@@ -13,7 +13,8 @@ function holds(held: readonly GrantedAccess[], access: string, request: Pick<Acc
       h.access === access &&
       // A database access held at organization level is taken as held on every database: the
       // warning is advice, and must not cry wolf where PlanetScale might allow it.
-      (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)),
+      (h.resourceType === 'Organization' ||
+        (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)),
   );
 }
 

@@ -41,7 +41,9 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
     };
   }
   if (ids.length === 0) return { ok: true, outcome: 'already-gone' };
-  log.info(`Service token ${show(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`);
+  log.info(
+    `Service token ${show(name)} is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID.`,
+  );
   const result = await deleteListed(client, org, ids, name);
   return result.ok ? { ok: true, outcome: 'deleted' } : result;
 }
@@ -94,7 +96,9 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
           'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
       };
     }
-    log.info(`PlanetScale answered 404 to deleting service token ${show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
+    log.info(
+      `PlanetScale answered 404 to deleting service token ${show(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`,
+    );
     await new Promise((resolve) => setTimeout(resolve, DELETE_AGAIN_AFTER_MS));
   }
 }
@@ -102,7 +106,12 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
 export type NamedRemovalResult = { ok: true; removed: number } | { ok: false; reason: string; unconfirmed?: boolean };
 
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
-export async function removeTokensNamed(client: PlanetScaleClient, org: string, name: string, except?: string): Promise<NamedRemovalResult> {
+export async function removeTokensNamed(
+  client: PlanetScaleClient,
+  org: string,
+  name: string,
+  except?: string,
+): Promise<NamedRemovalResult> {
   let ids: string[];
   try {
     ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);

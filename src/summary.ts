@@ -27,7 +27,7 @@ export function mintSummary(options: {
       `| ${token} | ${expires} | ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`,
   );
   const fate = options.cleanup
-    ? 'It is deleted by this action\'s post step when the job ends.'
+    ? "It is deleted by this action's post step when the job ends."
     : 'cleanup is false: it stays valid until it expires.';
   const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
   return [

@@ -52,7 +52,8 @@ function show(step: string, result: StepResult, masks: string[]): void {
 
 console.log(`Fake PlanetScale API at ${fake.url}; organization "acme", databases "app" and "analytics".`);
 console.log('Inputs:');
-for (const [name, value] of Object.entries(inputs)) console.log(indent(`${name}: ${mask(value, [minting.id, minting.token]).replace(/\n/g, '\\n')}`));
+for (const [name, value] of Object.entries(inputs))
+  console.log(indent(`${name}: ${mask(value, [minting.id, minting.token]).replace(/\n/g, '\\n')}`));
 
 const main = await runStep({ actionDir, step: 'main', inputs });
 show('main', main, main.masks);
@@ -60,7 +61,9 @@ const mintedId = main.outputs['service-token-id'];
 if (mintedId) {
   const view = fake.token(mintedId);
   heading('on the fake API between main and post');
-  console.log(indent(`token ${JSON.stringify(view?.name)} exists with ${JSON.stringify(view?.accesses)}, expires ${view?.expiresAt?.toISOString()}`));
+  console.log(
+    indent(`token ${JSON.stringify(view?.name)} exists with ${JSON.stringify(view?.accesses)}, expires ${view?.expiresAt?.toISOString()}`),
+  );
 }
 
 const post = await runStep({ actionDir, step: 'post', inputs, env: main.env, state: main.state, masks: main.masks });
@@ -68,6 +71,8 @@ show('post', post, main.masks);
 
 heading('after post');
 const alive = fake.mintedTokens();
-console.log(indent(alive.length === 0 ? 'No minted token is left alive on the fake API.' : `STILL ALIVE: ${alive.map((t) => t.name).join(', ')}`));
+console.log(
+  indent(alive.length === 0 ? 'No minted token is left alive on the fake API.' : `STILL ALIVE: ${alive.map((t) => t.name).join(', ')}`),
+);
 await fake.close();
 process.exitCode = main.exitCode === 0 && post.exitCode === 0 && alive.length === 0 ? 0 : 1;

@@ -27,7 +27,11 @@ if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
   process.exit(2);
 }
 const org = flags.org ?? env['FAKE_API_ORG'] ?? 'acme';
-const databases = flags.database ?? env['FAKE_API_DATABASE']?.split(',').map((d) => d.trim()).filter(Boolean) ?? ['app', 'analytics'];
+const databases = flags.database ??
+  env['FAKE_API_DATABASE']
+    ?.split(',')
+    .map((d) => d.trim())
+    .filter(Boolean) ?? ['app', 'analytics'];
 const givenId = env['FAKE_API_TOKEN_ID'];
 const givenToken = env['FAKE_API_TOKEN'];
 if ((givenId === undefined) !== (givenToken === undefined)) {
@@ -63,4 +67,3 @@ if (env['GITHUB_ENV']) {
 console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, databases ${databases.join(', ')}`);
 console.log(`minting token: service-token-id ${minting.id}, service-token ${minting.token}`);
 console.log('ready');
-

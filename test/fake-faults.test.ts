@@ -21,11 +21,19 @@ beforeEach(() => {
 
 const list = () => fetch(`${fake.url}/v1/organizations/acme/service-tokens`, { headers: { Authorization: auth } });
 const create = () =>
-  fetch(`${fake.url}/v1/organizations/acme/service-tokens`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: '{"name":"x"}' });
+  fetch(`${fake.url}/v1/organizations/acme/service-tokens`, {
+    method: 'POST',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: '{"name":"x"}',
+  });
 
 describe('fault injection', () => {
   it('consumes scripted faults in order, for matching requests only', async () => {
-    fake.faults.script({ method: 'GET', path: '/v1/organizations/acme/service-tokens' }, { kind: 'status', status: 503, headers: { 'retry-after': '2' } }, { kind: 'status', status: 500 });
+    fake.faults.script(
+      { method: 'GET', path: '/v1/organizations/acme/service-tokens' },
+      { kind: 'status', status: 503, headers: { 'retry-after': '2' } },
+      { kind: 'status', status: 500 },
+    );
     expect((await create()).status).toBe(200); // POST does not match
     const first = await list();
     expect([first.status, first.headers.get('retry-after')]).toEqual([503, '2']);
@@ -47,7 +55,10 @@ describe('fault injection', () => {
 
   it('acts, then answers with the body altered', async () => {
     const before = fake.tokens('acme').length;
-    fake.faults.script({ method: 'POST', path: /service-tokens$/ }, { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) });
+    fake.faults.script(
+      { method: 'POST', path: /service-tokens$/ },
+      { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) },
+    );
     const reply = await create();
     expect(reply.status).toBe(200);
     expect(((await reply.json()) as { id: string }).id).toBe('../x');

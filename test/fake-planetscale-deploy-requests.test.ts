@@ -145,7 +145,10 @@ describe('deploy requests', () => {
     expect((await reviewer.getDeployRequest(GATED, number)).json).toMatchObject({ approved: false, num_comments: 1 });
 
     const approver = tokenWith(['approve_deploy_request', 'read_deploy_request']);
-    expect((await approver.request('POST', `/v1/organizations/${ORG}/databases/${GATED}/deploy-requests/${number}/reviews`, { state: 'merged' })).status).toBe(422);
+    expect(
+      (await approver.request('POST', `/v1/organizations/${ORG}/databases/${GATED}/deploy-requests/${number}/reviews`, { state: 'merged' }))
+        .status,
+    ).toBe(422);
     expect((await approver.reviewDeployRequest(GATED, number, 'approved')).status).toBe(201);
     expect((await approver.getDeployRequest(GATED, number)).json.approved).toBe(true);
     const reviews = await approver.request('GET', `/v1/organizations/${ORG}/databases/${GATED}/deploy-requests/${number}/reviews`);
@@ -258,7 +261,11 @@ describe('schema conformance with openapi.yaml', () => {
     expect(spec.response('delete_branch', '204').content).toBeUndefined();
     expect((await author.deleteBranch(GATED, 'pr-42')).status).toBe(204);
     expectConforms('get_deploy_request', '200', await author.getDeployRequest(GATED, number));
-    expectConforms('create_deploy_request', '201', await author.createDeployRequest(GATED, (await author.createBranch(GATED, 'x')).json.name));
+    expectConforms(
+      'create_deploy_request',
+      '201',
+      await author.createDeployRequest(GATED, (await author.createBranch(GATED, 'x')).json.name),
+    );
   });
 
   it('can fail: broken deploy requests are rejected by the same validator', async () => {

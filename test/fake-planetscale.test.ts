@@ -35,12 +35,7 @@ function authHeader(auth: Auth): string | undefined {
 let fake: FakePlanetScale;
 
 /** One request to the fake. `body` is JSON-encoded unless `rawBody` is given. */
-async function call(
-  method: string,
-  path: string,
-  auth: Auth,
-  options: { body?: unknown; rawBody?: string } = {},
-): Promise<Reply> {
+async function call(method: string, path: string, auth: Auth, options: { body?: unknown; rawBody?: string } = {}): Promise<Reply> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const authorization = authHeader(auth);
   if (authorization !== undefined) headers['authorization'] = authorization;
@@ -405,7 +400,9 @@ describe('granting accesses (delegation rule)', () => {
     expect(created.json.actor_type).toBe('User');
     const ok = await call('POST', accessPath(created.json.id), { bearer: oauth }, { body: { database: 'db2', access: ['read_branch'] } });
     expect(ok.status).toBe(200);
-    expectNotFound(await call('POST', accessPath(created.json.id), { bearer: oauth }, { body: { database: 'db1', access: ['read_branch'] } }));
+    expectNotFound(
+      await call('POST', accessPath(created.json.id), { bearer: oauth }, { body: { database: 'db1', access: ['read_branch'] } }),
+    );
   });
 });
 

@@ -355,7 +355,10 @@ describe('runStep', () => {
     expect(r.failed).toBe(true);
     expect(r.outputs).toEqual({ good: '1' });
     expect(r.state).toEqual({ kept: 'yes' });
-    expect(r.errors).toEqual(["Unable to process file command 'output' successfully.", "Invalid value. Matching delimiter not found 'EOF'"]);
+    expect(r.errors).toEqual([
+      "Unable to process file command 'output' successfully.",
+      "Invalid value. Matching delimiter not found 'EOF'",
+    ]);
     expect(r.maskedLog).toContain("##[error]Unable to process file command 'output' successfully.");
   });
 
@@ -426,7 +429,10 @@ describe('runUses', () => {
   it('runs the mains in order, then the posts in reverse, each post seeing the GITHUB_ENV of the posts before it', async () => {
     const r = await runUses({
       actionDir: fixture,
-      uses: [{ inputs: { ...baseInputs, ttl: 'first' } }, { inputs: (env) => ({ ...baseInputs, ttl: `second after ${env['FROM_POST'] ?? 'nothing'}` }) }],
+      uses: [
+        { inputs: { ...baseInputs, ttl: 'first' } },
+        { inputs: (env) => ({ ...baseInputs, ttl: `second after ${env['FROM_POST'] ?? 'nothing'}` }) },
+      ],
     });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
     expect(r.postOrder).toEqual([1, 0]);

@@ -11,7 +11,8 @@ export function jobsPerMinute(requestsPerMinute: number, callsPerJob: number): n
  * from the exponential distribution, none at or past the window's end.
  */
 export function poissonArrivals(perMinute: number, windowMs: number, random: () => number = Math.random): number[] {
-  if (!(perMinute > 0) || !(windowMs > 0)) throw new Error(`poissonArrivals: rate and window must be above 0, got ${perMinute}/min over ${windowMs} ms`);
+  if (!(perMinute > 0) || !(windowMs > 0))
+    throw new Error(`poissonArrivals: rate and window must be above 0, got ${perMinute}/min over ${windowMs} ms`);
   const meanGapMs = 60_000 / perMinute;
   const arrivals: number[] = [];
   // 1 - random() is in (0, 1], so the log is finite.

@@ -28,7 +28,11 @@ const env = (name: string, fallback: number) => {
   return value;
 };
 const RUNS = env('LOAD_RUNS', 40);
-const LIMIT = { perMinute: env('LOAD_PER_MINUTE', 600), burst: env('LOAD_BURST', 10), countRefused: process.env['LOAD_COUNT_REFUSED'] === '1' };
+const LIMIT = {
+  perMinute: env('LOAD_PER_MINUTE', 600),
+  burst: env('LOAD_BURST', 10),
+  countRefused: process.env['LOAD_COUNT_REFUSED'] === '1',
+};
 const WINDOW_MS = env('LOAD_WINDOW_S', 60) * 1000;
 const DATABASES = Array.from({ length: env('LOAD_DATABASES', 1) }, (_, i) => `db${i + 1}`);
 const PHASES = (process.env['LOAD_PHASES'] ?? 'burst,1x,2x').split(',').map((p) => p.trim());
@@ -122,7 +126,15 @@ async function runPhase(phase: string, startTimes: number[], prose: string): Pro
     postP95Ms: Math.round(percentile(postTimes, 95)),
     postMaxMs: Math.round(postTimes.at(-1) ?? NaN),
     rateLimited: fake.faults.stats.rateLimited,
-    retries: jobs.reduce((n, job) => n + [job.main, job.post].reduce((m, step) => m + (step?.maskedLog.match(/^PlanetScale API .* attempt \d+( of \d+)? failed/gm)?.length ?? 0), 0), 0),
+    retries: jobs.reduce(
+      (n, job) =>
+        n +
+        [job.main, job.post].reduce(
+          (m, step) => m + (step?.maskedLog.match(/^PlanetScale API .* attempt \d+( of \d+)? failed/gm)?.length ?? 0),
+          0,
+        ),
+      0,
+    ),
     requests: fake.requests.length,
     tokensLeft: left.length,
     wallMs: Math.round(wallMs),
@@ -142,7 +154,8 @@ async function runPhase(phase: string, startTimes: number[], prose: string): Pro
   console.log(`loop lag p99:    ${report.loopLagP99Ms} ms (the fake's event loop, shared with the harness)`);
   const shown = jobs.map((job, i) => ({ job, i })).filter(({ job, i }) => failed(job) && (phase === 'burst' || !clean(job, i)));
   const sample = jobs.findIndex((job, i) => failed(job) && clean(job, i));
-  if (sample >= 0) console.log(`a clean failure (main ${Math.round(jobs[sample]!.main.durationMs)} ms):`, jobs[sample]!.main.errors.join(' | '));
+  if (sample >= 0)
+    console.log(`a clean failure (main ${Math.round(jobs[sample]!.main.durationMs)} ms):`, jobs[sample]!.main.errors.join(' | '));
   for (const { job, i } of shown.slice(0, 3)) console.log(`--- a failed run (load-${i}):`, job.main.errors, job.post?.errors);
   await fake.close();
   return report;
@@ -157,7 +170,11 @@ const reports: PhaseReport[] = [];
 let ok = true;
 for (const phase of PHASES) {
   if (phase === 'burst') {
-    const report = await runPhase(phase, Array.from({ length: RUNS }, () => 0), `${RUNS} jobs at once`);
+    const report = await runPhase(
+      phase,
+      Array.from({ length: RUNS }, () => 0),
+      `${RUNS} jobs at once`,
+    );
     ok &&= report.successes === report.runs && report.tokensLeft === 0;
     reports.push(report);
     continue;
@@ -166,7 +183,11 @@ for (const phase of PHASES) {
   if (!factor) throw new Error(`LOAD_PHASES: unknown phase ${JSON.stringify(phase)} (burst, 1x, 2x, …)`);
   const rate = Number(factor) * servedPerMinute;
   const arrivals = poissonArrivals(rate, WINDOW_MS);
-  const report = await runPhase(phase, arrivals, `${arrivals.length} jobs, Poisson arrivals at ${Math.round(rate * 10) / 10}/min over ${WINDOW_MS / 1000} s`);
+  const report = await runPhase(
+    phase,
+    arrivals,
+    `${arrivals.length} jobs, Poisson arrivals at ${Math.round(rate * 10) / 10}/min over ${WINDOW_MS / 1000} s`,
+  );
   // Honest: every job succeeded or failed cleanly, and nothing is left alive (see the top).
   ok &&= report.tokensLeft === 0 && report.otherFailures === 0;
   reports.push(report);

@@ -149,9 +149,7 @@ function describe(op) {
     }
 }
 function resource(request) {
-    return request.resourceType === 'Organization'
-        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
-        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
+    return request.resourceType === 'Organization' ? `organization ${(0,src_text/* show */.W)(request.resourceName)}` : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
 function notFoundAdvice(op) {
     switch (op.kind) {
@@ -240,7 +238,8 @@ function holds(held, access, request) {
     return held.some((h) => h.access === access &&
         // A database access held at organization level is taken as held on every database: the
         // warning is advice, and must not cry wolf where PlanetScale might allow it.
-        (h.resourceType === 'Organization' || (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
+        (h.resourceType === 'Organization' ||
+            (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
 }
 /** The requested accesses the minting token does not hold, per resource. */
 function missingAccesses(held, requests) {
@@ -278,7 +277,13 @@ const ACTION_VERSION = '1.0.0';
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
 
-const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+const DEFAULT_RETRY_POLICY = {
+    attempts: 5,
+    rateLimitedAttempts: 12,
+    baseMs: 250,
+    capMs: 4_000,
+    retryAfterCapMs: 10_000,
+};
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
@@ -286,7 +291,16 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
  * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set([
+    'ENOTSENT',
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EPROXYREFUSED',
+]);
 /** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
 function isRateLimited(error) {
     return error instanceof PlanetScaleApiError && error.status === 429;
@@ -461,7 +475,13 @@ function preconnecting(options, connector) {
         preconnect: (origin, count) => {
             const url = new URL(origin);
             const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-            const o = { protocol: url.protocol, hostname: url.hostname, host: url.host, port, servername: url.protocol === 'https:' ? url.hostname : undefined };
+            const o = {
+                protocol: url.protocol,
+                hostname: url.hostname,
+                host: url.host,
+                port,
+                servername: url.protocol === 'https:' ? url.hostname : undefined,
+            };
             for (let i = 0; i < count; i++) {
                 const socket = open(o);
                 socket.catch(() => { }); // a failure is the call's to meet, when it opens its own
@@ -619,7 +639,10 @@ class PlanetScaleClient {
             throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
-            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', {
+                code: NOT_SENT,
+                retryable: false,
+            });
         }
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
@@ -1192,7 +1215,7 @@ function mintSummary(options) {
     const expires = cell(options.expiresAt);
     const rows = options.granted.map((g) => `| ${token} | ${expires} | ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
     const fate = options.cleanup
-        ? 'It is deleted by this action\'s post step when the job ends.'
+        ? "It is deleted by this action's post step when the job ends."
         : 'cleanup is false: it stays valid until it expires.';
     const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
     return [
@@ -1432,7 +1455,9 @@ async function mintToken(config, run, env, clock) {
         core/* saveState */.LZ(STATE.createAttempted, 'true');
         // The minting token's own accesses, read while the create call is in flight (no added round
         // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
-        const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token' ? readMintingAccesses(clientOptions, config.org, config.credential.id) : undefined;
+        const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token'
+            ? readMintingAccesses(clientOptions, config.org, config.credential.id)
+            : undefined;
         try {
             token = await createServiceToken(client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }), config.org, { name, ttlSeconds: config.ttlSeconds }, 
             // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
@@ -1505,7 +1530,9 @@ async function reconcileBeforeRetry(client, org, name, error) {
     }
 }
 function withoutSource(credential) {
-    return credential.kind === 'api-token' ? { kind: 'api-token', token: credential.token } : { kind: 'service-token', id: credential.id, token: credential.token };
+    return credential.kind === 'api-token'
+        ? { kind: 'api-token', token: credential.token }
+        : { kind: 'service-token', id: credential.id, token: credential.token };
 }
 /**
  * A create call that failed may still have made a token: when the answer was lost (network
@@ -1533,7 +1560,9 @@ async function cleanUpFailedCreate(client, org, name, error) {
     const result = await removeTokensNamed(client, org, name);
     if (result.ok) {
         core/* saveState */.LZ(STATE.settled, 'true');
-        log/* info */.pq(result.removed > 0 ? `Deleted service token ${(0,src_text/* show */.W)(name)}, created before the failure.` : 'No such token exists: nothing was left alive.');
+        log/* info */.pq(result.removed > 0
+            ? `Deleted service token ${(0,src_text/* show */.W)(name)}, created before the failure.`
+            : 'No such token exists: nothing was left alive.');
     }
     else {
         core/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
@@ -1573,7 +1602,12 @@ async function grantAll(client, config, tokenId) {
 async function readMintingAccesses(options, org, id) {
     // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
     const hide = (log) => log && ((line) => log(line.replaceAll(id, '<minting token ID>')));
-    const client = new PlanetScaleClient({ ...options, debug: hide(options.debug), log: hide(options.log), retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 } });
+    const client = new PlanetScaleClient({
+        ...options,
+        debug: hide(options.debug),
+        log: hide(options.log),
+        retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 },
+    });
     return listTokenAccesses(client, org, id).catch(() => undefined);
 }
 /** Said before the grants: what the minting token's accesses mean for this job. */
@@ -1593,7 +1627,7 @@ async function readAllAccesses(client, org, tokenId) {
     }
     catch (error) {
         const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-        throw new StepFailure('PlanetScale answered a grant call with one page of the token\'s accesses, and reading the other pages failed' +
+        throw new StepFailure("PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
             (refused
                 ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
                 : `: ${(0,src_text/* errorMessage */.g)(error)}`));
@@ -1613,7 +1647,9 @@ async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
     core/* setOutput */.uH('name', name);
     core/* setOutput */.uH('expires-at', expiresAt);
     core/* setOutput */.uH('accesses', JSON.stringify(grouped));
-    const variables = config.exportEnv ? { ...envForLaterSteps(config, token), [env_handover/* MINTED_MARKER */.bs]: (0,env_handover/* mintedMarker */.cc)(token.id) } : {};
+    const variables = config.exportEnv
+        ? { ...envForLaterSteps(config, token), [env_handover/* MINTED_MARKER */.bs]: (0,env_handover/* mintedMarker */.cc)(token.id) }
+        : {};
     // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
     // none was set, no earlier use's post reads them (one that exported or read its credential from
     // env set them), so there is nothing to put back and post stays free of node:crypto.
@@ -1657,7 +1693,11 @@ async function deleteAfterFailure(client, org, id, name, expiresAt) {
     }
 }
 function formatTtl(seconds) {
-    for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]]) {
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
         if (seconds % size === 0)
             return `${seconds / size}${unit}`;
     }

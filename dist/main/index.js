@@ -29,9 +29,9 @@ function secretsHint(withheld) {
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value) {
     if (/[\r\n]/.test(value))
-        return 'contains a line break; a credential is a single line: check the secret\'s value';
+        return "contains a line break; a credential is a single line: check the secret's value";
     if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+        return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
     }
     return undefined;
 }
@@ -135,7 +135,7 @@ function valuesBefore(names, env) {
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 function stillOurs(env, mintedId) {
-    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId);
+    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
 }
 
 
@@ -535,11 +535,17 @@ function parseDatabaseAccesses(text, database, notices = []) {
         if (db !== undefined) {
             const name = parseResourceName('accesses', db);
             if (!name.ok) {
-                errors.push({ input: 'accesses', message: `database ${(0,src_text/* show */.W)(db)} in line ${(0,src_text/* show */.W)(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".` });
+                errors.push({
+                    input: 'accesses',
+                    message: `database ${(0,src_text/* show */.W)(db)} in line ${(0,src_text/* show */.W)(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".`,
+                });
                 continue;
             }
             if (items.length === 0) {
-                errors.push({ input: 'accesses', message: `line ${(0,src_text/* show */.W)(line.trim())} names database ${(0,src_text/* show */.W)(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".` });
+                errors.push({
+                    input: 'accesses',
+                    message: `line ${(0,src_text/* show */.W)(line.trim())} names database ${(0,src_text/* show */.W)(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".`,
+                });
                 continue;
             }
         }
@@ -550,7 +556,10 @@ function parseDatabaseAccesses(text, database, notices = []) {
                 break scan;
             }
             if (item.includes(':')) {
-                errors.push({ input: 'accesses', message: `${(0,src_text/* show */.W)(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.` });
+                errors.push({
+                    input: 'accesses',
+                    message: `${(0,src_text/* show */.W)(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.`,
+                });
                 continue;
             }
             const problem = accessProblem(item, 'database');
@@ -561,7 +570,10 @@ function parseDatabaseAccesses(text, database, notices = []) {
             const target = db ?? database;
             if (!target) {
                 if (!reportedMissingDatabase) {
-                    errors.push({ input: 'accesses', message: `${(0,src_text/* show */.W)(item)} has no database: set the database input, or write the line as "DB: ${item}".` });
+                    errors.push({
+                        input: 'accesses',
+                        message: `${(0,src_text/* show */.W)(item)} has no database: set the database input, or write the line as "DB: ${item}".`,
+                    });
                     reportedMissingDatabase = true;
                 }
                 continue;
@@ -595,7 +607,10 @@ function parseOrgAccesses(text, notices = []) {
             break;
         }
         if (item.includes(':')) {
-            errors.push({ input: 'org-accesses', message: `${(0,src_text/* show */.W)(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.` });
+            errors.push({
+                input: 'org-accesses',
+                message: `${(0,src_text/* show */.W)(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.`,
+            });
             continue;
         }
         const problem = accessProblem(item, 'organization');

@@ -43,9 +43,9 @@ function secretsHint(withheld) {
 /** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
 function credentialProblem(value) {
     if (/[\r\n]/.test(value))
-        return 'contains a line break; a credential is a single line: check the secret\'s value';
+        return "contains a line break; a credential is a single line: check the secret's value";
     if (!/^[\x21-\x7e]+$/.test(value)) {
-        return 'contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret\'s value';
+        return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
     }
     return undefined;
 }
@@ -209,7 +209,13 @@ var src_text = __webpack_require__(8992);
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
 
-const DEFAULT_RETRY_POLICY = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+const DEFAULT_RETRY_POLICY = {
+    attempts: 5,
+    rateLimitedAttempts: 12,
+    baseMs: 250,
+    capMs: 4_000,
+    retryAfterCapMs: 10_000,
+};
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
@@ -217,7 +223,16 @@ const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
  * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set([
+    'ENOTSENT',
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'EPROXYREFUSED',
+]);
 /** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
 function isRateLimited(error) {
     return error instanceof errors_PlanetScaleApiError && error.status === 429;
@@ -392,7 +407,13 @@ function preconnecting(options, connector) {
         preconnect: (origin, count) => {
             const url = new URL(origin);
             const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-            const o = { protocol: url.protocol, hostname: url.hostname, host: url.host, port, servername: url.protocol === 'https:' ? url.hostname : undefined };
+            const o = {
+                protocol: url.protocol,
+                hostname: url.hostname,
+                host: url.host,
+                port,
+                servername: url.protocol === 'https:' ? url.hostname : undefined,
+            };
             for (let i = 0; i < count; i++) {
                 const socket = open(o);
                 socket.catch(() => { }); // a failure is the call's to meet, when it opens its own
@@ -550,7 +571,10 @@ class PlanetScaleClient {
             throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
-            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', {
+                code: NOT_SENT,
+                retryable: false,
+            });
         }
         const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
         let response;
@@ -879,9 +903,7 @@ function describe(op) {
     }
 }
 function resource(request) {
-    return request.resourceType === 'Organization'
-        ? `organization ${(0,src_text/* show */.W)(request.resourceName)}`
-        : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
+    return request.resourceType === 'Organization' ? `organization ${(0,src_text/* show */.W)(request.resourceName)}` : `database ${(0,src_text/* show */.W)(request.resourceName)}`;
 }
 function notFoundAdvice(op) {
     switch (op.kind) {
@@ -1093,7 +1115,7 @@ function mintSummary(options) {
     const expires = cell(options.expiresAt);
     const rows = options.granted.map((g) => `| ${token} | ${expires} | ${cell(g.resource_name)} | ${cell(g.resource_type)} | ${g.accesses.map((a) => `\`${cell(a)}\``).join(', ')} |`);
     const fate = options.cleanup
-        ? 'It is deleted by this action\'s post step when the job ends.'
+        ? "It is deleted by this action's post step when the job ends."
         : 'cleanup is false: it stays valid until it expires.';
     const minted = options.runUrl ? ` Minted by [this workflow run](<${options.runUrl.replace(/[<>]/g, encodeURIComponent)}>).` : '';
     return [
@@ -1349,7 +1371,16 @@ async function cleanup(work, env = process.env) {
         const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
         const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl), true);
-        const clientWith = (credential, retry) => new PlanetScaleClient({ dispatcher, baseUrl: apiUrl, credential, debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined, log: log/* info */.pq, deadline, rateLimitedDeadline, retry });
+        const clientWith = (credential, retry) => new PlanetScaleClient({
+            dispatcher,
+            baseUrl: apiUrl,
+            credential,
+            debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined,
+            log: log/* info */.pq,
+            deadline,
+            rateLimitedDeadline,
+            retry,
+        });
         // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
         // it first spares opening the sealed copy in every job's post. Only a
         // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold

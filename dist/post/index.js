@@ -397,7 +397,18 @@ function readPostWork(getState) {
     const id = getState(state_keys/* STATE */.c.id);
     const expiresAt = getState(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
     if (!name)
-        return { name, id, expiresAt, keep: false, byId: false, byName: false, sweep: false, hasWork: false, restoreEnv: false, message: NOTHING_MINTED };
+        return {
+            name,
+            id,
+            expiresAt,
+            keep: false,
+            byId: false,
+            byName: false,
+            sweep: false,
+            hasWork: false,
+            restoreEnv: false,
+            message: NOTHING_MINTED,
+        };
     // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
     const keep = Boolean(id) && getState(state_keys/* STATE */.c.cleanup) === 'false';
     const plan = planCleanup({
@@ -415,7 +426,17 @@ function readPostWork(getState) {
             : plan.note === 'nothing-made'
                 ? NOTHING_MINTED
                 : undefined;
-    return { ...plan, name, id, expiresAt, keep, sweep, message, hasWork: plan.byId || plan.byName || sweep, restoreEnv: getState(state_keys/* STATE */.c.envBefore) !== '' };
+    return {
+        ...plan,
+        name,
+        id,
+        expiresAt,
+        keep,
+        sweep,
+        message,
+        hasWork: plan.byId || plan.byName || sweep,
+        restoreEnv: getState(state_keys/* STATE */.c.envBefore) !== '',
+    };
 }
 
 // EXTERNAL MODULE: ./src/log.ts + 1 modules

@@ -88,7 +88,8 @@ export function authorizationHeader(credential: Credential): string {
  */
 export function organizationPath(org: string, ...segments: string[]): string {
   for (const s of [org, ...segments]) {
-    if (s === '' || s === '.' || s === '..') throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
+    if (s === '' || s === '.' || s === '..')
+      throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
   }
   return ['/v1/organizations', org, ...segments].map((s, i) => (i === 0 ? s : encodeURIComponent(s))).join('/');
 }
@@ -150,7 +151,8 @@ export class PlanetScaleClient {
         // beforeRetry may have used up the time: the failure to report is still this call's own.
         if (noTime() || this.options.signal?.aborted) throw giveUp();
         const retryAfter = retryAfterOf(error);
-        const cappedNote = retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
+        const cappedNote =
+          retryAfter !== undefined && retryAfter > policy.retryAfterCapMs ? `, capped at ${formatWait(policy.retryAfterCapMs)}` : '';
         this.options.log?.(
           `PlanetScale API ${method} ${path}: attempt ${attempt}${Number.isFinite(allowed) ? ` of ${allowed}` : ''} failed (${describeFailure(error)}); ` +
             `retrying in ${formatWait(wait)}${retryAfter !== undefined ? ` (Retry-After: ${formatWait(retryAfter)}${cappedNote})` : ''}.`,
@@ -190,7 +192,13 @@ export class PlanetScaleClient {
     });
   }
 
-  private async sendOnce<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body: unknown, minTimeMs: number, deadline: number): Promise<ApiResponse<T>> {
+  private async sendOnce<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    minTimeMs: number,
+    deadline: number,
+  ): Promise<ApiResponse<T>> {
     const url = this.options.baseUrl + path;
     const started = performance.now();
     const headers = body === undefined ? this.headers : { ...this.headers, 'Content-Type': 'application/json' };
@@ -199,7 +207,10 @@ export class PlanetScaleClient {
     if (cancelled?.aborted) throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
     const remaining = deadline - Date.now();
     if (remaining <= 0 || remaining < minTimeMs) {
-      throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', { code: NOT_SENT, retryable: false });
+      throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', {
+        code: NOT_SENT,
+        retryable: false,
+      });
     }
     const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
     let response: Dispatcher.ResponseData;
@@ -234,9 +245,14 @@ export class PlanetScaleClient {
     // The credential must never follow a redirect to another host; PlanetScale does not redirect
     // API calls, so a redirect is refused (the dispatcher never follows one).
     if (status >= 300 && status < 400) {
-      throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
-        retryable: false,
-      });
+      throw new PlanetScaleNetworkError(
+        method,
+        url,
+        `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`,
+        {
+          retryable: false,
+        },
+      );
     }
     if (status < 200 || status >= 300) {
       const { code, message } = errorBody(text);
@@ -305,10 +321,12 @@ function describeRequestFailure(error: unknown): { reason: string; code?: string
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { reason: 'timed out', code, retryable: true };
   // The answer will not shrink when asked again.
-  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return { reason: `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, code, retryable: false };
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+    return { reason: `the answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, code, retryable: false };
   // undici's ProxyAgent: "Proxy response (403) !== 200 when HTTP Tunneling".
   const refused = /^Proxy response \((\d+)\)/.exec(message);
-  if (refused) return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
+  if (refused)
+    return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
   if (!message && !code) return { reason: error.message || error.name, retryable: true };
   return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }

@@ -93,7 +93,8 @@ export function stepDispatcher(env: NodeJS.ProcessEnv, apiUrl: string): StepDisp
 /** An Agent whose new connections come first from those opened ahead (preconnect). */
 function preconnecting(options: Agent.Options, connector: buildConnector.connector): StepDispatcher {
   const ready: { key: string; socket: Promise<Socket> }[] = [];
-  const keyOf = (o: { protocol: string; hostname: string; port: string }) => `${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`;
+  const keyOf = (o: { protocol: string; hostname: string; port: string }) =>
+    `${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`;
   const open = (o: buildConnector.Options) =>
     new Promise<Socket>((resolve, reject) => connector(o, (error, socket) => (error ? reject(error) : resolve(socket))));
   const agent = new Agent({
@@ -113,7 +114,13 @@ function preconnecting(options: Agent.Options, connector: buildConnector.connect
     preconnect: (origin, count) => {
       const url = new URL(origin);
       const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-      const o = { protocol: url.protocol, hostname: url.hostname, host: url.host, port, servername: url.protocol === 'https:' ? url.hostname : undefined };
+      const o = {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        host: url.host,
+        port,
+        servername: url.protocol === 'https:' ? url.hostname : undefined,
+      };
       for (let i = 0; i < count; i++) {
         const socket = open(o);
         socket.catch(() => {}); // a failure is the call's to meet, when it opens its own
@@ -121,7 +128,14 @@ function preconnecting(options: Agent.Options, connector: buildConnector.connect
       }
     },
     // Those never taken are closed with the step.
-    onDestroy: () => ready.splice(0).forEach((r) => void r.socket.then((s) => s.destroy(), () => {})),
+    onDestroy: () =>
+      ready.splice(0).forEach(
+        (r) =>
+          void r.socket.then(
+            (s) => s.destroy(),
+            () => {},
+          ),
+      ),
   });
 }
 

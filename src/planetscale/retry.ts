@@ -25,7 +25,13 @@ export interface RetryPolicy {
   retryAfterCapMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, rateLimitedAttempts: 12, baseMs: 250, capMs: 4_000, retryAfterCapMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 5,
+  rateLimitedAttempts: 12,
+  baseMs: 250,
+  capMs: 4_000,
+  retryAfterCapMs: 10_000,
+};
 
 /** Statuses that say "not now" rather than "no": the same call may succeed later. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -35,7 +41,16 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
  * EPROXYREFUSED and ENOTSENT are the client's own (client.ts): a proxy refused to open the
  * tunnel; the call was refused before it was sent (cancelled, or out of time).
  */
-const NOT_SENT_CODES = new Set(['ENOTSENT', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'EPROXYREFUSED']);
+const NOT_SENT_CODES = new Set([
+  'ENOTSENT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EPROXYREFUSED',
+]);
 
 /** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
 export function isRateLimited(error: unknown): boolean {

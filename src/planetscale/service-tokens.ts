@@ -71,7 +71,8 @@ export async function createServiceToken(
  * come from an API answer, and goes into a path sent with the minting credential.
  */
 function tokenPath(org: string, id: string, ...rest: string[]): string {
-  if (!isServiceTokenId(id)) throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+  if (!isServiceTokenId(id))
+    throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
   return organizationPath(org, 'service-tokens', id, ...rest);
 }
 
@@ -177,7 +178,8 @@ async function listAll(client: PlanetScaleClient, path: string, what: string): P
   // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
   for (let page = 1, pages = 0; page && pages < 100; pages++) {
     const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=100`);
-    if (!isObject(body) || !Array.isArray(body['data'])) throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+    if (!isObject(body) || !Array.isArray(body['data']))
+      throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
     items.push(...(body['data'] as unknown[]));
     page = nextPage(body, page);
   }

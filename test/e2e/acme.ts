@@ -19,7 +19,11 @@ export async function startAcme(): Promise<Acme> {
 }
 
 /** Inputs of one use that mints read_branch on acme/app with `minting`, against `fake`. */
-export function acmeInputs(fake: FakePlanetScale, minting: { id: string; token: string }, overrides: Record<string, string> = {}): Record<string, string> {
+export function acmeInputs(
+  fake: FakePlanetScale,
+  minting: { id: string; token: string },
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     org: 'acme',
     'service-token-id': minting.id,

@@ -112,11 +112,15 @@ describe('happy path', () => {
 
         // Works for what it was granted...
         expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases/app/branches')).toBe(200);
-        expect(await callAs(minted, 'POST', '/v1/organizations/acme/databases/app/branches', { name: 'pr-1', parent_branch: 'main' })).toBe(201);
+        expect(await callAs(minted, 'POST', '/v1/organizations/acme/databases/app/branches', { name: 'pr-1', parent_branch: 'main' })).toBe(
+          201,
+        );
         expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases')).toBe(200);
         // ...and is refused elsewhere (PlanetScale answers 404 for a missing permission).
         // (connect_branch on analytics lets it list analytics' branches, as the spec says, but not create one.)
-        expect(await callAs(minted, 'POST', '/v1/organizations/acme/databases/analytics/branches', { name: 'x', parent_branch: 'main' })).toBe(404);
+        expect(
+          await callAs(minted, 'POST', '/v1/organizations/acme/databases/analytics/branches', { name: 'x', parent_branch: 'main' }),
+        ).toBe(404);
         expect(await callAs(minted, 'GET', '/v1/organizations/acme/databases/logs/branches')).toBe(404);
         expect(await callAs(minted, 'POST', '/v1/organizations/acme/service-tokens', { name: 'escalate' })).toBe(404);
       },
@@ -184,7 +188,8 @@ describe('happy path', () => {
 
     // Grants went out concurrently in one round: all of them after the create, before any answer.
     // The read of the minting token's own accesses runs alongside the create call (its own round).
-    const isOwnRead = (r: { method: string; path: string }) => r.method === 'GET' && r.path === `/v1/organizations/acme/service-tokens/${minting.id}/access`;
+    const isOwnRead = (r: { method: string; path: string }) =>
+      r.method === 'GET' && r.path === `/v1/organizations/acme/service-tokens/${minting.id}/access`;
     expect(fake.requests.filter(isOwnRead)).toHaveLength(1);
     const calls = fake.requests.filter((r) => r.credentialId === minting.id && !isOwnRead(r));
     expect(calls.map((r) => `${r.method} ${r.path.replace(minted.id, 'ID')}`)).toEqual([
@@ -248,7 +253,10 @@ describe('credentials', () => {
     const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
     expect(main.state['minting-credential']).toBeTruthy();
     expect(main.exitCode).toBe(0);
-    const postInputs = baseInputs({ 'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!, 'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']! });
+    const postInputs = baseInputs({
+      'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!,
+      'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']!,
+    });
     const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
     expect(post.exitCode).toBe(0);
     expect(fake.requests.find((r) => r.method === 'DELETE')?.credentialId).toBe(minting.id);
@@ -257,7 +265,9 @@ describe('credentials', () => {
 
   it("takes only a success from post's inputs: when they now hold another organization's token, its 404 is not read as 'gone'", async () => {
     // As when an input reads a variable a later step changed: the inputs hold a valid token that cannot see ours.
-    const stranger = fake.addServiceToken('other', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'] });
+    const stranger = fake.addServiceToken('other', {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+    });
     // Inputs reading `${{ env.PLANETSCALE_SERVICE_TOKEN… }}`, which export-env replaces: main seals the credential.
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
     const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
@@ -287,7 +297,11 @@ describe('credentials', () => {
     expect(main.exitCode).toBe(0);
     expect(post.exitCode).toBe(1);
     expect(post.errors).toEqual([
-      expect.stringMatching(new RegExp(`^Could not delete service token "${main.outputs['name']}": PlanetScale rejected the minting credential \\(HTTP 401.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Could not delete service token "${main.outputs['name']}": PlanetScale rejected the minting credential \\(HTTP 401.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`,
+        ),
+      ),
     ]);
   });
 
@@ -297,7 +311,9 @@ describe('credentials', () => {
     const post = await runStep({ actionDir, step: 'post', inputs: baseInputs(), env: main.env, state, masks: main.masks });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/did not learn whether service token ".+" was created: looking for it by name/);
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/organizations/acme/service-tokens' && r.query['per_page'] === '100')).toBe(true);
+    expect(
+      fake.requests.some((r) => r.method === 'GET' && r.path === '/v1/organizations/acme/service-tokens' && r.query['per_page'] === '100'),
+    ).toBe(true);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
@@ -324,7 +340,12 @@ describe('credentials', () => {
 
   it('an env credential with a line break', async () => {
     const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
-    const main = await runStep({ actionDir, step: 'main', inputs, env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' } });
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs,
+      env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual([expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN": contains a line break/)]);
     expect(fake.requests).toEqual([]);
@@ -365,7 +386,9 @@ describe('failures after the token exists', () => {
     expect(post.exitCode).toBe(1);
     expect(post.errors).toEqual([
       expect.stringMatching(
-        new RegExp(`^Could not delete service token "${main.outputs['name']}": .*lacks delete_service_tokens.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`),
+        new RegExp(
+          `^Could not delete service token "${main.outputs['name']}": .*lacks delete_service_tokens.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`,
+        ),
       ),
     ]);
     // Tried once more first, so that a read lagging behind a write is not taken for a missing permission.
@@ -413,17 +436,37 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['empty org', { org: '' }, /^Input "org": is empty/],
     ['org with a slash', { org: 'a/b' }, /^Input "org": "a\/b" is not a PlanetScale name/],
-    ['no credential at all', { 'service-token-id': '', 'service-token': '' }, /^Input "service-token": no minting credential.*forks.*Dependabot/],
+    [
+      'no credential at all',
+      { 'service-token-id': '', 'service-token': '' },
+      /^Input "service-token": no minting credential.*forks.*Dependabot/,
+    ],
     ['half a credential', { 'service-token': '' }, /^Input "service-token": is empty while service-token-id is set/],
     ['both credential kinds', { 'api-token': 'oauth-x' }, /^Input "api-token": is set together with/],
     ['a credential with a line break', { 'service-token': 'pscale_tkn_a\nb' }, /^Input "service-token": contains a line break/],
     ['a DB line with no accesses', { accesses: 'app:' }, /^Input "accesses": line "app:" names database "app" but no accesses/],
     ['bare accesses with no database', { database: '' }, /^Input "accesses": "read_branch" has no database/],
     ['nothing to grant', { accesses: '' }, /^Input "accesses": nothing to grant/],
-    ['an org access in accesses', { accesses: 'read_databases' }, /^Input "accesses": "read_databases" is an organization-level access: list it in org-accesses/],
-    ['an access that mints tokens', { 'org-accesses': 'read_databases write_service_tokens' }, /^Input "org-accesses": "write_service_tokens" manages credentials, so this action never grants it: .*outlives every TTL/],
-    ['a database access in org-accesses', { 'org-accesses': 'read_branch' }, /^Input "org-accesses": "read_branch" is a database-level access: list it in accesses/],
-    ['a misspelt access', { accesses: 'read_brnch' }, /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/],
+    [
+      'an org access in accesses',
+      { accesses: 'read_databases' },
+      /^Input "accesses": "read_databases" is an organization-level access: list it in org-accesses/,
+    ],
+    [
+      'an access that mints tokens',
+      { 'org-accesses': 'read_databases write_service_tokens' },
+      /^Input "org-accesses": "write_service_tokens" manages credentials, so this action never grants it: .*outlives every TTL/,
+    ],
+    [
+      'a database access in org-accesses',
+      { 'org-accesses': 'read_branch' },
+      /^Input "org-accesses": "read_branch" is a database-level access: list it in accesses/,
+    ],
+    [
+      'a misspelt access',
+      { accesses: 'read_brnch' },
+      /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/,
+    ],
     ['a bad ttl', { ttl: '2 weeks' }, /^Input "ttl": "2 weeks" is not a duration/],
     ['a ttl below a minute', { ttl: '30s' }, /^Input "ttl": "30s" is too short/],
     ['a ttl over 7 days', { ttl: '8d' }, /^Input "ttl": "8d" is too long/],
@@ -444,7 +487,12 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
 
   it('an env credential with a line break', async () => {
     const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
-    const main = await runStep({ actionDir, step: 'main', inputs, env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' } });
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs,
+      env: { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_a\nb' },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual([expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN": contains a line break/)]);
     expect(fake.requests).toEqual([]);

@@ -54,7 +54,11 @@ describe('inputs as users write them', () => {
       'Input "accesses": "READ_BRANCH" taken as "read_branch": PlanetScale\'s access names are lower case.',
       'Input "org-accesses": "Read_Databases" taken as "read_databases": PlanetScale\'s access names are lower case.',
     ]);
-    expect(JSON.parse(main.outputs['accesses']!)).toContainEqual({ resource_type: 'Database', resource_name: 'app', accesses: ['read_branch'] });
+    expect(JSON.parse(main.outputs['accesses']!)).toContainEqual({
+      resource_type: 'Database',
+      resource_name: 'app',
+      accesses: ['read_branch'],
+    });
     expect(post.exitCode).toBe(0);
   });
 
@@ -87,7 +91,8 @@ describe('two uses in one job', () => {
     const logs = [...r.mains, ...ran].map((s) => s.maskedLog).join('\n');
     expect(logs).not.toContain('does not exist');
     expect(logs).not.toContain('could not be recovered');
-    for (const secret of [minting.token, ...r.mains.map((m) => m.outputs['service-token'] ?? '')].filter(Boolean)) expect(logs).not.toContain(secret);
+    for (const secret of [minting.token, ...r.mains.map((m) => m.outputs['service-token'] ?? '')].filter(Boolean))
+      expect(logs).not.toContain(secret);
     expect(fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/service-tokens'))).toHaveLength(minted);
   }
 
@@ -97,7 +102,9 @@ describe('two uses in one job', () => {
     const first = r.mains[0]!.outputs['service-token-id']!;
     expect(r.mains[1]!.exitCode).toBe(1);
     expect(r.mains[1]!.errors).toHaveLength(1);
-    expect(r.mains[1]!.errors[0]).toMatch(/^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/);
+    expect(r.mains[1]!.errors[0]).toMatch(
+      /^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/,
+    );
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
     expect(fake.requests.filter((q) => q.credentialId === first)).toEqual([]);
     expectCleanEnd(r, 1);
@@ -127,7 +134,10 @@ describe('two uses in one job', () => {
 
   it('first from inputs, second from env (or inputs reading env): the second refuses, the first cleans up', async () => {
     const readsEnv = (env: Record<string, string | undefined>) =>
-      acmeInputs(fake, minting, { 'service-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '', 'service-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '' });
+      acmeInputs(fake, minting, {
+        'service-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '',
+        'service-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '',
+      });
     const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromInputs('app') }, { inputs: fromEnv }, { inputs: readsEnv }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1, 1]);
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
@@ -138,10 +148,16 @@ describe('two uses in one job', () => {
 
 describe('a minting token that cannot clean up, or cannot grant', () => {
   const deleteAs = async (token: { id: string; token: string }, id: string) =>
-    fetch(`${fake.url}/v1/organizations/acme/service-tokens/${id}`, { method: 'DELETE', headers: { Authorization: `${token.id}:${token.token}` } });
+    fetch(`${fake.url}/v1/organizations/acme/service-tokens/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${token.id}:${token.token}` },
+    });
 
   it('without delete_service_tokens: main warns in the log and the summary, naming the token and until when it stays valid', async () => {
-    const weak = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
+    const weak = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
     const given = inputs({ 'service-token-id': weak.id, 'service-token': weak.token, ttl: '10m' });
     const main = await runStep({ actionDir, step: 'main', inputs: given });
     try {
@@ -163,8 +179,15 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
   });
 
   it('without delete_service_tokens but with cleanup: false: nothing to warn of (post was not to delete it)', async () => {
-    const weak = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
-    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token, cleanup: 'false' }) });
+    const weak = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token, cleanup: 'false' }),
+    });
     try {
       expect(main.exitCode).toBe(0);
       expect(main.warnings).toEqual([]);
@@ -175,8 +198,18 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
   });
 
   it('lacking an access the job asks for: main says which before the grant fails, and deletes the token', async () => {
-    const narrow = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } });
-    const { main, post } = await mainThenPost(inputs({ 'service-token-id': narrow.id, 'service-token': narrow.token, accesses: 'read_branch create_branch', 'org-accesses': 'read_databases' }));
+    const narrow = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    const { main, post } = await mainThenPost(
+      inputs({
+        'service-token-id': narrow.id,
+        'service-token': narrow.token,
+        accesses: 'read_branch create_branch',
+        'org-accesses': 'read_databases',
+      }),
+    );
     expect(main.exitCode).toBe(1);
     expect(main.warnings).toEqual([
       'The minting token does not hold create_branch on database "app"; read_databases on organization "acme": PlanetScale lets a token grant only accesses it holds itself, so granting them will fail. Add them to the minting token, or ask for less.',
@@ -195,14 +228,19 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       const { main } = await mainThenPost(inputs());
       expect(main.exitCode).toBe(0);
       const answered = fake.requests.map((q) => `${q.method} ${q.path.replace(minting.id, 'MINTING')}`);
-      expect(answered.indexOf('GET /v1/organizations/acme/service-tokens/MINTING/access')).toBeLessThan(answered.indexOf('POST /v1/organizations/acme/service-tokens'));
+      expect(answered.indexOf('GET /v1/organizations/acme/service-tokens/MINTING/access')).toBeLessThan(
+        answered.indexOf('POST /v1/organizations/acme/service-tokens'),
+      );
     } finally {
       fake.faults.clear();
     }
   });
 
   it('without read_service_tokens: nothing is said about it (the read is refused and skipped)', async () => {
-    const blind = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens'], databases: { app: ['read_branch'] } });
+    const blind = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
     const { main, post } = await mainThenPost(inputs({ 'service-token-id': blind.id, 'service-token': blind.token }));
     expect(main.exitCode).toBe(0);
     expect(main.warnings).toEqual([]);

@@ -25,7 +25,13 @@ beforeEach(() => {
   fake.faults.clear();
 });
 
-const inputs = (accesses: string) => ({ org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, accesses, 'api-url': fake.url });
+const inputs = (accesses: string) => ({
+  org: 'acme',
+  'service-token-id': minting.id,
+  'service-token': minting.token,
+  accesses,
+  'api-url': fake.url,
+});
 
 describe('fan-out', () => {
   it('5,000 DB lines: an input error before any call', async () => {

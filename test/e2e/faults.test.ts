@@ -34,7 +34,10 @@ afterEach(async () => {
   fake.faults.clear();
   // A failed case must not leave tokens that make the next one fail too.
   for (const token of fake.mintedTokens()) {
-    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${minting.id}:${minting.token}` },
+    });
   }
 });
 
@@ -51,10 +54,13 @@ function inputs(overrides: Record<string, string> = {}): Record<string, string> 
 }
 
 const calls = (match: FaultMatch) =>
-  fake.requests.filter((r) => r.method === match.method && (typeof match.path === 'string' ? r.path === match.path : match.path.test(r.path)));
+  fake.requests.filter(
+    (r) => r.method === match.method && (typeof match.path === 'string' ? r.path === match.path : match.path.test(r.path)),
+  );
 
 /** The info lines the client prints for each retry. */
-const retryLines = (step: StepResult) => step.maskedLog.split('\n').filter((line) => /^PlanetScale API .* attempt \d+( of \d+)? failed/.test(line));
+const retryLines = (step: StepResult) =>
+  step.maskedLog.split('\n').filter((line) => /^PlanetScale API .* attempt \d+( of \d+)? failed/.test(line));
 
 function expectNothingLeft(): void {
   expect(fake.mintedTokens()).toEqual([]);
@@ -66,7 +72,9 @@ describe('create', () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs() });
     expect(main.exitCode).toBe(0);
     expect(retryLines(main)).toEqual([
-      expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens: attempt 1 of 5 failed \(HTTP 503 \(injected_fault\)\); retrying in \d+\.\d s\.$/),
+      expect.stringMatching(
+        /^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens: attempt 1 of 5 failed \(HTTP 503 \(injected_fault\)\); retrying in \d+\.\d s\.$/,
+      ),
       expect.stringMatching(/attempt 2 of 5 failed \(HTTP 503/),
     ]);
     // Reconciled before each retry: a 5xx may come after PlanetScale acted.
@@ -81,30 +89,36 @@ describe('create', () => {
     fake.faults.script(CREATE, status(429, { 'retry-after': '1' }));
     const { main, post } = await runJob({ actionDir, inputs: inputs() });
     expect(main.exitCode).toBe(0);
-    expect(retryLines(main)).toEqual([expect.stringMatching(/attempt 1 of 12 failed \(HTTP 429 \(injected_fault\)\); retrying in 1\.[0-3] s \(Retry-After: 1\.0 s\)\.$/)]);
+    expect(retryLines(main)).toEqual([
+      expect.stringMatching(/attempt 1 of 12 failed \(HTTP 429 \(injected_fault\)\); retrying in 1\.[0-3] s \(Retry-After: 1\.0 s\)\.$/),
+    ]);
     expect(main.durationMs).toBeGreaterThanOrEqual(1000);
     expect(calls(LIST)).toHaveLength(0);
     expect(post!.exitCode).toBe(0);
     expectNothingLeft();
   });
 
-  it('429 on every create: given up at CREATE_RATE_LIMITED_MS, not the deadline, saying it was rate-limited and made nothing', { timeout: 60_000 }, async () => {
-    // Retry-After 15 s is waited for 10 s (the cap): attempt 2 at about 10 s; a third at about
-    // 20 s would pass the 20 s a rate-limited create gets. With main's 45 s deadline, there would be 4.
-    fake.faults.always(CREATE, status(429, { 'retry-after': '15' }));
-    const { main, post } = await runJob({ actionDir, inputs: inputs() });
-    expect(main.exitCode).toBe(1);
-    expect(calls(CREATE).map((r) => r.status)).toEqual([429, 429]);
-    expect(main.errors).toEqual([
-      'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "injected_fault", after 2 attempts): ' +
-        "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
-        'Run fewer such jobs at once, or give each repository or team a minting token of its own. PlanetScale says: "Injected HTTP 429".',
-    ]);
-    // A 429 means nothing was made: no look by name, in main or post.
-    expect(calls(LIST)).toHaveLength(0);
-    expect(post!.exitCode).toBe(0);
-    expectNothingLeft();
-  });
+  it(
+    '429 on every create: given up at CREATE_RATE_LIMITED_MS, not the deadline, saying it was rate-limited and made nothing',
+    { timeout: 60_000 },
+    async () => {
+      // Retry-After 15 s is waited for 10 s (the cap): attempt 2 at about 10 s; a third at about
+      // 20 s would pass the 20 s a rate-limited create gets. With main's 45 s deadline, there would be 4.
+      fake.faults.always(CREATE, status(429, { 'retry-after': '15' }));
+      const { main, post } = await runJob({ actionDir, inputs: inputs() });
+      expect(main.exitCode).toBe(1);
+      expect(calls(CREATE).map((r) => r.status)).toEqual([429, 429]);
+      expect(main.errors).toEqual([
+        'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "injected_fault", after 2 attempts): ' +
+          "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
+          'Run fewer such jobs at once, or give each repository or team a minting token of its own. PlanetScale says: "Injected HTTP 429".',
+      ]);
+      // A 429 means nothing was made: no look by name, in main or post.
+      expect(calls(LIST)).toHaveLength(0);
+      expect(post!.exitCode).toBe(0);
+      expectNothingLeft();
+    },
+  );
 
   it('create answer lost after the token was made: that token is found by name and deleted, then create again', async () => {
     fake.faults.script(CREATE, { kind: 'drop-after' });
@@ -131,11 +145,18 @@ describe('create', () => {
   });
 
   it('listing refused during reconciliation: warns that an orphan may live until its TTL, and goes on', async () => {
-    const noRead = fake.addServiceToken('acme', { ...MINTING_ACCESSES, organization: ['write_service_tokens', 'delete_service_tokens', 'read_databases'] });
+    const noRead = fake.addServiceToken('acme', {
+      ...MINTING_ACCESSES,
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_databases'],
+    });
     fake.faults.script(CREATE, status(500));
     const { main, post } = await runJob({ actionDir, inputs: inputs({ 'service-token-id': noRead.id, 'service-token': noRead.token }) });
     expect(main.exitCode).toBe(0);
-    expect(main.warnings).toEqual([expect.stringMatching(/refused listing service tokens \(HTTP 404\): the minting credential lacks read_service_tokens.*stays valid until its TTL ends/)]);
+    expect(main.warnings).toEqual([
+      expect.stringMatching(
+        /refused listing service tokens \(HTTP 404\): the minting credential lacks read_service_tokens.*stays valid until its TTL ends/,
+      ),
+    ]);
     // Post deletes the token by ID; its own lookup by name is refused the same way, and warned of.
     expect(post!.exitCode).toBe(0);
     expect(post!.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
@@ -149,7 +170,11 @@ describe('grants', () => {
     fake.faults.script(GRANT, status(502));
     const { main, post } = await runJob({ actionDir, inputs: inputs() });
     expect(main.exitCode).toBe(0);
-    expect(retryLines(main)).toEqual([expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens\/\*\*\*\/access: attempt 1 of 5 failed \(HTTP 502/)]);
+    expect(retryLines(main)).toEqual([
+      expect.stringMatching(
+        /^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens\/\*\*\*\/access: attempt 1 of 5 failed \(HTTP 502/,
+      ),
+    ]);
     expect(JSON.parse(main.outputs['accesses']!)).toHaveLength(3);
     expect(post!.exitCode).toBe(0);
     expectNothingLeft();
@@ -186,7 +211,10 @@ describe('post', () => {
     // The minting credential comes from inputs (secrets), so nothing was sealed and post deletes
     // with the inputs' credential at once, retrying both 500s.
     expect(calls(DELETE).map((r) => r.status)).toEqual([500, 500, 204]);
-    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/), expect.stringMatching(/attempt 2 of 5 failed \(HTTP 500/)]);
+    expect(retryLines(post)).toEqual([
+      expect.stringMatching(/attempt 1 of 5 failed \(HTTP 500/),
+      expect.stringMatching(/attempt 2 of 5 failed \(HTTP 500/),
+    ]);
     expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
     expectNothingLeft();
   });
@@ -200,22 +228,41 @@ describe('post', () => {
     // Nothing was sealed (the credential comes from inputs), so post deletes with it at once and
     // retries both 429s, with the rate limit's long attempt budget.
     expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 204]);
-    expect(retryLines(post)).toEqual([expect.stringMatching(/attempt 1 failed \(HTTP 429/), expect.stringMatching(/attempt 2 failed \(HTTP 429/)]);
+    expect(retryLines(post)).toEqual([
+      expect.stringMatching(/attempt 1 failed \(HTTP 429/),
+      expect.stringMatching(/attempt 2 failed \(HTTP 429/),
+    ]);
     expectNothingLeft();
   });
 
-  it('429 on delete in post past its 45 s deadline: tried on (bounded), saying so, until the token is gone', { timeout: 120_000 }, async () => {
-    const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
-    expect(main.exitCode).toBe(0);
-    // Five, each waited for 10 s (Retry-After 15 s, capped), outlast 45 s.
-    fake.faults.script(DELETE, ...Array.from({ length: 5 }, () => status(429, { 'retry-after': '15' })));
-    const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks, timeoutMs: 110_000 });
-    expect(post.exitCode).toBe(0);
-    expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 204]);
-    expect(post.maskedLog.match(/rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more rather than give up\./g)).toHaveLength(1);
-    expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
-    expectNothingLeft();
-  });
+  it(
+    '429 on delete in post past its 45 s deadline: tried on (bounded), saying so, until the token is gone',
+    { timeout: 120_000 },
+    async () => {
+      const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
+      expect(main.exitCode).toBe(0);
+      // Five, each waited for 10 s (Retry-After 15 s, capped), outlast 45 s.
+      fake.faults.script(DELETE, ...Array.from({ length: 5 }, () => status(429, { 'retry-after': '15' })));
+      const post = await runStep({
+        actionDir,
+        step: 'post',
+        inputs: inputs(),
+        state: main.state,
+        env: main.env,
+        masks: main.masks,
+        timeoutMs: 110_000,
+      });
+      expect(post.exitCode).toBe(0);
+      expect(calls(DELETE).map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 204]);
+      expect(
+        post.maskedLog.match(
+          /rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more rather than give up\./g,
+        ),
+      ).toHaveLength(1);
+      expect(post.maskedLog).toContain(`Deleted service token "${main.outputs['name']}".`);
+      expectNothingLeft();
+    },
+  );
 
   it('a delete that keeps failing: post fails with a message naming the token, the attempts and the last error', async () => {
     const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
@@ -223,9 +270,15 @@ describe('post', () => {
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(1);
     expect(post.errors).toEqual([
-      expect.stringMatching(new RegExp(`^Could not delete service token "${main.outputs['name']}": PlanetScale failed deleting .* \\(HTTP 503, code "injected_fault", after 5 attempts\\)`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Could not delete service token "${main.outputs['name']}": PlanetScale failed deleting .* \\(HTTP 503, code "injected_fault", after 5 attempts\\)`,
+        ),
+      ),
     ]);
-    expect(post.summary).toBe(`**Service token \`${main.outputs['name']}\` could not be deleted by the post step**: it stays valid until ${main.outputs['expires-at']}. See the post step's log.\n`);
+    expect(post.summary).toBe(
+      `**Service token \`${main.outputs['name']}\` could not be deleted by the post step**: it stays valid until ${main.outputs['expires-at']}. See the post step's log.\n`,
+    );
     fake.faults.clear();
     const again = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(again.exitCode).toBe(0);
@@ -241,7 +294,14 @@ describe('post', () => {
     expect(main.errors.at(-1)).toMatch(/^Could not delete service token .* after the failure: .* The post step will try again/);
     expect(fake.mintedTokens()).toHaveLength(1);
     fake.faults.clear();
-    const post = await runStep({ actionDir, step: 'post', inputs: inputs({ accesses: 'logs: read_branch', cleanup: 'false' }), state: main.state, env: main.env, masks: main.masks });
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs({ accesses: 'logs: read_branch', cleanup: 'false' }),
+      state: main.state,
+      env: main.env,
+      masks: main.masks,
+    });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Deleted service token/);
     expectNothingLeft();
@@ -250,7 +310,10 @@ describe('post', () => {
   it('the token deleted by someone else before post: a 404 is success', async () => {
     const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
     const id = main.outputs['service-token-id']!;
-    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${minting.id}:${minting.token}` },
+    });
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/was already gone/);

@@ -15,7 +15,9 @@ import { loadWorkflow, type WorkflowModel } from '../workflow-runner/workflow.ts
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PSCALE = fileURLToPath(new URL('../workflow-runner/pscale/pscale', import.meta.url));
-const EXAMPLES = readdirSync(`${root}.github/workflows`).filter((f) => /^example-.*\.ya?ml$/.test(f)).sort();
+const EXAMPLES = readdirSync(`${root}.github/workflows`)
+  .filter((f) => /^example-.*\.ya?ml$/.test(f))
+  .sort();
 const load = (name: string): Promise<WorkflowModel> => {
   const path = `.github/workflows/${name}`;
   return loadWorkflow(path, readFileSync(`${root}${path}`, 'utf8'));
@@ -96,7 +98,9 @@ async function run(file: string, event: WorkflowEvent, options: Partial<RunWorkf
  */
 function pscale(env: Record<string, string>, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(PSCALE, args, { env }, (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+    execFile(PSCALE, args, { env }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -105,7 +109,8 @@ function pscale(env: Record<string, string>, ...args: string[]): Promise<{ statu
 const note = (access: string): string =>
   `\n\nNote: You are using a service token for authentication. If this resource exists, your service token may not have the required '${access}' permission to access it. Please check your service token permissions\n`;
 
-const logs = (result: WorkflowRun): string => result.jobs.flatMap((j) => j.steps.map((s) => `[${j.id}/${s.id}] ${s.outcome}\n${s.log}`)).join('\n');
+const logs = (result: WorkflowRun): string =>
+  result.jobs.flatMap((j) => j.steps.map((s) => `[${j.id}/${s.id}] ${s.outcome}\n${s.log}`)).join('\n');
 
 /** The events each example reacts to, each exercised below; a file reacting to another one fails here. */
 const HANDLED: Record<string, string[]> = {
@@ -242,7 +247,14 @@ describe('two tokens to open and approve (workflow_dispatch)', () => {
     expect(result.results, logs(result)).toEqual({ open: 'success', approve: 'success', deploy: 'success' });
     const [open, approve, deploy] = result.minted;
     expect(fake.deployRequests('acme', 'app')).toMatchObject([
-      { branch: 'feature', state: 'closed', approved: true, createdBy: open!.id, reviews: [{ state: 'approved', by: approve!.id }], deployedBy: deploy!.id },
+      {
+        branch: 'feature',
+        state: 'closed',
+        approved: true,
+        createdBy: open!.id,
+        reviews: [{ state: 'approved', by: approve!.id }],
+        deployedBy: deploy!.id,
+      },
     ]);
     expect(fake.branches('acme', 'app')).toEqual(['main', 'feature']);
   });
@@ -262,7 +274,10 @@ describe('two tokens to open and approve (workflow_dispatch)', () => {
     const result = await run(FILE, dispatch({ branch: 'feature' }), {
       environments: {
         'planetscale-approve': {
-          secrets: { PLANETSCALE_APPROVE_MINT_TOKEN_ID: secrets['PLANETSCALE_MINT_TOKEN_ID']!, PLANETSCALE_APPROVE_MINT_TOKEN: secrets['PLANETSCALE_MINT_TOKEN']! },
+          secrets: {
+            PLANETSCALE_APPROVE_MINT_TOKEN_ID: secrets['PLANETSCALE_MINT_TOKEN_ID']!,
+            PLANETSCALE_APPROVE_MINT_TOKEN: secrets['PLANETSCALE_MINT_TOKEN']!,
+          },
         },
       },
     });
@@ -310,7 +325,9 @@ describe("the pscale stand-in, in pscale's words (https://github.com/planetscale
   it('without credentials: the two lines of CheckAuthentication, or its JSON with --format json', async () => {
     const human = await pscale(as('', ''), 'branch', 'show', 'app', 'main');
     expect(human).toMatchObject({ status: 2, stdout: '' });
-    expect(human.stderr).toBe("Error: not authenticated yet. Please run 'pscale auth login'\nError: you must run 'pscale auth login' to authenticate before using this command\n");
+    expect(human.stderr).toBe(
+      "Error: not authenticated yet. Please run 'pscale auth login'\nError: you must run 'pscale auth login' to authenticate before using this command\n",
+    );
     const half = await pscale(as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, ''), 'branch', 'show', 'app', 'main');
     expect(half.stderr).toContain('Error: both --service-token and --service-token-id are required for service token authentication\n');
     const json = await pscale(as('', ''), 'deploy-request', 'create', 'app', 'main', '--format', 'json');
@@ -337,7 +354,9 @@ describe("the pscale stand-in, in pscale's words (https://github.com/planetscale
 
   it('asks for --force where a step cannot confirm, and finds a deploy request by branch name', async () => {
     const env = as(secrets['PLANETSCALE_MINT_TOKEN_ID']!, secrets['PLANETSCALE_MINT_TOKEN']!);
-    expect((await pscale(env, 'branch', 'delete', 'app', 'main')).stderr).toBe('Error: cannot confirm deletion of branch "app/main" (run with --force to override)\n');
+    expect((await pscale(env, 'branch', 'delete', 'app', 'main')).stderr).toBe(
+      'Error: cannot confirm deletion of branch "app/main" (run with --force to override)\n',
+    );
     expect((await pscale(env, 'branch', 'delete', 'app', 'main', '--format', 'json')).stdout).toContain(
       '"error": "cannot delete branch with the output format \\"json\\" (run with --force to override)"',
     );
@@ -346,6 +365,8 @@ describe("the pscale stand-in, in pscale's words (https://github.com/planetscale
     expect((await admin.createBranch('app', 'feature')).status).toBe(201);
     const created = await pscale(env, 'deploy-request', 'create', 'app', 'feature', '--format', 'json');
     expect(JSON.parse(created.stdout)).toMatchObject({ number: 1, branch: 'feature', into_branch: 'main', state: 'open' });
-    expect(JSON.parse((await pscale(env, 'deploy-request', 'show', 'app', 'feature', '--format', 'json')).stdout)).toMatchObject({ number: 1 });
+    expect(JSON.parse((await pscale(env, 'deploy-request', 'show', 'app', 'feature', '--format', 'json')).stdout)).toMatchObject({
+      number: 1,
+    });
   });
 });

@@ -70,7 +70,10 @@ describe('path injection: refused before any request', () => {
     expectRefusedBeforeAnyRequest(await runStep({ actionDir, step: 'main', inputs: inputs({ database: name }) }), 'database');
   });
   it.each(names.filter((n) => !n.includes('\n')))('a "DB:" line naming %j', async (name) => {
-    expectRefusedBeforeAnyRequest(await runStep({ actionDir, step: 'main', inputs: inputs({ database: '', accesses: `${name}: read_branch` }) }), 'accesses');
+    expectRefusedBeforeAnyRequest(
+      await runStep({ actionDir, step: 'main', inputs: inputs({ database: '', accesses: `${name}: read_branch` }) }),
+      'accesses',
+    );
   });
 });
 
@@ -120,7 +123,9 @@ describe('api-url: https, or http to loopback only; nothing else gets the creden
     const api = await server((req) => ({ status, headers: { location: `${elsewhere.url}${req.target}` } }));
     const { main, post } = await runJob({ actionDir, inputs: inputs({ 'api-url': api.url }) });
     expect(main.exitCode).toBe(1);
-    expect(main.errors[0]).toMatch(new RegExp(`^Could not reach PlanetScale at .* while creating a service token .*refused to follow a redirect \\(HTTP ${status}\\)`));
+    expect(main.errors[0]).toMatch(
+      new RegExp(`^Could not reach PlanetScale at .* while creating a service token .*refused to follow a redirect \\(HTTP ${status}\\)`),
+    );
     expect(post!.exitCode).toBe(1);
     expect(api.requests.length).toBeGreaterThanOrEqual(2);
     expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
@@ -129,7 +134,11 @@ describe('api-url: https, or http to loopback only; nothing else gets the creden
 
   it('a redirect on a grant: refused, the token deleted through api-url, the other host hears nothing', async () => {
     const elsewhere = await server(() => json(200, { data: [] }));
-    const api = await server((req, forward) => (req.target.endsWith('/access') ? { status: 307, headers: { location: `${elsewhere.url}${req.target}` } } : forward()), fake.url);
+    const api = await server(
+      (req, forward) =>
+        req.target.endsWith('/access') ? { status: 307, headers: { location: `${elsewhere.url}${req.target}` } } : forward(),
+      fake.url,
+    );
     const { main, post } = await runJob({ actionDir, inputs: inputs({ 'api-url': api.url }) });
     expect(main.exitCode).toBe(1);
     expect(main.errors[0]).toMatch(/refused to follow a redirect \(HTTP 307\)/);
@@ -259,7 +268,9 @@ describe('generated hostile inputs through the built action', () => {
         reached++;
         expect(requests.length).toBeGreaterThan(0);
         for (const request of requests) {
-          expect(request).toMatch(/^(POST|GET|DELETE) \/v1\/organizations\/[A-Za-z0-9][A-Za-z0-9_.-]*\/service-tokens(\/[a-z0-9]+(\/access)?)?$/);
+          expect(request).toMatch(
+            /^(POST|GET|DELETE) \/v1\/organizations\/[A-Za-z0-9][A-Za-z0-9_.-]*\/service-tokens(\/[a-z0-9]+(\/access)?)?$/,
+          );
           expect(request.split('/')[3]).toBe(values['org']!.trim());
         }
         // Nothing is left alive, unless the job asked for that (cleanup: false): then it is this
@@ -268,7 +279,10 @@ describe('generated hostile inputs through the built action', () => {
         if (['false', 'False', 'FALSE'].includes(values['cleanup']!.trim()) && main.exitCode === 0) {
           expect(alive.map((t) => t.id)).toEqual([main.outputs['service-token-id']]);
           for (const token of alive) {
-            await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+            await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, {
+              method: 'DELETE',
+              headers: { Authorization: `${minting.id}:${minting.token}` },
+            });
           }
         } else {
           expect(alive).toEqual([]);
@@ -280,8 +294,26 @@ describe('generated hostile inputs through the built action', () => {
         numRuns: ACTION_RUNS,
         endOnFailure: true,
         examples: [
-          [{ ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }), 'api-token': '', 'org-accesses': 'read_databases,', ttl: '15m', name: '', 'export-env': 'true', cleanup: 'true' }],
-          [{ ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }), org: '../../x', database: 'a/b', accesses: 'x\n::add-path::/tmp', 'api-url': 'http://0.0.0.0:1' }],
+          [
+            {
+              ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }),
+              'api-token': '',
+              'org-accesses': 'read_databases,',
+              ttl: '15m',
+              name: '',
+              'export-env': 'true',
+              cleanup: 'true',
+            },
+          ],
+          [
+            {
+              ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }),
+              org: '../../x',
+              database: 'a/b',
+              accesses: 'x\n::add-path::/tmp',
+              'api-url': 'http://0.0.0.0:1',
+            },
+          ],
         ],
       },
     );

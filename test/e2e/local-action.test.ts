@@ -20,12 +20,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** .env.example's KEY=value lines (no quotes or expansion in it). */
 function readEnvExample(): Record<string, string> {
   const text = readFileSync(join(repo, '.env.example'), 'utf8');
-  return Object.fromEntries(text.split('\n').flatMap((line) => (/^[A-Z_][A-Z0-9_-]*=/.test(line) ? [[line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]] : [])));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .flatMap((line) => (/^[A-Z_][A-Z0-9_-]*=/.test(line) ? [[line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]] : [])),
+  );
 }
 
 /** `npm run fake-api` as the README shows it, but on a free port; resolves once it is ready. */
 async function startFakeApi(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(join(bin, 'node'), ['--env-file=.env.example', 'test/fake-api.ts'], { cwd: repo, env: { ...baseEnv, FAKE_API_PORT: '0' } });
+  const child = spawn(join(bin, 'node'), ['--env-file=.env.example', 'test/fake-api.ts'], {
+    cwd: repo,
+    env: { ...baseEnv, FAKE_API_PORT: '0' },
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -68,7 +75,9 @@ describe('@github/local-action with .env.example', () => {
       const name = /::set-output name=name::(gha-shop-1-1-local-[a-z0-9]{6})$/m.exec(output)?.[1];
       expect(name, output).toBeDefined();
       expect(output).toMatch(/::set-output name=expires-at::\d{4}-\d\d-\d\dT/);
-      expect(output).toContain('::set-output name=accesses::[{"resource_type":"Database","resource_name":"app","accesses":["read_branch","create_branch"]}');
+      expect(output).toContain(
+        '::set-output name=accesses::[{"resource_type":"Database","resource_name":"app","accesses":["read_branch","create_branch"]}',
+      );
       expect(output).toContain(`Deleted service token "${name}".`);
       expect(output).not.toMatch(/::error::/);
       // The minted secret never printed: local-action skips the outputs that hold a masked value.
@@ -76,7 +85,12 @@ describe('@github/local-action with .env.example', () => {
       expect(readFileSync(summary, 'utf8')).toContain(`\`${name}\``);
 
       // Seen gone: the organization holds the minting token only.
-      const pscale = new PscaleClient({ apiUrl: fake.url, org: example['INPUT_ORG']!, id: example['FAKE_API_TOKEN_ID']!, token: example['FAKE_API_TOKEN']! });
+      const pscale = new PscaleClient({
+        apiUrl: fake.url,
+        org: example['INPUT_ORG']!,
+        id: example['FAKE_API_TOKEN_ID']!,
+        token: example['FAKE_API_TOKEN']!,
+      });
       const listed = await pscale.request('GET', `/v1/organizations/${example['INPUT_ORG']}/service-tokens`);
       expect(listed.status).toBe(200);
       expect((listed.json as { data: { id: string }[] }).data.map((t) => t.id)).toEqual([example['FAKE_API_TOKEN_ID']]);

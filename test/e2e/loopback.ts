@@ -38,18 +38,27 @@ export async function loopback(handler: Handler, upstream?: string): Promise<Loo
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => void (async () => {
-      const seen: SeenRequest = { method: req.method ?? '', target: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push(seen);
-      const forward = () => {
-        if (!upstream) throw new Error('loopback: no upstream to forward to');
-        return passThrough(upstream, seen);
-      };
-      const answer = await handler(seen, forward);
-      if (answer === 'hold') return;
-      const body = answer.body ?? '';
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }).end(body);
-    })());
+    req.on(
+      'end',
+      () =>
+        void (async () => {
+          const seen: SeenRequest = {
+            method: req.method ?? '',
+            target: req.url ?? '',
+            headers: req.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          };
+          requests.push(seen);
+          const forward = () => {
+            if (!upstream) throw new Error('loopback: no upstream to forward to');
+            return passThrough(upstream, seen);
+          };
+          const answer = await handler(seen, forward);
+          if (answer === 'hold') return;
+          const body = answer.body ?? '';
+          res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) }).end(body);
+        })(),
+    );
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -75,7 +84,11 @@ function passThrough(upstream: string, seen: SeenRequest): Promise<Answer> {
       answer.on('data', (c: Buffer) => chunks.push(c));
       answer.on('end', () => {
         const type = answer.headers['content-type'];
-        resolve({ status: answer.statusCode ?? 502, headers: type ? { 'content-type': type } : {}, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: answer.statusCode ?? 502,
+          headers: type ? { 'content-type': type } : {},
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
     });
     out.on('error', reject);

@@ -46,10 +46,13 @@ async function startProxy(route: (hostPort: string) => string | undefined): Prom
     const routed = route(target.host);
     if (!routed) return void res.writeHead(403).end();
     const [host, port] = routed.split(':');
-    const upstream = request({ host, port: Number(port), method: req.method, path: target.pathname + target.search, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode!, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host, port: Number(port), method: req.method, path: target.pathname + target.search, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
@@ -142,7 +145,11 @@ describe('proxies', () => {
   }
 
   it('reports a tunnel the proxy refuses, as never sent (nothing to look for by name)', async () => {
-    const { main } = await runJob({ actionDir, inputs: inputs('https://refused.planetscale.test'), env: { HTTPS_PROXY: proxy.url, ...TRUST } });
+    const { main } = await runJob({
+      actionDir,
+      inputs: inputs('https://refused.planetscale.test'),
+      env: { HTTPS_PROXY: proxy.url, ...TRUST },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors[0]).toMatch(
       /^Could not reach PlanetScale at https:\/\/refused\.planetscale\.test\/v1\/organizations\/acme\/service-tokens while creating .*, after 5 attempts: EPROXYREFUSED: the proxy refused to open a tunnel \(HTTP 403\)\.$/,
@@ -176,7 +183,7 @@ describe('proxies', () => {
     });
   }
 
-  it('never sends a loopback http API\'s calls to a proxy, even when Node itself is told to use one (NODE_USE_ENV_PROXY)', async () => {
+  it("never sends a loopback http API's calls to a proxy, even when Node itself is told to use one (NODE_USE_ENV_PROXY)", async () => {
     const env = { NODE_USE_ENV_PROXY: '1', HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
     const { main, post } = await runJob({ actionDir, inputs: inputs(fake.url), env });
     expect(main.exitCode).toBe(0);
@@ -187,7 +194,7 @@ describe('proxies', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('verifies the API\'s certificate inside the tunnel, even with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
+  it("verifies the API's certificate inside the tunnel, even with NODE_TLS_REJECT_UNAUTHORIZED=0", async () => {
     // Without TRUST, the test certificate is not trusted: nothing may reach the fake.
     const env = { HTTPS_PROXY: proxy.url, NODE_TLS_REJECT_UNAUTHORIZED: '0' };
     const { main } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env });
@@ -198,7 +205,11 @@ describe('proxies', () => {
   });
 
   it('refuses a proxy variable that is not a URL, before any call, without echoing it', async () => {
-    const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { HTTPS_PROXY: 'user:pa55word@nowhere', ...TRUST } });
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(`https://${API_HOST}`),
+      env: { HTTPS_PROXY: 'user:pa55word@nowhere', ...TRUST },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual(['The proxy set in HTTPS_PROXY is not a URL: give one such as "http://proxy.example:3128".']);
     expect(main.stdout + main.stderr).not.toContain('pa55word');
@@ -221,10 +232,19 @@ describe('post uses the proxy settings main ran with', () => {
     const main = await runStep({ actionDir, step: 'main', inputs: direct, env: TRUST });
     expect(main.exitCode).toBe(0);
     expect(main.state).not.toHaveProperty('proxy');
-    const post = await runStep({ actionDir, step: 'post', inputs: direct, env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url }, state: main.state, masks: main.masks });
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: direct,
+      env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url },
+      state: main.state,
+      masks: main.masks,
+    });
     expect(post.exitCode).toBe(0);
     expect(hostile.seen).toEqual([]);
-    expect(post.warnings).toEqual([expect.stringMatching(/^HTTPS_PROXY changed after the main step .*uses the proxy settings the main step used/)]);
+    expect(post.warnings).toEqual([
+      expect.stringMatching(/^HTTPS_PROXY changed after the main step .*uses the proxy settings the main step used/),
+    ]);
     expect(post.warnings[0]).not.toContain(hostile.url);
     expect(fake.mintedTokens()).toEqual([]);
   });
@@ -234,7 +254,14 @@ describe('post uses the proxy settings main ran with', () => {
     const main = await runStep({ actionDir, step: 'main', inputs: viaProxy, env: { ...TRUST, HTTPS_PROXY: proxy.url } });
     expect(main.exitCode).toBe(0);
     const seenByMain = proxy.seen.length;
-    const post = await runStep({ actionDir, step: 'post', inputs: viaProxy, env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url }, state: main.state, masks: main.masks });
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: viaProxy,
+      env: { ...TRUST, ...main.env, HTTPS_PROXY: hostile.url },
+      state: main.state,
+      masks: main.masks,
+    });
     expect(post.exitCode).toBe(0);
     expect(hostile.seen).toEqual([]);
     expect(proxy.seen.length).toBeGreaterThan(seenByMain);
@@ -244,7 +271,12 @@ describe('post uses the proxy settings main ran with', () => {
 
   it('a proxy URL with a password is masked before main saves it: the runner prints state with debug on', async () => {
     const withPassword = proxy.url.replace('http://', 'http://ci:pa55word@');
-    const { main, post } = await runJob({ actionDir, inputs: inputs(`https://${API_HOST}`), env: { ...TRUST, HTTPS_PROXY: withPassword }, debug: true });
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(`https://${API_HOST}`),
+      env: { ...TRUST, HTTPS_PROXY: withPassword },
+      debug: true,
+    });
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
     expect(main.state['proxy']).toContain('pa55word');

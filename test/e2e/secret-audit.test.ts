@@ -33,7 +33,10 @@ afterEach(async () => {
   fake.faults.clear();
   // Whatever a test left alive is deleted, so the next test starts clean; each test asserts its own.
   for (const token of fake.mintedTokens()) {
-    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${token.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${minting.id}:${minting.token}` },
+    });
   }
   fake.clearRequests();
 });
@@ -135,13 +138,18 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   // Post puts back the env its main found: the minting pair, when the job env held it, once each
   // under its own name, and masked since main's first line.
   const restoring = step.processEnv['STATE_env-before'] !== undefined && step.processEnv['PLANETSCALE_SERVICE_TOKEN'] === mintedSecret;
-  const restored = restoring && step.env['PLANETSCALE_SERVICE_TOKEN_ID'] === mintingId && step.env['PLANETSCALE_SERVICE_TOKEN'] === mintingSecret;
-  if (restored && !(jobMasks.includes(mintingId) && jobMasks.includes(mintingSecret))) findings.push('minting credential put back in GITHUB_ENV unmasked');
+  const restored =
+    restoring && step.env['PLANETSCALE_SERVICE_TOKEN_ID'] === mintingId && step.env['PLANETSCALE_SERVICE_TOKEN'] === mintingSecret;
+  if (restored && !(jobMasks.includes(mintingId) && jobMasks.includes(mintingSecret)))
+    findings.push('minting credential put back in GITHUB_ENV unmasked');
   for (const file of ['output', 'env'] as const) {
     const allowed = file === 'env' && restored ? 1 : 0;
-    if (count(step.files[file], mintingId) !== allowed || count(step.files[file], mintingSecret) !== allowed) findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
-    if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret) findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
-    if (count(step.files[file], mintedId) !== expected[file].mintedId) findings.push(`mintedId ${count(step.files[file], mintedId)} times in GITHUB_${file.toUpperCase()}`);
+    if (count(step.files[file], mintingId) !== allowed || count(step.files[file], mintingSecret) !== allowed)
+      findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
+    if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret)
+      findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
+    if (count(step.files[file], mintedId) !== expected[file].mintedId)
+      findings.push(`mintedId ${count(step.files[file], mintedId)} times in GITHUB_${file.toUpperCase()}`);
   }
   if (handedOver) {
     if (step.outputs['service-token-id'] !== mintedId) findings.push('service-token-id output is not the minted ID');
@@ -163,7 +171,9 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
   expect(main.lines.slice(0, mintingMasks.length).sort()).toEqual(mintingMasks.sort());
   if (secrets.mintedId) {
     // The minted pair is masked the moment the create call answers: nothing comes between.
-    const answered = main.lines.findIndex((l) => /^::debug::PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 2\d\d /.test(l));
+    const answered = main.lines.findIndex((l) =>
+      /^::debug::PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 2\d\d /.test(l),
+    );
     const masks = [main.lines.indexOf(`::add-mask::${secrets.mintedId}`), main.lines.indexOf(`::add-mask::${secrets.mintedSecret}`)];
     expect(answered).toBeGreaterThanOrEqual(0);
     expect(Math.min(...masks)).toBe(answered + 1);
@@ -269,11 +279,18 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { credential: { id: 'k2x9ab7q0mzz', token: 'pscale_tkn_ab.r7Hq2+Lm9/Wv4c' } },
     );
     const { api, minted } = await watchedFake((req) =>
-      req.target.endsWith('/access') ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` }) : 'forward',
+      req.target.endsWith('/access')
+        ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` })
+        : 'forward',
     );
     const job = await runJob({
       actionDir,
-      inputs: inputs(api.url, { 'service-token-id': unusual.id, 'service-token': unusual.token, accesses: 'app: read_branch', 'org-accesses': '' }),
+      inputs: inputs(api.url, {
+        'service-token-id': unusual.id,
+        'service-token': unusual.token,
+        accesses: 'app: read_branch',
+        'org-accesses': '',
+      }),
       debug: true,
     });
     expect(job.main.exitCode).toBe(1);
@@ -289,9 +306,21 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       databases: { app: ['read_branch'] },
     });
     const { api, minted } = await watchedFake((req) =>
-      req.target.endsWith('/access') ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` }) : 'forward',
+      req.target.endsWith('/access')
+        ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` })
+        : 'forward',
     );
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '', 'api-token': oauth, accesses: 'app: read_branch', 'org-accesses': '' }), debug: true });
+    const job = await runJob({
+      actionDir,
+      inputs: inputs(api.url, {
+        'service-token-id': '',
+        'service-token': '',
+        'api-token': oauth,
+        accesses: 'app: read_branch',
+        'org-accesses': '',
+      }),
+      debug: true,
+    });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/PlanetScale says: "failed for Bearer \*\*\*"/);
     auditJob(job, { mintingId: '', mintingSecret: oauth, mintedId: minted.id, mintedSecret: minted.token });
@@ -300,13 +329,24 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('post: a delete answered 500 with the credentials echoed fails post clearly, redacted', async () => {
     const { api, minted } = await watchedFake((req) =>
-      req.method === 'DELETE' ? json(500, { code: `e ${String(req.headers.authorization)}`, message: `cannot delete ${req.target} for ${String(req.headers.authorization)}` }) : 'forward',
+      req.method === 'DELETE'
+        ? json(500, {
+            code: `e ${String(req.headers.authorization)}`,
+            message: `cannot delete ${req.target} for ${String(req.headers.authorization)}`,
+          })
+        : 'forward',
     );
     const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(1);
-    expect(job.post!.errors).toEqual([expect.stringMatching(/^Could not delete service token ".+": PlanetScale failed deleting service token ".+" \(HTTP 500, code "e \*\*\*:\*\*\*"(, after \d+ attempts)?\)/)]);
-    expect(job.post!.errors[0]).toMatch(/PlanetScale says: "cannot delete \/v1\/organizations\/acme\/service-tokens\/[a-z0-9]+ for \*\*\*:\*\*\*"/);
+    expect(job.post!.errors).toEqual([
+      expect.stringMatching(
+        /^Could not delete service token ".+": PlanetScale failed deleting service token ".+" \(HTTP 500, code "e \*\*\*:\*\*\*"(, after \d+ attempts)?\)/,
+      ),
+    ]);
+    expect(job.post!.errors[0]).toMatch(
+      /PlanetScale says: "cannot delete \/v1\/organizations\/acme\/service-tokens\/[a-z0-9]+ for \*\*\*:\*\*\*"/,
+    );
     auditJob(job, secretsOf(minted));
     // Left alive by design of this test; afterEach deletes it.
     expect(fake.mintedTokens().map((t) => t.id)).toEqual([minted.id]);
@@ -322,10 +362,14 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.exitCode).toBe(1);
     // (Matched loosely around the API's text: retries may add to the wording.)
     expect(job.main.errors[0]).toMatch(/^PlanetScale failed creating a service token in organization "acme" \(HTTP 500/);
-    expect(job.main.errors[0]).toContain('PlanetScale says: "<html><body>Internal error for ***:*** *** ::add-path::/tmp/evil</body></html>"');
+    expect(job.main.errors[0]).toContain(
+      'PlanetScale says: "<html><body>Internal error for ***:*** *** ::add-path::/tmp/evil</body></html>"',
+    );
     // Main could not look the token up (500 again), so post looks again, and fails saying why.
     expect(job.post!.exitCode).toBe(1);
-    expect(job.post!.errors).toEqual([expect.stringMatching(/^Could not delete service token ".+": Listing service tokens to look for .* failed: .*HTTP 500/)]);
+    expect(job.post!.errors).toEqual([
+      expect.stringMatching(/^Could not delete service token ".+": Listing service tokens to look for .* failed: .*HTTP 500/),
+    ]);
     auditJob(job, secretsOf({ id: '', token: '' }));
     expect(api.requests.length).toBeGreaterThanOrEqual(3);
     expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
@@ -342,7 +386,10 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   });
 
   it('a create answered with a path-like ID: the token is found by name and deleted, its real ID masked first', async () => {
-    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) });
+    fake.faults.script(
+      { method: 'POST', path: '/v1/organizations/acme/service-tokens' },
+      { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) },
+    );
     const { api, minted } = await watchedFake();
     const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
     expect(job.main.exitCode).toBe(1);
@@ -350,7 +397,10 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
     expect(minted.id).toBe('../x');
     // The real ID is learnt from the list by name: masked before it is used, and shown nowhere.
-    const realId = fake.requests.find((r) => r.method === 'DELETE')!.path.split('/').at(-1)!;
+    const realId = fake.requests
+      .find((r) => r.method === 'DELETE')!
+      .path.split('/')
+      .at(-1)!;
     expect(job.main.masks).toContain(realId);
     auditJob(job, { ...secretsOf(minted), mintedId: '' });
     expect(auditStep(job.main, { ...secretsOf(minted), mintedId: realId }, [], true)).toEqual([]);
@@ -372,13 +422,17 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     let deletes = 0;
     const { api, minted } = await watchedFake((req) => {
       if (req.method === 'DELETE' && deletes++ === 0) return json(404, { code: 'not_found', message: 'Not Found' });
-      if (req.method === 'GET' && /\/service-tokens\/[^/?]+$/.test(req.target)) return json(404, { code: 'not_found', message: 'Not Found' });
-      if (req.method === 'GET' && /\/service-tokens\?/.test(req.target)) return json(403, { code: 'forbidden', message: `no read for ${String(req.headers.authorization)}` });
+      if (req.method === 'GET' && /\/service-tokens\/[^/?]+$/.test(req.target))
+        return json(404, { code: 'not_found', message: 'Not Found' });
+      if (req.method === 'GET' && /\/service-tokens\?/.test(req.target))
+        return json(403, { code: 'forbidden', message: `no read for ${String(req.headers.authorization)}` });
       return 'forward';
     });
     const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
     expect(job.main.exitCode).toBe(1);
-    expect(job.main.errors[1]).toMatch(/^Could not confirm that service token ".+" is gone after the failure: .*HTTP 403.*stays valid until/);
+    expect(job.main.errors[1]).toMatch(
+      /^Could not confirm that service token ".+" is gone after the failure: .*HTTP 403.*stays valid until/,
+    );
     expect(job.post!.exitCode).toBe(0);
     auditJob(job, secretsOf(minted));
     expect(fake.mintedTokens()).toEqual([]);
@@ -396,11 +450,19 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('30 accesses with a paged grant answer, read through: nothing leaks', async () => {
     const thirty = DATABASE_ACCESSES.slice(0, 30);
-    const wide = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: [...thirty] } });
+    const wide = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+      databases: { app: [...thirty] },
+    });
     const { api, minted } = await watchedFake();
     const job = await runJob({
       actionDir,
-      inputs: inputs(api.url, { 'service-token-id': wide.id, 'service-token': wide.token, accesses: `app: ${thirty.join(' ')}`, 'org-accesses': '' }),
+      inputs: inputs(api.url, {
+        'service-token-id': wide.id,
+        'service-token': wide.token,
+        accesses: `app: ${thirty.join(' ')}`,
+        'org-accesses': '',
+      }),
       debug: true,
     });
     expect(job.main.exitCode).toBe(0);

@@ -37,9 +37,15 @@ afterAll(async () => {
 
 let runs = 0;
 /** Runs a step with the probe; returns its result and the built-ins it loaded. */
-async function probed(options: Omit<Parameters<typeof runStep>[0], 'actionDir'>): Promise<StepResult & { modules: string[]; chunks: string[] }> {
+async function probed(
+  options: Omit<Parameters<typeof runStep>[0], 'actionDir'>,
+): Promise<StepResult & { modules: string[]; chunks: string[] }> {
   const out = join(dir, `modules-${++runs}.json`);
-  const result = await runStep({ actionDir, ...options, env: { ...options.env, NODE_OPTIONS: `--import ${probe}`, MODULE_PROBE_OUT: out } });
+  const result = await runStep({
+    actionDir,
+    ...options,
+    env: { ...options.env, NODE_OPTIONS: `--import ${probe}`, MODULE_PROBE_OUT: out },
+  });
   const { builtins, files } = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
   const step = pathToFileURL(join(actionDir, 'dist', options.step)).href + '/';
   expect(files).toContain(`${step}index.js`);
@@ -56,12 +62,17 @@ const heavy = (modules: string[]) => ({
   /** Node's built-in undici, behind the global fetch: a second HTTP client, never wanted. */
   nodeUndici: modules.some((m) => m.includes('undici')),
 });
-const chunkHas = (chunks: string[], text: string, step = 'post') => chunks.some((c) => readFileSync(join(actionDir, 'dist', step, c), 'utf8').includes(text));
+const chunkHas = (chunks: string[], text: string, step = 'post') =>
+  chunks.some((c) => readFileSync(join(actionDir, 'dist', step, c), 'utf8').includes(text));
 /** The chunk that holds the API client (post: cleanup.ts, main: mint-token.ts, and what they import). */
 const apiChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'PlanetScaleClient', step);
 /** The chunk that holds undici (the API client imports it; nothing else does). */
 const undiciChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'class RetryAgent', step);
-const bundle = (step: string) => readdirSync(join(actionDir, 'dist', step)).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(actionDir, 'dist', step, f), 'utf8')).join('');
+const bundle = (step: string) =>
+  readdirSync(join(actionDir, 'dist', step))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(actionDir, 'dist', step, f), 'utf8'))
+    .join('');
 
 describe('start-up of the built steps', () => {
   it('post with nothing to do loads core and no chunk: not the API client, no HTTP code', async () => {
@@ -74,7 +85,7 @@ describe('start-up of the built steps', () => {
     expect(heavy(post.modules)).toEqual({ crypto: true, http: false, tls: false, nodeUndici: false });
   });
 
-  it('only main bundles @actions/github, for its context: neither step bundles Octokit, core\'s OIDC client or @actions/exec', () => {
+  it("only main bundles @actions/github, for its context: neither step bundles Octokit, core's OIDC client or @actions/exec", () => {
     expect(bundle('main')).toContain('GITHUB_EVENT_PATH');
     expect(bundle('post')).not.toContain('GITHUB_EVENT_PATH');
     for (const step of ['main', 'post']) {
@@ -92,8 +103,15 @@ describe('start-up of the built steps', () => {
     expect(heavy(main.modules)).toEqual({ crypto: true, http: false, tls: false, nodeUndici: false });
   });
 
-  it('main and a post that deletes load the API client, never Node\'s own undici (fetch)', async () => {
-    const inputs = { org: 'acme', 'service-token-id': minting.id, 'service-token': minting.token, database: 'app', accesses: 'read_branch', 'api-url': fake.url };
+  it("main and a post that deletes load the API client, never Node's own undici (fetch)", async () => {
+    const inputs = {
+      org: 'acme',
+      'service-token-id': minting.id,
+      'service-token': minting.token,
+      database: 'app',
+      accesses: 'read_branch',
+      'api-url': fake.url,
+    };
     const main = await probed({ step: 'main', inputs });
     expect(main.exitCode).toBe(0);
     expect(heavy(main.modules)).toEqual({ crypto: true, http: true, tls: true, nodeUndici: false });

@@ -10,7 +10,10 @@ import { acmeInputs } from './acme.ts';
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
 let minting: { id: string; token: string };
-const ACCESSES = { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'], databases: { app: ['read_branch'] } };
+const ACCESSES = {
+  organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'],
+  databases: { app: ['read_branch'] },
+};
 
 beforeAll(async () => {
   fake = await FakePlanetScale.start({ now: new Date(Date.now() - 3 * 3600_000) });
@@ -57,22 +60,36 @@ describe('sweep-expired', () => {
   it('warns, and does not fail post, when only the sweep was left to do and it cannot run', async () => {
     // cleanup: false keeps the token; the sweep needs the minting credential, which post no longer has.
     const asked = { 'sweep-expired': 'true', cleanup: 'false', 'export-env': 'false' };
-    const { main, post } = await runJob({ actionDir, inputs: inputs(asked), postInputs: inputs({ ...asked, 'service-token-id': '', 'service-token': '' }) });
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(asked),
+      postInputs: inputs({ ...asked, 'service-token-id': '', 'service-token': '' }),
+    });
     expect([main.exitCode, post!.exitCode]).toEqual([0, 0]);
     expect(post!.errors).toEqual([]);
     expect(post!.warnings).toEqual([expect.stringMatching(/^sweep-expired: the minting credential is no longer available/)]);
     expect(post!.summary).not.toMatch(/could not be deleted/);
     // The token cleanup: false kept, deleted here.
     const kept = main.outputs['service-token-id']!;
-    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${kept}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+    await fetch(`${fake.url}/v1/organizations/acme/service-tokens/${kept}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${minting.id}:${minting.token}` },
+    });
     expect(fake.mintedTokens()).toEqual([]);
   });
 
   it('warns, and does not fail the step, when listing is refused', async () => {
     const noRead = fake.addServiceToken('acme', { ...ACCESSES, organization: ['write_service_tokens', 'delete_service_tokens'] });
-    const { main, post } = await runJob({ actionDir, inputs: inputs({ 'sweep-expired': 'true', 'service-token-id': noRead.id, 'service-token': noRead.token }) });
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs({ 'sweep-expired': 'true', 'service-token-id': noRead.id, 'service-token': noRead.token }),
+    });
     expect([main.exitCode, post!.exitCode]).toEqual([0, 0]);
-    expect(post!.warnings).toEqual([expect.stringMatching(/^sweep-expired: PlanetScale refused listing service tokens \(HTTP 404\): the minting credential lacks read_service_tokens/)]);
+    expect(post!.warnings).toEqual([
+      expect.stringMatching(
+        /^sweep-expired: PlanetScale refused listing service tokens \(HTTP 404\): the minting credential lacks read_service_tokens/,
+      ),
+    ]);
     expect(fake.mintedTokens()).toEqual([]);
   });
 });

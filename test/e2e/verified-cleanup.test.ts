@@ -30,10 +30,17 @@ beforeAll(async () => {
   fake.addDatabase('acme', 'app');
   minting = fake.addServiceToken(
     'acme',
-    { organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'], databases: { app: [...THIRTY] } },
+    {
+      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
+      databases: { app: [...THIRTY] },
+    },
     { name: 'minting' },
   );
-  noRead = fake.addServiceToken('acme', { organization: ['write_service_tokens', 'delete_service_tokens'], databases: { app: [...THIRTY] } }, { name: 'minting-no-read' });
+  noRead = fake.addServiceToken(
+    'acme',
+    { organization: ['write_service_tokens', 'delete_service_tokens'], databases: { app: [...THIRTY] } },
+    { name: 'minting-no-read' },
+  );
 });
 afterAll(() => fake.close());
 beforeEach(() => fake.clearRequests());
@@ -57,7 +64,9 @@ function inputs(overrides: Record<string, string> = {}, credential = minting): R
 }
 
 const calls = (match: FaultMatch) =>
-  fake.requests.filter((r) => r.method === match.method && (typeof match.path === 'string' ? r.path === match.path : match.path.test(r.path)));
+  fake.requests.filter(
+    (r) => r.method === match.method && (typeof match.path === 'string' ? r.path === match.path : match.path.test(r.path)),
+  );
 
 /** Main's read of the minting token's own accesses (alongside the create call): not a call about the minted token. */
 const mintingRead = (r: { method: string; path: string }) =>
@@ -113,7 +122,9 @@ describe('"gone" is verified by name', () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs(FAILING) });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toHaveLength(1);
-    expect(main.maskedLog).toMatch(/Service token ".+" is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID\./);
+    expect(main.maskedLog).toMatch(
+      /Service token ".+" is still listed by its name although PlanetScale answered 404 for its ID: deleting it by the listed ID\./,
+    );
     expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure, so nothing is left alive\./);
     expect(main.maskedLog).not.toMatch(/already gone/);
     expect(calls(DELETE).map((r) => r.status)).toEqual([404, 204]);
@@ -141,7 +152,10 @@ describe('"gone" is verified by name', () => {
 
   it('a token gone by ID and by name is reported gone only after the lookup', async () => {
     const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
-    await fetch(`${fake.url}${TOKENS}/${main.outputs['service-token-id']}`, { method: 'DELETE', headers: { Authorization: `${minting.id}:${minting.token}` } });
+    await fetch(`${fake.url}${TOKENS}/${main.outputs['service-token-id']}`, {
+      method: 'DELETE',
+      headers: { Authorization: `${minting.id}:${minting.token}` },
+    });
     fake.clearRequests();
     const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
     expect(post.exitCode).toBe(0);
@@ -170,14 +184,32 @@ describe('"gone" is verified by name', () => {
     fake.faults.script(DELETE, notFound, notFound);
     const main = await runStep({ actionDir, step: 'main', inputs: inputs(FAILING, noRead) });
     expect(main.exitCode).toBe(1);
-    const post = await runStep({ actionDir, step: 'post', inputs: inputs(FAILING, noRead), state: main.state, env: main.env, masks: main.masks });
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs(FAILING, noRead),
+      state: main.state,
+      env: main.env,
+      masks: main.masks,
+    });
     expect(post.exitCode).toBe(1);
-    expect(post.errors).toEqual([expect.stringMatching(/^Could not confirm that service token ".+" is gone: .*lacks read_service_tokens.* It stays valid until \d{4}-/)]);
+    expect(post.errors).toEqual([
+      expect.stringMatching(
+        /^Could not confirm that service token ".+" is gone: .*lacks read_service_tokens.* It stays valid until \d{4}-/,
+      ),
+    ]);
     expect(post.summary).toMatch(/could not be confirmed gone by the post step\*\*: it stays valid until \d{4}-/);
     expect(post.maskedLog + post.summary).not.toMatch(/deleted|already gone/i);
     // The token was alive all along; post run again, without the faults, deletes it.
     expect(fake.mintedTokens()).toHaveLength(1);
-    const again = await runStep({ actionDir, step: 'post', inputs: inputs(FAILING, noRead), state: main.state, env: main.env, masks: main.masks });
+    const again = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs(FAILING, noRead),
+      state: main.state,
+      env: main.env,
+      masks: main.masks,
+    });
     expect(again.exitCode).toBe(0);
     expectNothingLeft();
   });
@@ -189,8 +221,12 @@ describe('a DELETE answered 404 while the token can still be read', () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs(FAILING) });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toHaveLength(1);
-    expect(main.maskedLog).toMatch(/PlanetScale answered 404 to deleting service token ".+", yet still shows it: trying once more, in case its reads lag behind its writes\./);
-    expect(main.maskedLog).toMatch(/Deleted service token ".+" on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens\./);
+    expect(main.maskedLog).toMatch(
+      /PlanetScale answered 404 to deleting service token ".+", yet still shows it: trying once more, in case its reads lag behind its writes\./,
+    );
+    expect(main.maskedLog).toMatch(
+      /Deleted service token ".+" on the second try: the first 404 came from PlanetScale's reads lagging behind its writes, not from a missing delete_service_tokens\./,
+    );
     expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure, so nothing is left alive\./);
     expect(calls(DELETE).map((r) => r.status)).toEqual([404, 204]);
     expect(calls(READ).map((r) => r.status)).toEqual([200]);
@@ -208,7 +244,11 @@ describe('grant answers that page', () => {
     const grant = calls({ method: 'POST', path: /\/access$/ });
     expect(grant.map((r) => r.status)).toEqual([200]);
     // The fake answered with page 1 of 2; the action then read the token's accesses through.
-    expect(calls({ method: 'GET', path: /\/access$/ }).filter((r) => !mintingRead(r)).map((r) => r.query)).toEqual([{ page: '1', per_page: '100' }]);
+    expect(
+      calls({ method: 'GET', path: /\/access$/ })
+        .filter((r) => !mintingRead(r))
+        .map((r) => r.query),
+    ).toEqual([{ page: '1', per_page: '100' }]);
     const accesses = JSON.parse(main.outputs['accesses']!) as { resource_name: string; accesses: string[] }[];
     expect(accesses).toHaveLength(1);
     expect(accesses[0]!.resource_name).toBe('app');
@@ -220,7 +260,9 @@ describe('grant answers that page', () => {
   it('30 accesses, and the rest cannot be read (no read_service_tokens): fails saying so, and deletes the token', async () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs({ accesses: `app: ${THIRTY.join(' ')}` }, noRead) });
     expect(main.exitCode).toBe(1);
-    expect(main.errors[0]).toMatch(/one page of the token's accesses, and reading the other pages failed \(HTTP 404\): the minting credential lacks read_service_tokens/);
+    expect(main.errors[0]).toMatch(
+      /one page of the token's accesses, and reading the other pages failed \(HTTP 404\): the minting credential lacks read_service_tokens/,
+    );
     expect(main.errors[0]).not.toMatch(/does not report/);
     expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
     expect(post!.exitCode).toBe(0);

@@ -49,7 +49,8 @@ async function grantProxy(
       answer.on('data', (c: Buffer) => chunks.push(c));
       answer.on('end', () => {
         let out = Buffer.concat(chunks);
-        if (alter && rewrite && answer.statusCode === 200) out = Buffer.from(JSON.stringify(rewrite(JSON.parse(out.toString()) as { data: unknown[] })));
+        if (alter && rewrite && answer.statusCode === 200)
+          out = Buffer.from(JSON.stringify(rewrite(JSON.parse(out.toString()) as { data: unknown[] })));
         const headers = { ...answer.headers, 'content-length': String(out.length) };
         res.writeHead(answer.statusCode!, headers).end(out);
       });
@@ -115,7 +116,10 @@ describe('grant round', () => {
   });
 
   it('fails, and deletes the token, when PlanetScale reports less granted than asked', async () => {
-    const proxy = await grantProxy(4, (body) => ({ ...body, data: body.data.filter((r) => (r as { resource: { name: string } }).resource.name !== 'logs') }));
+    const proxy = await grantProxy(4, (body) => ({
+      ...body,
+      data: body.data.filter((r) => (r as { resource: { name: string } }).resource.name !== 'logs'),
+    }));
     try {
       const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
       expect(main.exitCode).toBe(1);
@@ -140,7 +144,9 @@ describe('grant round', () => {
     try {
       const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
       expect(main.exitCode).toBe(1);
-      expect(main.errors).toEqual([expect.stringMatching(/^PlanetScale reports accesses that were not asked for: delete_branch on Database "app"/)]);
+      expect(main.errors).toEqual([
+        expect.stringMatching(/^PlanetScale reports accesses that were not asked for: delete_branch on Database "app"/),
+      ]);
       expect(main.outputs).toEqual({});
       expect(main.env).toEqual({});
       expect(post!.exitCode).toBe(0);
@@ -157,7 +163,9 @@ describe('create', () => {
     try {
       const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
       expect(main.exitCode).toBe(1);
-      expect(main.errors).toEqual([expect.stringMatching(/^Could not reach PlanetScale at .* while creating a service token in organization "acme"/)]);
+      expect(main.errors).toEqual([
+        expect.stringMatching(/^Could not reach PlanetScale at .* while creating a service token in organization "acme"/),
+      ]);
       expect(main.maskedLog).toMatch(/The create call may have reached PlanetScale: looking for a token named ".+" to delete/);
       expect(main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
       expect(post!.exitCode).toBe(0);

@@ -75,8 +75,7 @@ export function isKnownAccess(level: AccessLevel, name: string): boolean {
 // describe get a plain generated sentence.
 const DESCRIPTIONS: Record<string, string> = {
   read_organization: 'Get information about an organization and its regions',
-  read_databases:
-    "Get information about an organization's databases, their deploy requests, promotion requests, and regions",
+  read_databases: "Get information about an organization's databases, their deploy requests, promotion requests, and regions",
   create_databases: 'Create organization databases',
   delete_databases: 'Delete organization databases',
   read_oauth_applications: "Get information about an organization's OAuth applications and their tokens",

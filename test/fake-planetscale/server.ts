@@ -54,7 +54,9 @@ export class FakePlanetScale {
    * `port`: 0 (the default) picks a free one; `npm run fake-api` passes a fixed one. `tls`: serve
    * https with this key and certificate (PEM), as PlanetScale does; the bench uses it.
    */
-  static async start(options: { now?: Date; port?: number; tls?: { key: string | Buffer; cert: string | Buffer } } = {}): Promise<FakePlanetScale> {
+  static async start(
+    options: { now?: Date; port?: number; tls?: { key: string | Buffer; cert: string | Buffer } } = {},
+  ): Promise<FakePlanetScale> {
     const state = new FakeState(options.now ?? new Date());
     const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
     await new Promise<void>((resolve, reject) => {
@@ -140,7 +142,19 @@ export class FakePlanetScale {
   }
 
   /** A database's deploy requests: who opened, approved and deployed each, and how it stands. */
-  deployRequests(org: string, database: string): { number: number; branch: string; state: string; approved: boolean; deploymentState: string; createdBy: string; reviews: { state: string; by: string }[]; deployedBy: string | null }[] {
+  deployRequests(
+    org: string,
+    database: string,
+  ): {
+    number: number;
+    branch: string;
+    state: string;
+    approved: boolean;
+    deploymentState: string;
+    createdBy: string;
+    reviews: { state: string; by: string }[];
+    deployedBy: string | null;
+  }[] {
     return this.#database(org, database).deployRequests.map((dr) => ({
       number: dr.number,
       branch: dr.branch,

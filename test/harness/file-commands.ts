@@ -65,9 +65,7 @@ export function parseFileCommandPairs(content: string): FileCommandParse {
         const key = line.slice(0, heredocIndex);
         const delimiter = line.slice(heredocIndex + 2);
         if (key === '' || delimiter === '') {
-          throw new FileCommandError(
-            `Invalid format '${line}'. Name must not be empty and delimiter must not be empty`,
-          );
+          throw new FileCommandError(`Invalid format '${line}'. Name must not be empty and delimiter must not be empty`);
         }
         const startIndex = index;
         let endIndex = index;

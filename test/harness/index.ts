@@ -4,13 +4,7 @@ export { runJob, runStep, runUses, HARNESS_GITHUB_ENV, DEFAULT_TIMEOUT_MS, SIGIN
 export type { ActionUse, JobResult, RunJobOptions, RunStepOptions, RunUsesOptions, StepResult, UsesResult } from './runner.ts';
 export { readActionInputs, readNodeActionManifest, inputEnvName } from './action-manifest.ts';
 export type { ActionInput, NodeActionManifest } from './action-manifest.ts';
-export {
-  FileCommandError,
-  parseFileCommand,
-  parseFileCommandPairs,
-  parsePathFile,
-  STEP_SUMMARY_LIMIT_BYTES,
-} from './file-commands.ts';
+export { FileCommandError, parseFileCommand, parseFileCommandPairs, parsePathFile, STEP_SUMMARY_LIMIT_BYTES } from './file-commands.ts';
 export { stepEnvironment } from './step-env.ts';
 export type { EnvLayers } from './step-env.ts';
 export { SecretMasker } from './masker.ts';

@@ -37,7 +37,8 @@ export const VALUE_ENCODERS: ((value: string) => string)[] = [
   (v) => v.replaceAll("'", "''"), // ExpressionStringEscape
   jsonStringEscape, // JsonStringEscape
   uriDataEscape, // UriDataEscape
-  (v) => // XmlDataEscape (SecurityElement.Escape)
+  (v) =>
+    // XmlDataEscape (SecurityElement.Escape)
     v.replace(/[<>"'&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '&': '&amp;' })[c] ?? c),
   (v) => (v.length > 8 && v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1) : ''), // TrimDoubleQuotes
 ];

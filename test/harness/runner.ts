@@ -375,7 +375,18 @@ export async function runUses(o: RunUsesOptions): Promise<UsesResult> {
     const masks = [...(o.masks ?? [])];
     const inputsOf = (use: ActionUse) => (typeof use.inputs === 'function' ? use.inputs(env) : use.inputs);
     const run = async (use: ActionUse, step: 'main' | 'post', state?: Record<string, string>) => {
-      const result = await execStep({ ...stepOptions, step, env, state, inputs: inputsOf(use), masks: [...masks], ...(step === 'post' ? { signalAfterMs: undefined } : {}) }, common);
+      const result = await execStep(
+        {
+          ...stepOptions,
+          step,
+          env,
+          state,
+          inputs: inputsOf(use),
+          masks: [...masks],
+          ...(step === 'post' ? { signalAfterMs: undefined } : {}),
+        },
+        common,
+      );
       env = { ...env, ...result.env };
       masks.push(...result.masks);
       return result;

@@ -33,9 +33,25 @@ export const REGISTERED_COMMANDS = [
 
 type Mapping = [token: string, replacement: string];
 // Applied in this order, each a plain replace-all of the escape by its token (as the runner does).
-const DATA_MAPPINGS: Mapping[] = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']];
-const PROPERTY_MAPPINGS: Mapping[] = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']];
-const LEGACY_MAPPINGS: Mapping[] = [[';', '%3B'], ['\r', '%0D'], ['\n', '%0A'], [']', '%5D'], ['%', '%25']];
+const DATA_MAPPINGS: Mapping[] = [
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  ['%', '%25'],
+];
+const PROPERTY_MAPPINGS: Mapping[] = [
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [':', '%3A'],
+  [',', '%2C'],
+  ['%', '%25'],
+];
+const LEGACY_MAPPINGS: Mapping[] = [
+  [';', '%3B'],
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [']', '%5D'],
+  ['%', '%25'],
+];
 
 function unescape(s: string, mappings: Mapping[]): string {
   let out = s;
@@ -65,17 +81,15 @@ function parseProperties(s: string, separator: string, unesc: (v: string) => str
 }
 
 /** .NET's Char.IsWhiteSpace, which the runner's TrimStart uses: wider than JS's (U+0085). */
-export const dotnetTrimStart = (line: string): string => line.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
+export const dotnetTrimStart = (line: string): string =>
+  line.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, '');
 
 /**
  * Parses one output line as the runner does: first `::name props::data` (after trimming leading
  * whitespace), then the legacy `##[name props]data` anywhere in the line. `registered` is the set of
  * lower-cased names that count as commands (others leave the line as plain output).
  */
-export function parseCommandLine(
-  text: string,
-  registered: ReadonlySet<string>,
-): Omit<WorkflowCommand, 'line'> | null {
+export function parseCommandLine(text: string, registered: ReadonlySet<string>): Omit<WorkflowCommand, 'line'> | null {
   if (text === '') return null;
   // TryParseV2
   const message = dotnetTrimStart(text);

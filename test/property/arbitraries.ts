@@ -6,7 +6,39 @@ import fc from 'fast-check';
 import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES } from '../../src/accesses.ts';
 
 /** Characters that mean something to a URL, a header, a list input or the runner's log. */
-const STRUCTURAL = ['/', '\\', '?', '#', '%', '.', '..', ':', '::', ',', ' ', '\t', '\r', '\n', '\r\n', '\u0000', '\u0085', '\u2028', '\ufeff', '##[', '%2F', '%2e', '@', '=', '"', "'", '`', '$', '{', '}', '*'];
+const STRUCTURAL = [
+  '/',
+  '\\',
+  '?',
+  '#',
+  '%',
+  '.',
+  '..',
+  ':',
+  '::',
+  ',',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '##[',
+  '%2F',
+  '%2e',
+  '@',
+  '=',
+  '"',
+  "'",
+  '`',
+  '$',
+  '{',
+  '}',
+  '*',
+];
 
 /** Values that have broken tools before: path traversal, encoded separators, commands, header splits. */
 export const ATTACKS = [
@@ -36,7 +68,10 @@ export const ATTACKS = [
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: fc.oneof(fc.constantFrom(...STRUCTURAL), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 3 })), maxLength: 12 }),
+  fc.string({
+    unit: fc.oneof(fc.constantFrom(...STRUCTURAL), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 3 })),
+    maxLength: 12,
+  }),
   fc.string({ unit: 'grapheme-ascii', minLength: 2_000, maxLength: 20_000 }),
   fc.constantFrom(...ATTACKS),
 );
@@ -45,16 +80,14 @@ const separator = fc.constantFrom(',', ', ', ' ', '\t', '\n', '\r\n', ' ,\r\n', 
 
 /** A list input written the way people write them: any separators, CRLF, repeats, trailing commas. */
 export function messyList(items: readonly string[]): fc.Arbitrary<{ text: string; items: string[] }> {
-  return fc
-    .array(fc.constantFrom(...items), { minLength: 1, maxLength: 6 })
-    .chain((picked) =>
-      fc
-        .tuple(fc.array(separator, { minLength: picked.length + 1, maxLength: picked.length + 1 }), fc.constantFrom('', ' ', '\t', '\r\n'))
-        .map(([seps, pad]) => ({
-          text: pad + picked.map((item, i) => seps[i] + item).join('') + seps[picked.length] + pad,
-          items: [...new Set(picked)],
-        })),
-    );
+  return fc.array(fc.constantFrom(...items), { minLength: 1, maxLength: 6 }).chain((picked) =>
+    fc
+      .tuple(fc.array(separator, { minLength: picked.length + 1, maxLength: picked.length + 1 }), fc.constantFrom('', ' ', '\t', '\r\n'))
+      .map(([seps, pad]) => ({
+        text: pad + picked.map((item, i) => seps[i] + item).join('') + seps[picked.length] + pad,
+        items: [...new Set(picked)],
+      })),
+  );
 }
 
 /** One input's value: mostly plausible, often hostile. */
@@ -68,8 +101,14 @@ function plausible(apiUrl: fc.Arbitrary<string>): Record<string, fc.Arbitrary<st
     'service-token': fc.constant('pscale_tkn_minting'),
     'api-token': fc.constant(''),
     database: fc.constantFrom('app', 'analytics'),
-    accesses: fc.oneof(messyList(['read_branch', 'create_branch']).map((l) => l.text), messyList(DATABASE_ACCESSES).map((l) => l.text)),
-    'org-accesses': fc.oneof(fc.constant(''), messyList(ORGANIZATION_ACCESSES).map((l) => l.text)),
+    accesses: fc.oneof(
+      messyList(['read_branch', 'create_branch']).map((l) => l.text),
+      messyList(DATABASE_ACCESSES).map((l) => l.text),
+    ),
+    'org-accesses': fc.oneof(
+      fc.constant(''),
+      messyList(ORGANIZATION_ACCESSES).map((l) => l.text),
+    ),
     ttl: fc.constantFrom('1h', '900', '15m', '7d', ' 2 h '),
     name: fc.constantFrom('', 'Nightly Job', 'ci-migrate'),
     'export-env': fc.constantFrom('true', 'false', 'TRUE'),
@@ -87,7 +126,10 @@ export function hostileInputs(apiUrl: fc.Arbitrary<string>): fc.Arbitrary<Record
   const each = plausible(apiUrl);
   const allHostile = fc.record(
     Object.fromEntries(
-      Object.entries(each).map(([name, arb]) => [name, name === 'api-token' ? fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: hostileString, weight: 1 }) : value(arb)]),
+      Object.entries(each).map(([name, arb]) => [
+        name,
+        name === 'api-token' ? fc.oneof({ arbitrary: fc.constant(''), weight: 4 }, { arbitrary: hostileString, weight: 1 }) : value(arb),
+      ]),
     ),
   );
   const oneHostile = fc
@@ -97,5 +139,19 @@ export function hostileInputs(apiUrl: fc.Arbitrary<string>): fc.Arbitrary<Record
 }
 
 /** The inputs the action declares, and the env variables a credential can come from. */
-export const INPUT_NAMES = ['org', 'service-token-id', 'service-token', 'api-token', 'database', 'accesses', 'org-accesses', 'ttl', 'name', 'export-env', 'cleanup', 'sweep-expired', 'api-url'];
+export const INPUT_NAMES = [
+  'org',
+  'service-token-id',
+  'service-token',
+  'api-token',
+  'database',
+  'accesses',
+  'org-accesses',
+  'ttl',
+  'name',
+  'export-env',
+  'cleanup',
+  'sweep-expired',
+  'api-url',
+];
 export const CREDENTIAL_ENV = ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'];

@@ -30,17 +30,27 @@ const LOOPBACK_URL = fc.constantFrom('http://127.0.0.1:8080', 'http://localhost:
 const apiUrl = fc.oneof(
   fc.constantFrom('', 'https://api.planetscale.com', 'https://api.planetscale.com/', 'https://proxy.internal/ps'),
   LOOPBACK_URL,
-  fc.constantFrom('http://api.planetscale.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'https://u:p@api.planetscale.com', 'ftp://x', 'javascript:alert(1)', 'https://x/?q', 'file:///etc/passwd', '//api.planetscale.com'),
+  fc.constantFrom(
+    'http://api.planetscale.com',
+    'http://10.0.0.1',
+    'http://127.0.0.1.nip.io',
+    'https://u:p@api.planetscale.com',
+    'ftp://x',
+    'javascript:alert(1)',
+    'https://x/?q',
+    'file:///etc/passwd',
+    '//api.planetscale.com',
+  ),
 );
 
 /** As the runner's getInput reads an input: trimmed (core.getInput). */
 const reader = (values: Record<string, string>) => (name: string) => (values[name] ?? DEFAULTS[name] ?? '').trim();
 /** action.yml's defaults, which the runner passes for inputs a workflow leaves out. */
-const DECLARED = (parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }> }).inputs;
+const DECLARED = (
+  parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as { inputs: Record<string, { default?: string }> }
+).inputs;
 const DEFAULTS: Record<string, string> = Object.fromEntries(
-  Object.entries(DECLARED).flatMap(
-    ([name, input]) => (input.default === undefined ? [] : [[name, String(input.default)]]),
-  ),
+  Object.entries(DECLARED).flatMap(([name, input]) => (input.default === undefined ? [] : [[name, String(input.default)]])),
 );
 
 const SOME_DATABASE_ACCESSES = DATABASE_ACCESSES.slice(0, 8);
@@ -61,7 +71,8 @@ function wellFormed(config: Config): void {
   expect(Number.isInteger(config.ttlSeconds) && config.ttlSeconds >= 60 && config.ttlSeconds <= 7 * 86400).toBe(true);
   expect(config.namePrefix).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   expect(config.namePrefix.length).toBeLessThanOrEqual(56);
-  const credentialParts = config.credential.kind === 'service-token' ? [config.credential.id, config.credential.token] : [config.credential.token];
+  const credentialParts =
+    config.credential.kind === 'service-token' ? [config.credential.id, config.credential.token] : [config.credential.token];
   for (const part of credentialParts) expect(part).toMatch(/^[\x21-\x7e]+$/);
   const url = new URL(config.apiUrl);
   expect(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))).toBe(true);
@@ -100,10 +111,24 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   });
 
   it('a pasted blob of thousands of bad items: at most 10 problems per input, then one that says checking stopped', () => {
-    const junk = fc.array(fc.oneof(hostileString, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 })), { minLength: 1, maxLength: 3000 });
+    const junk = fc.array(fc.oneof(hostileString, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 })), {
+      minLength: 1,
+      maxLength: 3000,
+    });
     fc.assert(
       fc.property(junk, junk, fc.constantFrom(',', '\n', ' '), (a, b, sep) => {
-        const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: a.join(sep), 'org-accesses': b.join(sep) }), {}, UNKNOWN_RUN);
+        const parsed = parseInputs(
+          reader({
+            org: 'acme',
+            'service-token-id': 'id',
+            'service-token': 'tok',
+            database: 'app',
+            accesses: a.join(sep),
+            'org-accesses': b.join(sep),
+          }),
+          {},
+          UNKNOWN_RUN,
+        );
         if (parsed.ok) return wellFormed(parsed.value);
         for (const input of ['accesses', 'org-accesses']) {
           const mine = parsed.errors.filter((e) => e.input === input);
@@ -120,7 +145,11 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
 
   it('more than 10 bad items: exactly 10 problems, then the one that says checking stopped', () => {
     const bad = Array.from({ length: 40 }, (_, i) => `bad_name_${'x'.repeat(i + 1)}`).join(' ');
-    const parsed = parseInputs(reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }), {}, UNKNOWN_RUN);
+    const parsed = parseInputs(
+      reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }),
+      {},
+      UNKNOWN_RUN,
+    );
     expect(parsed.ok).toBe(false);
     const mine = parsed.ok ? [] : parsed.errors.filter((e) => e.input === 'accesses');
     expect(mine).toHaveLength(11);
@@ -130,7 +159,11 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('a credential from env with any content', () => {
     fc.assert(
       fc.property(hostileString, hostileString, (id, token) => {
-        const parsed = parseInputs(reader({ org: 'acme', database: 'app', accesses: 'read_branch' }), { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token }, UNKNOWN_RUN);
+        const parsed = parseInputs(
+          reader({ org: 'acme', database: 'app', accesses: 'read_branch' }),
+          { PLANETSCALE_SERVICE_TOKEN_ID: id, PLANETSCALE_SERVICE_TOKEN: token },
+          UNKNOWN_RUN,
+        );
         if (parsed.ok) return wellFormed(parsed.value);
         // Both empty reads as "no credential", reported on service-token.
         for (const e of parsed.errors) expect([...CREDENTIAL_ENV, 'service-token']).toContain(e.input);
@@ -148,9 +181,24 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
         fc.oneof(fc.constant(undefined), messyList(ORGANIZATION_ACCESSES.slice(0, 6))),
         fc.constantFrom('\n', '\r\n'),
         ({ text, items }, lines, org, eol) => {
-          const accesses = [text.replace(/\r?\n/g, ' '), ...lines.map(([db, list, pad]) => `${pad}${db}${pad}:${list.text.replace(/\r?\n/g, ' ')}`)].join(eol);
+          const accesses = [
+            text.replace(/\r?\n/g, ' '),
+            ...lines.map(([db, list, pad]) => `${pad}${db}${pad}:${list.text.replace(/\r?\n/g, ' ')}`),
+          ].join(eol);
           const parsed = parseInputs(
-            reader({ org: ' acme\t', 'service-token-id': 'id', 'service-token': 'pscale_tkn_x', database: 'app ', accesses, 'org-accesses': org?.text ?? '', ttl: '1h', name: '', 'export-env': 'true', cleanup: 'true', 'api-url': '' }),
+            reader({
+              org: ' acme\t',
+              'service-token-id': 'id',
+              'service-token': 'pscale_tkn_x',
+              database: 'app ',
+              accesses,
+              'org-accesses': org?.text ?? '',
+              ttl: '1h',
+              name: '',
+              'export-env': 'true',
+              cleanup: 'true',
+              'api-url': '',
+            }),
             {},
             UNKNOWN_RUN,
           );
@@ -200,9 +248,27 @@ describe('paths: one encoded segment per name, whatever the name', () => {
 
   it('the traversal and separator attacks by name', () => {
     for (const name of ['../../x', 'a/b', 'a?b', 'a#b', 'a%2Fb', '..', '.', '%2e%2e']) {
-      expect(parseInputs(reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }), {}, UNKNOWN_RUN).ok).toBe(false);
-      expect(parseInputs(reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }), {}, UNKNOWN_RUN).ok).toBe(false);
+      expect(
+        parseInputs(
+          reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }),
+          {},
+          UNKNOWN_RUN,
+        ).ok,
+      ).toBe(false);
+      expect(
+        parseInputs(
+          reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }),
+          {},
+          UNKNOWN_RUN,
+        ).ok,
+      ).toBe(false);
+      expect(
+        parseInputs(
+          reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }),
+          {},
+          UNKNOWN_RUN,
+        ).ok,
+      ).toBe(false);
     }
     expect(() => organizationPath('acme', 'service-tokens', '..')).toThrow(/refused/);
     expect(() => organizationPath('acme', 'service-tokens', '.', 'access')).toThrow(/refused/);
@@ -216,7 +282,8 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
   let answerId = '';
   beforeAll(async () => {
     api = await loopback((req) => {
-      if (req.method === 'POST' && req.target.endsWith('/service-tokens')) return json(200, { id: answerId, token: 'pscale_tkn_minted', name: 'n', expires_at: null });
+      if (req.method === 'POST' && req.target.endsWith('/service-tokens'))
+        return json(200, { id: answerId, token: 'pscale_tkn_minted', name: 'n', expires_at: null });
       if (req.method === 'POST' && req.target.endsWith('/access')) return json(200, { data: [] });
       if (req.method === 'GET') return json(200, { data: [{ id: answerId, name: 'n' }], next_page: null });
       return { status: 204 };
@@ -228,43 +295,54 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
     await api.close();
   });
 
-  const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 });
+  const printable = fc.string({
+    unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    minLength: 1,
+    maxLength: 40,
+  });
   const name = fc.oneof(fc.constantFrom('acme', 'a.b', 'A-1_x', 'a..b', 'z.'), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/));
 
   it('sends every call to /v1/organizations/<org>/service-tokens[/<id>[/access]], with exactly the credential, to api-url only', async () => {
     await fc.assert(
-      fc.asyncProperty(name, fc.array(name, { minLength: 1, maxLength: 3 }), fc.oneof(hostileString, fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/)), printable, printable, async (org, databases, id, credId, credToken) => {
-        answerId = id;
-        api.requests.length = 0;
-        const credential: Credential = { kind: 'service-token', id: credId, token: credToken };
-        const client = new PlanetScaleClient({ baseUrl: api.url, credential, dispatcher });
-        const created = await createServiceToken(client, org, { name: 'n', ttlSeconds: 60 }).catch(() => undefined);
-        const tokenId = created?.id ?? id;
-        const calls = [
-          ...databases.map((db) => grantAccesses(client, org, tokenId, db, ['read_branch'])),
-          deleteServiceToken(client, org, tokenId),
-          findServiceTokensNamed(client, org, 'n'),
-        ];
-        const settled = await Promise.allSettled(calls);
-        // An ID that does not look like one (token-id.ts) is not taken from the create answer,
-        // and refused before sending.
-        const unsafeId = !isServiceTokenId(id);
-        expect(created?.id).toBe(unsafeId ? undefined : id);
-        if (!unsafeId) expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
-        const prefix = `/v1/organizations/${encodeURIComponent(org)}/service-tokens`;
-        for (const req of api.requests) {
-          expect(req.headers.authorization).toBe(`${credId}:${credToken}`);
-          expect(req.headers.host).toBe(new URL(api.url).host);
-          expect(req.target.startsWith(prefix)).toBe(true);
-          const rest = req.target.slice(prefix.length);
-          if (rest === '' || rest === '?page=1&per_page=100') continue;
-          const match = /^\/([^/?#]+)(\/access)?$/.exec(rest);
-          expect(match, req.target).not.toBeNull();
-          expect(decodeURIComponent(match![1]!)).toBe(id);
-        }
-        // Create and list always go out; grants and delete only with a usable ID.
-        expect(api.requests.length).toBe(unsafeId ? 2 : 2 + databases.length + 1);
-      }),
+      fc.asyncProperty(
+        name,
+        fc.array(name, { minLength: 1, maxLength: 3 }),
+        fc.oneof(hostileString, fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/)),
+        printable,
+        printable,
+        async (org, databases, id, credId, credToken) => {
+          answerId = id;
+          api.requests.length = 0;
+          const credential: Credential = { kind: 'service-token', id: credId, token: credToken };
+          const client = new PlanetScaleClient({ baseUrl: api.url, credential, dispatcher });
+          const created = await createServiceToken(client, org, { name: 'n', ttlSeconds: 60 }).catch(() => undefined);
+          const tokenId = created?.id ?? id;
+          const calls = [
+            ...databases.map((db) => grantAccesses(client, org, tokenId, db, ['read_branch'])),
+            deleteServiceToken(client, org, tokenId),
+            findServiceTokensNamed(client, org, 'n'),
+          ];
+          const settled = await Promise.allSettled(calls);
+          // An ID that does not look like one (token-id.ts) is not taken from the create answer,
+          // and refused before sending.
+          const unsafeId = !isServiceTokenId(id);
+          expect(created?.id).toBe(unsafeId ? undefined : id);
+          if (!unsafeId) expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+          const prefix = `/v1/organizations/${encodeURIComponent(org)}/service-tokens`;
+          for (const req of api.requests) {
+            expect(req.headers.authorization).toBe(`${credId}:${credToken}`);
+            expect(req.headers.host).toBe(new URL(api.url).host);
+            expect(req.target.startsWith(prefix)).toBe(true);
+            const rest = req.target.slice(prefix.length);
+            if (rest === '' || rest === '?page=1&per_page=100') continue;
+            const match = /^\/([^/?#]+)(\/access)?$/.exec(rest);
+            expect(match, req.target).not.toBeNull();
+            expect(decodeURIComponent(match![1]!)).toBe(id);
+          }
+          // Create and list always go out; grants and delete only with a usable ID.
+          expect(api.requests.length).toBe(unsafeId ? 2 : 2 + databases.length + 1);
+        },
+      ),
       { numRuns: RUNS.client },
     );
   });
@@ -272,7 +350,6 @@ describe('the client on the wire (a loopback recorder), with hostile IDs in the 
 
 // ---------------------------------------------------------------------------------------------
 // Workflow commands
-
 
 /** The commands the runner would act on in `output`: lines split as .NET does, stop-commands honoured. */
 function issuedCommands(output: string): { commands: Omit<WorkflowCommand, 'line'>[]; stopped: boolean } {
@@ -306,10 +383,10 @@ function issuedCommands(output: string): { commands: Omit<WorkflowCommand, 'line
 function printed(write: () => void): string {
   const chunks: string[] = [];
   const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
     return true;
-  });
+  };
   try {
     write();
   } finally {
@@ -319,7 +396,10 @@ function printed(write: () => void): string {
 }
 
 describe('workflow-command injection: nothing the action prints issues a command', () => {
-  const message = fc.oneof(hostileString, fc.tuple(hostileString, hostileString).map(([a, b]) => `Deleted service token ${a}: ${b}`));
+  const message = fc.oneof(
+    hostileString,
+    fc.tuple(hostileString, hostileString).map(([a, b]) => `Deleted service token ${a}: ${b}`),
+  );
 
   it('info(text) issues no command, and commands resume after it', () => {
     fc.assert(
@@ -343,7 +423,13 @@ describe('workflow-command injection: nothing the action prints issues a command
   });
 
   it('the named attacks', () => {
-    for (const text of ['x\n::add-path::/tmp', 'x\r::add-path::/tmp', '\u0085::add-path::/tmp', 'a ##[add-path]/tmp', '::stop-commands::pause']) {
+    for (const text of [
+      'x\n::add-path::/tmp',
+      'x\r::add-path::/tmp',
+      '\u0085::add-path::/tmp',
+      'a ##[add-path]/tmp',
+      '::stop-commands::pause',
+    ]) {
       expect(issuedCommands(printed(() => log.info(`Granted on database ${text}`))).commands).toEqual([]);
       expect(issuedCommands(printed(() => log.info(text))).commands).toEqual([]);
     }
@@ -354,14 +440,27 @@ describe('API error text: redacted, one line, at most 300 characters', () => {
   const secret = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789_-'), minLength: 8, maxLength: 40 });
   it('whatever surrounds the credentials', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(hostileString, secret.map((s) => `pscale_tkn_${s}`), fc.constant('@ID@'), fc.constant('@SECRET@')), { maxLength: 8 }), secret, secret, (parts, id, token) => {
-        const text = parts.join(' ').replaceAll('@ID@', id).replaceAll('@SECRET@', `pscale_tkn_${token}`);
-        const safe = redact(text, [id, `pscale_tkn_${token}`]);
-        expect(safe.length).toBeLessThanOrEqual(300);
-        expect(safe).not.toMatch(/[\r\n]/);
-        expect(safe).not.toMatch(/pscale_[a-z]+_[A-Za-z0-9_-]/);
-        expect(safe).not.toContain(id);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            hostileString,
+            secret.map((s) => `pscale_tkn_${s}`),
+            fc.constant('@ID@'),
+            fc.constant('@SECRET@'),
+          ),
+          { maxLength: 8 },
+        ),
+        secret,
+        secret,
+        (parts, id, token) => {
+          const text = parts.join(' ').replaceAll('@ID@', id).replaceAll('@SECRET@', `pscale_tkn_${token}`);
+          const safe = redact(text, [id, `pscale_tkn_${token}`]);
+          expect(safe.length).toBeLessThanOrEqual(300);
+          expect(safe).not.toMatch(/[\r\n]/);
+          expect(safe).not.toMatch(/pscale_[a-z]+_[A-Za-z0-9_-]/);
+          expect(safe).not.toContain(id);
+        },
+      ),
       { numRuns: RUNS.redact },
     );
   });

@@ -4,9 +4,12 @@ import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES, accessProblem, levelOf, neare
 
 // The catalogue must be exactly PlanetScale's documented access names, vendored with their source
 // URL in test/fixtures/planetscale/accesses.json.
-const catalogue = JSON.parse(
-  readFileSync(new URL('../fixtures/planetscale/accesses.json', import.meta.url), 'utf8'),
-) as { source: string; organization: string[]; database: string[]; specOnly: string[] };
+const catalogue = JSON.parse(readFileSync(new URL('../fixtures/planetscale/accesses.json', import.meta.url), 'utf8')) as {
+  source: string;
+  organization: string[];
+  database: string[];
+  specOnly: string[];
+};
 
 describe('accesses catalogue', () => {
   it('holds the documented organization-level names, plus write_organization', () => {
@@ -23,7 +26,7 @@ describe('accesses catalogue', () => {
     expect([...DATABASE_ACCESSES].sort()).toEqual([...documented, ...specOnly.filter((n) => n !== 'write_organization')].sort());
   });
 
-  it('knows each name\'s level', () => {
+  it("knows each name's level", () => {
     expect(levelOf('read_branch')).toBe('database');
     expect(levelOf('write_service_tokens')).toBe('organization');
     expect(levelOf('nope')).toBeUndefined();

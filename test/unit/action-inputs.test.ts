@@ -9,7 +9,9 @@ const manifest = parse(readFileSync(new URL('../../action.yml', import.meta.url)
 
 describe('ACTION_INPUTS', () => {
   it('declares exactly the inputs of action.yml, with its defaults', () => {
-    const fromYaml = Object.fromEntries(Object.entries(manifest.inputs).map(([name, input]) => [name, input.default === undefined ? '' : String(input.default)]));
+    const fromYaml = Object.fromEntries(
+      Object.entries(manifest.inputs).map(([name, input]) => [name, input.default === undefined ? '' : String(input.default)]),
+    );
     expect(ACTION_INPUTS).toEqual(fromYaml);
   });
 });

@@ -11,7 +11,7 @@ import { parseCredential } from '../../src/credentials.ts';
 import { defaultNamePrefix, defaultNameStem } from '../../src/token-name.ts';
 import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/sweep.ts';
 
-describe('the sweep takes only this action\'s names in this scope', () => {
+describe("the sweep takes only this action's names in this scope", () => {
   const now = Date.parse('2026-11-22T10:00:00Z');
   const longAgo = '2026-11-22T09:00:00Z';
   const token = (name: string, expiresAt: string | null = longAgo) => ({ id: 'x', name, expiresAt });
@@ -107,14 +107,26 @@ describe('the post step looks by name when main asked it to', () => {
   const from = (state: Record<string, string>) => (key: string) => state[key] ?? '';
   it('even when main recorded and settled a token: another create call may have succeeded since', () => {
     const work = readPostWork(
-      from({ [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true', [STATE.id]: 't1', [STATE.settled]: 'true', [STATE.lookUpByName]: 'true' }),
+      from({
+        [STATE.name]: 'ci-1',
+        [STATE.createAttempted]: 'true',
+        [STATE.id]: 't1',
+        [STATE.settled]: 'true',
+        [STATE.lookUpByName]: 'true',
+      }),
     );
     expect(work).toMatchObject({ byId: false, byName: true, hasWork: true, message: undefined });
   });
 
   it('not when the flag is anything but "true"', () => {
     const work = readPostWork(
-      from({ [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true', [STATE.id]: 't1', [STATE.settled]: 'true', [STATE.lookUpByName]: 'yes' }),
+      from({
+        [STATE.name]: 'ci-1',
+        [STATE.createAttempted]: 'true',
+        [STATE.id]: 't1',
+        [STATE.settled]: 'true',
+        [STATE.lookUpByName]: 'yes',
+      }),
     );
     expect(work).toMatchObject({ byName: false, hasWork: false });
   });
@@ -123,7 +135,9 @@ describe('the post step looks by name when main asked it to', () => {
 describe('the post step without a recorded token name', () => {
   const from = (state: Record<string, string>) => (key: string) => state[key] ?? '';
   it('does nothing, whatever else the state says: main never got as far as a create', () => {
-    const work = readPostWork(from({ [STATE.id]: 't1', [STATE.createAttempted]: 'true', [STATE.lookUpByName]: 'true', [STATE.sweep]: 'gha-*' }));
+    const work = readPostWork(
+      from({ [STATE.id]: 't1', [STATE.createAttempted]: 'true', [STATE.lookUpByName]: 'true', [STATE.sweep]: 'gha-*' }),
+    );
     expect(work).toEqual({
       name: '',
       id: 't1',
@@ -147,7 +161,11 @@ describe('the post step without a recorded token name', () => {
 describe('explain, for a refused grant', () => {
   const refused = new PlanetScaleApiError('POST', '/x', 404, 'not_found', undefined);
   it('on a database: the database may not exist, or the minting token lacks the accesses there', () => {
-    const op = { kind: 'grant', org: 'acme', request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch', 'create_branch'] } } satisfies Operation;
+    const op = {
+      kind: 'grant',
+      org: 'acme',
+      request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch', 'create_branch'] },
+    } satisfies Operation;
     expect(explain(refused, op)).toBe(
       'PlanetScale refused granting read_branch, create_branch on database "app" (HTTP 404, code "not_found"): the database does not exist, ' +
         'or the minting credential does not itself hold read_branch, create_branch on database "app": a token can only delegate accesses it ' +
@@ -155,8 +173,12 @@ describe('explain, for a refused grant', () => {
     );
   });
 
-  it('on the organization: only the minting token\'s accesses can be at fault', () => {
-    const op = { kind: 'grant', org: 'acme', request: { resourceType: 'Organization', resourceName: 'acme', accesses: ['read_organization'] } } satisfies Operation;
+  it("on the organization: only the minting token's accesses can be at fault", () => {
+    const op = {
+      kind: 'grant',
+      org: 'acme',
+      request: { resourceType: 'Organization', resourceName: 'acme', accesses: ['read_organization'] },
+    } satisfies Operation;
     expect(explain(refused, op)).toBe(
       'PlanetScale refused granting read_organization on organization "acme" (HTTP 404, code "not_found"): the minting credential ' +
         'does not itself hold read_organization on organization "acme": a token can only delegate accesses it holds (PlanetScale ' +
@@ -166,7 +188,7 @@ describe('explain, for a refused grant', () => {
 });
 
 describe('the error values', () => {
-  it('carry their class name and a message with method, path, status, code and PlanetScale\'s words', () => {
+  it("carry their class name and a message with method, path, status, code and PlanetScale's words", () => {
     const api = new PlanetScaleApiError('GET', '/v1/x', 422, 'invalid', 'bad ttl');
     expect(api.name).toBe('PlanetScaleApiError');
     expect(api.message).toBe('GET /v1/x: HTTP 422 (invalid): bad ttl');
@@ -184,7 +206,7 @@ describe('the error values', () => {
 });
 
 describe('explain, for a failure that is neither an API answer nor a network error', () => {
-  it('says what was being done and the error\'s own message', () => {
+  it("says what was being done and the error's own message", () => {
     expect(explain(new Error('socket hang up'), { kind: 'create', org: 'acme' })).toBe(
       'Failed creating a service token in organization "acme": socket hang up.',
     );
@@ -205,7 +227,7 @@ describe('redact', () => {
 });
 
 describe('the default name stem the sweep matches on', () => {
-  it('is gha- and the repository\'s slug, or gha- alone without one', () => {
+  it("is gha- and the repository's slug, or gha- alone without one", () => {
     expect(defaultNameStem('acme/shop')).toBe('gha-shop-');
     expect(defaultNameStem('acme/My_Shop.js')).toBe('gha-my-shop-js-');
     expect(defaultNameStem('')).toBe('gha-');
@@ -232,6 +254,9 @@ describe('the minting credential', () => {
 
   it('trims the env pscale reads, as the runner trims inputs', () => {
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: ' envid \n', PLANETSCALE_SERVICE_TOKEN: '\tpscale_tkn_env ' };
-    expect(parseCredential(read({}), env)).toEqual({ ok: true, value: { kind: 'service-token', id: 'envid', token: 'pscale_tkn_env', source: 'env' } });
+    expect(parseCredential(read({}), env)).toEqual({
+      ok: true,
+      value: { kind: 'service-token', id: 'envid', token: 'pscale_tkn_env', source: 'env' },
+    });
   });
 });

@@ -29,14 +29,18 @@ describe('planCleanup', () => {
   });
 });
 
-const from = (state: Partial<Record<(typeof STATE)[keyof typeof STATE], string>>) => (key: string) => state[key as keyof typeof state] ?? '';
+const from = (state: Partial<Record<(typeof STATE)[keyof typeof STATE], string>>) => (key: string) =>
+  state[key as keyof typeof state] ?? '';
 const attempted = { [STATE.name]: 'ci-1', [STATE.createAttempted]: 'true' };
 
 describe('readPostWork', () => {
   it('has nothing to do, and says so, when main minted nothing', () => {
     const work = readPostWork(from({}));
     expect(work).toMatchObject({ hasWork: false, message: 'Nothing to clean up: the main step minted no token.' });
-    expect(readPostWork(from({ [STATE.name]: 'ci-1' }))).toMatchObject({ hasWork: false, message: 'Nothing to clean up: the main step minted no token.' });
+    expect(readPostWork(from({ [STATE.name]: 'ci-1' }))).toMatchObject({
+      hasWork: false,
+      message: 'Nothing to clean up: the main step minted no token.',
+    });
   });
 
   it('has nothing to do when main settled (deleted its token, or the create surely failed)', () => {
@@ -46,13 +50,19 @@ describe('readPostWork', () => {
   });
 
   it('leaves a token alive when cleanup is false, and says until when', () => {
-    const work = readPostWork(from({ ...attempted, [STATE.id]: 't1', [STATE.cleanup]: 'false', [STATE.expiresAt]: '2026-01-01T00:00:00Z' }));
+    const work = readPostWork(
+      from({ ...attempted, [STATE.id]: 't1', [STATE.cleanup]: 'false', [STATE.expiresAt]: '2026-01-01T00:00:00Z' }),
+    );
     expect(work).toMatchObject({ hasWork: false, keep: true });
     expect(work.message).toBe('cleanup is false: leaving service token "ci-1" valid until it expires at 2026-01-01T00:00:00Z.');
   });
 
   it('has work when a token is recorded, when main never learnt whether it created one, or when a sweep was asked', () => {
-    expect(readPostWork(from({ ...attempted, [STATE.id]: 't1', [STATE.cleanup]: 'true' }))).toMatchObject({ hasWork: true, byId: true, message: undefined });
+    expect(readPostWork(from({ ...attempted, [STATE.id]: 't1', [STATE.cleanup]: 'true' }))).toMatchObject({
+      hasWork: true,
+      byId: true,
+      message: undefined,
+    });
     // No ID: the create call's answer was lost, so post must look by name even with cleanup false.
     expect(readPostWork(from({ ...attempted, [STATE.cleanup]: 'false' }))).toMatchObject({ hasWork: true, byName: true });
     const sweepOnly = readPostWork(from({ ...attempted, [STATE.id]: 't1', [STATE.settled]: 'true', [STATE.sweep]: 'gha-shop*' }));

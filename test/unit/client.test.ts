@@ -11,12 +11,22 @@ import { ACTION_VERSION } from '../../src/version.ts';
 const BASE = 'https://api.planetscale.test';
 let agent: MockAgent;
 let debugLines: string[];
-const client = (credential: ConstructorParameters<typeof PlanetScaleClient>[0]['credential'] = { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }) =>
-  new PlanetScaleClient({ baseUrl: BASE, credential, dispatcher: agent, debug: (line) => debugLines.push(line) });
+const client = (
+  credential: ConstructorParameters<typeof PlanetScaleClient>[0]['credential'] = {
+    kind: 'service-token',
+    id: 'mintid',
+    token: 'pscale_tkn_mint',
+  },
+) => new PlanetScaleClient({ baseUrl: BASE, credential, dispatcher: agent, debug: (line) => debugLines.push(line) });
 
 /** One attempt per call: these tests are about a single answer; retries are in retry.test.ts. */
 const once = () =>
-  new PlanetScaleClient({ baseUrl: BASE, credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }, dispatcher: agent, retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 } });
+  new PlanetScaleClient({
+    baseUrl: BASE,
+    credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' },
+    dispatcher: agent,
+    retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 },
+  });
 
 beforeEach(() => {
   agent = new MockAgent();
@@ -45,7 +55,9 @@ describe('PlanetScaleClient', () => {
     expect(headers['accept']).toBe('application/json');
     expect(headers['user-agent']).toBe(`planetscale-token-action/${ACTION_VERSION}`);
     expect(JSON.parse(sentBody)).toEqual({ name: 'ci-x', ttl: 900 });
-    expect(debugLines).toEqual([expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 200 in \d+ ms$/)]);
+    expect(debugLines).toEqual([
+      expect.stringMatching(/^PlanetScale API POST \/v1\/organizations\/acme\/service-tokens -> 200 in \d+ ms$/),
+    ]);
     expect(debugLines.join()).not.toMatch(/mintid|pscale_tkn/);
   });
 
@@ -55,8 +67,14 @@ describe('PlanetScaleClient', () => {
       .get(BASE)
       .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
       .reply(200, (options) => {
-        auth = (options.headers as Record<string, string>)['Authorization'] ?? (options.headers as Record<string, string>)['authorization'] ?? '';
-        return { type: 'list', data: [{ id: 'r1', type: 'DatabaseAccess', access: 'read_branch', resource: { id: 'd1', type: 'Database', name: 'app' } }] };
+        auth =
+          (options.headers as Record<string, string>)['Authorization'] ??
+          (options.headers as Record<string, string>)['authorization'] ??
+          '';
+        return {
+          type: 'list',
+          data: [{ id: 'r1', type: 'DatabaseAccess', access: 'read_branch', resource: { id: 'd1', type: 'Database', name: 'app' } }],
+        };
       });
     const granted = await grantAccesses(client({ kind: 'api-token', token: 'oauth-tok' }), 'acme', 't1', 'app', ['read_branch']);
     expect(auth).toBe('Bearer oauth-tok');
@@ -64,7 +82,12 @@ describe('PlanetScaleClient', () => {
   });
 
   it('says when a grant answer is one page of several, and reads every page of the accesses', async () => {
-    const record = (access: string) => ({ id: access, type: 'DatabaseAccess', access, resource: { id: 'd1', type: 'Database', name: 'app' } });
+    const record = (access: string) => ({
+      id: access,
+      type: 'DatabaseAccess',
+      access,
+      resource: { id: 'd1', type: 'Database', name: 'app' },
+    });
     const pool = agent.get(BASE);
     pool
       .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
@@ -105,7 +128,9 @@ describe('PlanetScaleClient', () => {
     expect(first).toMatchObject({ status: 502, code: undefined, apiMessage: '<html>Bad gateway</html>' });
     const second = await createServiceToken(once(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
     expect(second).toMatchObject({ status: 500, code: undefined, apiMessage: undefined });
-    expect(explain(second, { kind: 'create', org: 'acme' })).toBe('PlanetScale failed creating a service token in organization "acme" (HTTP 500).');
+    expect(explain(second, { kind: 'create', org: 'acme' })).toBe(
+      'PlanetScale failed creating a service token in organization "acme" (HTTP 500).',
+    );
   });
 
   it('refuses to follow a redirect', async () => {
@@ -119,7 +144,10 @@ describe('PlanetScaleClient', () => {
   });
 
   it('reports a network failure with its reason', async () => {
-    agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' }).replyWithError(new Error('socket hang up'));
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' })
+      .replyWithError(new Error('socket hang up'));
     const error = await deleteServiceToken(once(), 'acme', 't1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe(
@@ -131,7 +159,9 @@ describe('PlanetScaleClient', () => {
     const pool = agent.get(BASE);
     pool.intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'DELETE' }).reply(204, '');
     pool.intercept({ path: '/v1/organizations/acme/service-tokens/t2', method: 'DELETE' }).reply(200, {});
-    pool.intercept({ path: '/v1/organizations/acme/service-tokens/t3', method: 'DELETE' }).reply(404, { code: 'not_found', message: 'Not Found' });
+    pool
+      .intercept({ path: '/v1/organizations/acme/service-tokens/t3', method: 'DELETE' })
+      .reply(404, { code: 'not_found', message: 'Not Found' });
     expect(await deleteServiceToken(client(), 'acme', 't1')).toBe('deleted');
     expect(await deleteServiceToken(client(), 'acme', 't2')).toBe('deleted');
     expect(await deleteServiceToken(client(), 'acme', 't3')).toBe('not-found');
@@ -142,9 +172,12 @@ describe('PlanetScaleClient', () => {
     await expect(createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 })).rejects.toThrow(/without a token id and secret/);
   });
 
-  it('does not take a create answer\'s ID that does not look like one, not even to delete by', async () => {
+  it("does not take a create answer's ID that does not look like one, not even to delete by", async () => {
     for (const id of ['../x', '', 'a/b', 'x'.repeat(65), 42]) {
-      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id, token: 'pscale_tkn_new' });
+      agent
+        .get(BASE)
+        .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+        .reply(200, { id, token: 'pscale_tkn_new' });
       const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PlanetScaleResponseError);
       expect((error as PlanetScaleResponseError).tokenId).toBeUndefined();
@@ -152,18 +185,28 @@ describe('PlanetScaleClient', () => {
     }
   });
 
-  it('hands a create answer\'s secret to onSecret before checking the answer, a refused one too', async () => {
+  it("hands a create answer's secret to onSecret before checking the answer, a refused one too", async () => {
     for (const id of ['../x', '', 'tok1']) {
-      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id, token: 'pscale_tkn_new' });
+      agent
+        .get(BASE)
+        .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+        .reply(200, { id, token: 'pscale_tkn_new' });
       const seen: string[] = [];
-      const result = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch((e: unknown) => e);
+      const result = await createServiceToken(
+        client(),
+        'acme',
+        { name: 'x', ttlSeconds: 60 },
+        { onSecret: (secret) => seen.push(secret) },
+      ).catch((e: unknown) => e);
       expect(seen).toEqual(['pscale_tkn_new']);
       if (id === 'tok1') expect(result).toMatchObject({ id: 'tok1', token: 'pscale_tkn_new' });
       else expect(result).toBeInstanceOf(PlanetScaleResponseError);
     }
     agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' }).reply(200, { id: 'tok1', token: '' });
     const seen: string[] = [];
-    await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch(() => undefined);
+    await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }, { onSecret: (secret) => seen.push(secret) }).catch(
+      () => undefined,
+    );
     expect(seen).toEqual([]);
   });
 
@@ -184,16 +227,25 @@ describe('explain', () => {
     expect(explain(apiError(404, 'not_found'), { kind: 'create', org: 'acme' })).toMatch(/lacks write_service_tokens/);
     expect(explain(apiError(404, 'not_found'), { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(/lacks delete_service_tokens/);
     expect(
-      explain(apiError(403, 'forbidden'), { kind: 'grant', org: 'acme', request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch'] } }),
-    ).toMatch(/HTTP 403, code "forbidden".*the database does not exist, or the minting credential does not itself hold read_branch on database "app"/);
-  });  it('says a 429 is the shared rate limit, that a refused create made nothing, and how to scale', () => {
+      explain(apiError(403, 'forbidden'), {
+        kind: 'grant',
+        org: 'acme',
+        request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch'] },
+      }),
+    ).toMatch(
+      /HTTP 403, code "forbidden".*the database does not exist, or the minting credential does not itself hold read_branch on database "app"/,
+    );
+  });
+  it('says a 429 is the shared rate limit, that a refused create made nothing, and how to scale', () => {
     const limited = Object.assign(apiError(429, 'rate_limited'), { attempts: 7 });
     expect(explain(limited, { kind: 'create', org: 'acme' })).toBe(
       'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "rate_limited", after 7 attempts): ' +
         "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
         'Run fewer such jobs at once, or give each repository or team a minting token of its own.',
     );
-    expect(explain(limited, { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(/^PlanetScale rate-limited deleting service token "t" .* are spent\. Run fewer/);
+    expect(explain(limited, { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(
+      /^PlanetScale rate-limited deleting service token "t" .* are spent\. Run fewer/,
+    );
   });
 });
 

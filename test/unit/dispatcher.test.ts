@@ -31,7 +31,10 @@ afterEach(async () => {
 });
 
 /** A server that records each request and answers with `handle`. */
-async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void, make: typeof createServer = createServer): Promise<{ url: string; received: Received[] }> {
+async function serve(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+  make: typeof createServer = createServer,
+): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
   const server = make((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,14 +63,20 @@ function client(baseUrl: string, options: { timeoutMs?: number; env?: NodeJS.Pro
   });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable('the call succeeded'), (e: unknown) => e as PlanetScaleNetworkError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('the call succeeded'),
+    (e: unknown) => e as PlanetScaleNetworkError,
+  );
 
 describe('the client over the step dispatcher', () => {
   it('sends the method, headers and JSON body, and reads the answer', async () => {
     const api = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
     const answer = await client(api.url).send('POST', '/v1/organizations/acme/service-tokens', { name: 'ci-é' });
     expect(answer).toEqual({ status: 200, body: { ok: true } });
-    expect(api.received).toEqual([expect.objectContaining({ method: 'POST', url: '/v1/organizations/acme/service-tokens', body: '{"name":"ci-é"}' })]);
+    expect(api.received).toEqual([
+      expect.objectContaining({ method: 'POST', url: '/v1/organizations/acme/service-tokens', body: '{"name":"ci-é"}' }),
+    ]);
     expect(api.received[0]!.headers).toMatchObject({
       authorization: 'mintid:pscale_tkn_mint',
       accept: 'application/json',
@@ -105,7 +114,10 @@ describe('the client over the step dispatcher', () => {
     const url = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
     await new Promise((done) => probe.close(done));
     const error = await failure(client(url).send('GET', '/v1/x'));
-    expect(error).toMatchObject({ code: 'ECONNREFUSED', reason: expect.stringMatching(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/) as unknown });
+    expect(error).toMatchObject({
+      code: 'ECONNREFUSED',
+      reason: expect.stringMatching(/^ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:\d+$/) as unknown,
+    });
   });
 
   it('reports a request that gets no answer as "timed out"', async () => {
@@ -196,7 +208,12 @@ describe('preconnect', () => {
     return dispatcher;
   };
   const call = (dispatcher: StepDispatcher, url: string) =>
-    new PlanetScaleClient({ baseUrl: url, dispatcher, credential: { kind: 'service-token', id: 'i', token: 't' }, retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 } }).send<number>('GET', '/v1/x');
+    new PlanetScaleClient({
+      baseUrl: url,
+      dispatcher,
+      credential: { kind: 'service-token', id: 'i', token: 't' },
+      retry: { ...DEFAULT_RETRY_POLICY, attempts: 1 },
+    }).send<number>('GET', '/v1/x');
 
   it('opens the connections ahead, sends nothing on them, and the calls that follow use them', async () => {
     const api = await counting();
@@ -260,7 +277,9 @@ describe('proxies', () => {
       expect(problem).toBe('The proxy set in HTTPS_PROXY is not a URL: give one such as "http://proxy.example:3128".');
       expect(problem).not.toContain(value);
     }
-    expect(proxyProblem({ http_proxy: 'nowhere', HTTPS_PROXY: 'http://ok:1' }, api)).toMatch(/^The proxy set in HTTPS_PROXY \/ http_proxy is not a URL/);
+    expect(proxyProblem({ http_proxy: 'nowhere', HTTPS_PROXY: 'http://ok:1' }, api)).toMatch(
+      /^The proxy set in HTTPS_PROXY \/ http_proxy is not a URL/,
+    );
     // A loopback http API is never proxied, so its proxy variables are not its concern.
     expect(proxyProblem({ HTTPS_PROXY: 'nowhere' }, 'http://127.0.0.1:8080')).toBeUndefined();
   });

@@ -17,7 +17,12 @@ function tableAfter(marker: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines) {
     if (!line.startsWith('|')) break;
-    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   }
   return rows.slice(2); // header and separator
 }
@@ -45,7 +50,7 @@ describe('README', () => {
 });
 
 describe('version', () => {
-  it('sent in the User-Agent is package.json\'s', () => {
+  it("sent in the User-Agent is package.json's", () => {
     expect(ACTION_VERSION).toBe((JSON.parse(read('package.json')) as { version: string }).version);
   });
 });

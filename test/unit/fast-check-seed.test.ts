@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chosenSeed } from '../setup/fast-check-seed.ts';
 
-describe('property tests\' seed', () => {
+describe("property tests' seed", () => {
   it('is FC_SEED when given, a fixed one in CI, and random otherwise', () => {
     expect(chosenSeed({ FC_SEED: '-42', CI: 'true' })).toBe(-42);
     expect(chosenSeed({ CI: 'true' })).toBe(16_016);
@@ -11,6 +11,11 @@ describe('property tests\' seed', () => {
   });
 
   it('is printed in a failure, so the run can be replayed', () => {
-    expect(() => fc.assert(fc.property(fc.integer(), (n) => n < 0), { seed: 7 })).toThrow(/seed: 7\b/);
+    expect(() =>
+      fc.assert(
+        fc.property(fc.integer(), (n) => n < 0),
+        { seed: 7 },
+      ),
+    ).toThrow(/seed: 7\b/);
   });
 });

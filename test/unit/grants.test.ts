@@ -10,7 +10,11 @@ const record = (access: string, resourceType: string, resourceName: string) => (
 
 describe('checkGrants', () => {
   it('passes when everything asked is reported', () => {
-    const granted = [record('read_branch', 'Database', 'app'), record('create_branch', 'Database', 'app'), record('read_databases', 'Organization', 'acme')];
+    const granted = [
+      record('read_branch', 'Database', 'app'),
+      record('create_branch', 'Database', 'app'),
+      record('read_databases', 'Organization', 'acme'),
+    ];
     expect(checkGrants(asked, granted)).toEqual({ missing: [], unexpected: [] });
   });
 
@@ -26,7 +30,11 @@ describe('checkGrants', () => {
   });
 
   it('matches organization records by type alone (their name is unverified)', () => {
-    const granted = [record('read_branch', 'Database', 'app'), record('create_branch', 'Database', 'app'), record('read_databases', 'organization', '')];
+    const granted = [
+      record('read_branch', 'Database', 'app'),
+      record('create_branch', 'Database', 'app'),
+      record('read_databases', 'organization', ''),
+    ];
     expect(checkGrants(asked, granted).missing).toEqual([]);
   });
 });
@@ -34,7 +42,12 @@ describe('checkGrants', () => {
 describe('groupGranted', () => {
   it('groups records per resource, without duplicates', () => {
     expect(
-      groupGranted([record('read_branch', 'Database', 'app'), record('read_branch', 'Database', 'app'), record('read_databases', 'Organization', 'acme'), record('create_branch', 'Database', 'app')]),
+      groupGranted([
+        record('read_branch', 'Database', 'app'),
+        record('read_branch', 'Database', 'app'),
+        record('read_databases', 'Organization', 'acme'),
+        record('create_branch', 'Database', 'app'),
+      ]),
     ).toEqual([
       { resource_type: 'Database', resource_name: 'app', accesses: ['read_branch', 'create_branch'] },
       { resource_type: 'Organization', resource_name: 'acme', accesses: ['read_databases'] },

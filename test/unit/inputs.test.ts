@@ -77,12 +77,22 @@ describe('parseInputs', () => {
 
 describe('parseCredential', () => {
   it('takes the service-token inputs', () => {
-    expect(valueOf(parseCredential(reader(valid), {}))).toEqual({ kind: 'service-token', id: 'mintid123456', token: 'pscale_tkn_mint', source: 'input' });
+    expect(valueOf(parseCredential(reader(valid), {}))).toEqual({
+      kind: 'service-token',
+      id: 'mintid123456',
+      token: 'pscale_tkn_mint',
+      source: 'input',
+    });
   });
 
-  it('falls back to pscale\'s env variables when both inputs are empty', () => {
+  it("falls back to pscale's env variables when both inputs are empty", () => {
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: 'envid', PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_env' };
-    expect(valueOf(parseCredential(reader({}), env))).toEqual({ kind: 'service-token', id: 'envid', token: 'pscale_tkn_env', source: 'env' });
+    expect(valueOf(parseCredential(reader({}), env))).toEqual({
+      kind: 'service-token',
+      id: 'envid',
+      token: 'pscale_tkn_env',
+      source: 'env',
+    });
   });
 
   it('prefers the inputs over env', () => {
@@ -91,7 +101,11 @@ describe('parseCredential', () => {
   });
 
   it('takes an api-token', () => {
-    expect(valueOf(parseCredential(reader({ 'api-token': 'oauth-abc' }), {}))).toEqual({ kind: 'api-token', token: 'oauth-abc', source: 'input' });
+    expect(valueOf(parseCredential(reader({ 'api-token': 'oauth-abc' }), {}))).toEqual({
+      kind: 'api-token',
+      token: 'oauth-abc',
+      source: 'input',
+    });
   });
 
   it('refuses both kinds of credential', () => {
@@ -139,8 +153,12 @@ describe('replacedByExportEnv: when main keeps a sealed copy for post', () => {
   });
   it('inputs from secrets, which no step can change: not replaced, so nothing is sealed', () => {
     expect(replacedByExportEnv({ ...pair, source: 'input' }, {})).toBe(false);
-    expect(replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'other', PLANETSCALE_SERVICE_TOKEN: '' })).toBe(false);
-    expect(replacedByExportEnv({ kind: 'api-token', token: 'oauth', source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_x' })).toBe(false);
+    expect(
+      replacedByExportEnv({ ...pair, source: 'input' }, { PLANETSCALE_SERVICE_TOKEN_ID: 'other', PLANETSCALE_SERVICE_TOKEN: '' }),
+    ).toBe(false);
+    expect(replacedByExportEnv({ kind: 'api-token', token: 'oauth', source: 'input' }, { PLANETSCALE_SERVICE_TOKEN: 'pscale_tkn_x' })).toBe(
+      false,
+    );
   });
 });
 
@@ -164,7 +182,9 @@ describe('parseDatabaseAccesses', () => {
   });
 
   it('refuses a DB line without accesses', () => {
-    expect(errorsOf(parseDatabaseAccesses('app:', ''))).toEqual([expect.stringMatching(/line "app:" names database "app" but no accesses/)]);
+    expect(errorsOf(parseDatabaseAccesses('app:', ''))).toEqual([
+      expect.stringMatching(/line "app:" names database "app" but no accesses/),
+    ]);
   });
 
   it('refuses bare items without a database', () => {
@@ -181,11 +201,15 @@ describe('parseDatabaseAccesses', () => {
 
   it('suggests the nearest name for a typo', () => {
     expect(errorsOf(parseDatabaseAccesses('creat_branch', 'app'))).toEqual([expect.stringMatching(/did you mean "create_branch"\?$/)]);
-    expect(errorsOf(parseDatabaseAccesses('zzzzzzzz', 'app'))).toEqual([expect.stringMatching(/is not a PlanetScale database-level access\.$/)]);
+    expect(errorsOf(parseDatabaseAccesses('zzzzzzzz', 'app'))).toEqual([
+      expect.stringMatching(/is not a PlanetScale database-level access\.$/),
+    ]);
   });
 
   it('refuses a DB prefix in the middle of a line and a bad database name', () => {
-    expect(errorsOf(parseDatabaseAccesses('read_branch app:create_branch', 'app'))).toEqual([expect.stringMatching(/must start its own line/)]);
+    expect(errorsOf(parseDatabaseAccesses('read_branch app:create_branch', 'app'))).toEqual([
+      expect.stringMatching(/must start its own line/),
+    ]);
     expect(errorsOf(parseDatabaseAccesses('../x: read_branch', ''))).toEqual([expect.stringMatching(/is not a PlanetScale name/)]);
   });
 });
@@ -197,7 +221,9 @@ describe('the number of databases', () => {
   });
   it('refuses 5,000 DB lines with one error that says the limit and what to do', () => {
     expect(errorsOf(parseDatabaseAccesses(dbLines(5000), ''))).toEqual([
-      expect.stringMatching(/^Input "accesses": names 5000 databases; one run grants on at most 100: .*rate limit.*Split the databases across jobs/),
+      expect.stringMatching(
+        /^Input "accesses": names 5000 databases; one run grants on at most 100: .*rate limit.*Split the databases across jobs/,
+      ),
     ]);
     expect(errorsOf(parseDatabaseAccesses(dbLines(101), ''))).toEqual([expect.stringMatching(/names 101 databases/)]);
   });
@@ -208,17 +234,30 @@ describe('parseOrgAccesses', () => {
     expect(valueOf(parseOrgAccesses('read_databases, read_databases\ncreate_databases,'))).toEqual(['read_databases', 'create_databases']);
   });
   it('points a database access to accesses', () => {
-    expect(errorsOf(parseOrgAccesses('read_branch'))).toEqual([expect.stringMatching(/"read_branch" is a database-level access: list it in accesses/)]);
+    expect(errorsOf(parseOrgAccesses('read_branch'))).toEqual([
+      expect.stringMatching(/"read_branch" is a database-level access: list it in accesses/),
+    ]);
   });
   it('refuses a DB prefix', () => {
-    expect(errorsOf(parseOrgAccesses('app: read_databases'))).toEqual([expect.stringMatching(/org-accesses takes organization-level accesses only/)]);
+    expect(errorsOf(parseOrgAccesses('app: read_databases'))).toEqual([
+      expect.stringMatching(/org-accesses takes organization-level accesses only/),
+    ]);
   });
-  it.each(['write_service_tokens', 'delete_service_tokens', 'write_oauth_tokens', 'delete_oauth_tokens'])('refuses %s, which manages credentials, saying why', (access) => {
-    const errors = errorsOf(parseOrgAccesses(`read_databases, ${access}`));
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^Input "org-accesses": "${access}" manages credentials, so this action never grants it: .*outlives every TTL`))]);
-    // In accesses too, the reason is the refusal, not the level.
-    expect(errorsOf(parseDatabaseAccesses(`app: read_branch, ${access}`, ''))).toEqual([expect.stringMatching(new RegExp(`^Input "accesses": "${access}" manages credentials`))]);
-  });
+  it.each(['write_service_tokens', 'delete_service_tokens', 'write_oauth_tokens', 'delete_oauth_tokens'])(
+    'refuses %s, which manages credentials, saying why',
+    (access) => {
+      const errors = errorsOf(parseOrgAccesses(`read_databases, ${access}`));
+      expect(errors).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Input "org-accesses": "${access}" manages credentials, so this action never grants it: .*outlives every TTL`),
+        ),
+      ]);
+      // In accesses too, the reason is the refusal, not the level.
+      expect(errorsOf(parseDatabaseAccesses(`app: read_branch, ${access}`, ''))).toEqual([
+        expect.stringMatching(new RegExp(`^Input "accesses": "${access}" manages credentials`)),
+      ]);
+    },
+  );
   it('still grants reading service tokens, and never suggests a refused access for a typo', () => {
     expect(valueOf(parseOrgAccesses('read_service_tokens'))).toEqual(['read_service_tokens']);
     expect(errorsOf(parseOrgAccesses('write_service_token'))).toEqual([expect.not.stringMatching(/did you mean "write_service_tokens"/)]);
@@ -226,15 +265,17 @@ describe('parseOrgAccesses', () => {
 });
 
 describe('parseTtl', () => {
-  it.each([
-    ['900', 900],
-    ['60', 60],
-    ['15m', 900],
-    ['2h', 7200],
-    ['7d', 604800],
-    ['1H', 3600],
-    ['30 s', 30],
-  ].filter(([, s]) => (s as number) >= 60))('%s is %i seconds', (text, seconds) => {
+  it.each(
+    [
+      ['900', 900],
+      ['60', 60],
+      ['15m', 900],
+      ['2h', 7200],
+      ['7d', 604800],
+      ['1H', 3600],
+      ['30 s', 30],
+    ].filter(([, s]) => (s as number) >= 60),
+  )('%s is %i seconds', (text, seconds) => {
     expect(valueOf(parseTtl(text as string))).toBe(seconds);
   });
   it.each(['59', '0', '30s', '8d', '604801', '1.5h', '-5m', 'h', '', '1w', '99999999999'])('refuses %j', (text) => {
@@ -255,11 +296,20 @@ describe('parseNamePrefix', () => {
 });
 
 describe('parseBoolean', () => {
-  it.each([['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false]])('%s', (text, value) => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('%s', (text, value) => {
     expect(valueOf(parseBoolean('cleanup', text))).toBe(value);
   });
   it.each(['yes', '1', '', 'tRuE'])('refuses %j', (text) => {
-    expect(errorsOf(parseBoolean('cleanup', text))).toEqual([expect.stringMatching(/^Input "cleanup": .* is not a boolean: use true or false\./)]);
+    expect(errorsOf(parseBoolean('cleanup', text))).toEqual([
+      expect.stringMatching(/^Input "cleanup": .* is not a boolean: use true or false\./),
+    ]);
   });
 });
 

@@ -39,7 +39,7 @@ describe('log', () => {
     expect(rest.slice(5, 6)).toEqual(['a::b']);
   });
 
-  it('masks through the runner\'s command, escaped so a newline cannot start another command', () => {
+  it("masks through the runner's command, escaped so a newline cannot start another command", () => {
     log.setSecret('multi\nline');
     expect(lines()).toEqual(['::add-mask::multi%0Aline']);
     expect(parseCommandLine(lines()[0]!, new Set(REGISTERED_COMMANDS))?.message).toBe('multi\nline');
@@ -54,7 +54,9 @@ describe('log', () => {
   it('warns, and does not throw, when there is no job summary to write to', async () => {
     delete process.env['GITHUB_STEP_SUMMARY'];
     await log.appendSummary('### hello');
-    expect(lines()).toEqual([expect.stringMatching(/^::warning::Could not write the job summary: Unable to find environment variable for \$GITHUB_STEP_SUMMARY/)]);
+    expect(lines()).toEqual([
+      expect.stringMatching(/^::warning::Could not write the job summary: Unable to find environment variable for \$GITHUB_STEP_SUMMARY/),
+    ]);
   });
 
   it('appends to the job summary, ending each part with a newline', async () => {

@@ -21,7 +21,7 @@ describe('envForLaterSteps', () => {
 });
 
 describe('messages', () => {
-  it('shows PlanetScale\'s 422 message whole (it is already cut to 300 characters)', () => {
+  it("shows PlanetScale's 422 message whole (it is already cut to 300 characters)", () => {
     const message = 'ttl must be at most 604800 seconds for this organization because of its security policy settings';
     const text = explain(new PlanetScaleApiError('POST', '/x', 422, 'unprocessable', message), { kind: 'create', org: 'acme' });
     expect(text).toContain(JSON.stringify(message));

@@ -21,7 +21,9 @@ describe('missingAccesses', () => {
     expect(missingAccesses([org('read_branch'), org('create_branch'), org('read_databases')], requests)).toEqual([]);
   });
   it('says it, or them', () => {
-    expect(missingAccessesWarning([{ resourceType: 'Database', resourceName: 'app', accesses: ['create_branch'] }])).toContain('so granting it will fail. Add it');
+    expect(missingAccessesWarning([{ resourceType: 'Database', resourceName: 'app', accesses: ['create_branch'] }])).toContain(
+      'so granting it will fail. Add it',
+    );
     expect(missingAccessesWarning(requests)).toContain('so granting them will fail');
   });
 });

@@ -53,7 +53,11 @@ describe('checkModel', () => {
 
 describe('checkTargets', () => {
   const summary = (median: number): Summary => ({ median, min: median, max: median, samples: [median] });
-  const at = (low: number, high: number): AtTwoRtts => ({ low: summary(low), high: summary(high), roundTrips: roundTrips(low, high, 40, 80) });
+  const at = (low: number, high: number): AtTwoRtts => ({
+    low: summary(low),
+    high: summary(high),
+    roundTrips: roundTrips(low, high, 40, 80),
+  });
   const timings = (main: AtTwoRtts, post: AtTwoRtts) => ({
     main,
     post,
@@ -82,9 +86,17 @@ describe('checkTargets', () => {
   it("issue 10's ratios: met on the line, missed just past", () => {
     // post 345 / 150 = 2.3 × a DELETE; main 800 / 1000 = 0.8 × the recipe; 94.5 / 35 = 2.7 × node -e 0.
     const line = { ...timings(at(800, 1000), at(345, 500)), postNothingToDo: summary(94.5) };
-    expect(checkTargets(line, at(800, 1000)).slice(4).map((t) => t.met)).toEqual([true, true, true]);
+    expect(
+      checkTargets(line, at(800, 1000))
+        .slice(4)
+        .map((t) => t.met),
+    ).toEqual([true, true, true]);
     const past = { ...timings(at(801, 1000), at(346, 500)), postNothingToDo: summary(94.6) };
-    expect(checkTargets(past, at(801, 1000)).slice(4).map((t) => t.met)).toEqual([false, false, false]);
+    expect(
+      checkTargets(past, at(801, 1000))
+        .slice(4)
+        .map((t) => t.met),
+    ).toEqual([false, false, false]);
   });
 });
 

@@ -57,7 +57,7 @@ describe('third-party actions are pinned to a full commit SHA', () => {
     expect(readmeUses.length).toBeGreaterThan(10);
   });
 
-  it('in .github/workflows, every action but this repository\'s own (./) is at a 40-hex SHA, its version in a comment', () => {
+  it("in .github/workflows, every action but this repository's own (./) is at a 40-hex SHA, its version in a comment", () => {
     const unpinned = workflowUses
       .filter((u) => !u.action.startsWith('.') && !AWAITING_A_VERIFIED_SHA.has(u.action))
       .filter((u) => !SHA.test(u.ref) || !VERSION_COMMENT.test(u.comment))
@@ -66,7 +66,11 @@ describe('third-party actions are pinned to a full commit SHA', () => {
   });
 
   it('lists as awaiting a SHA only actions still in use', () => {
-    for (const action of AWAITING_A_VERIFIED_SHA) expect(workflowUses.some((u) => u.action === action), action).toBe(true);
+    for (const action of AWAITING_A_VERIFIED_SHA)
+      expect(
+        workflowUses.some((u) => u.action === action),
+        action,
+      ).toBe(true);
   });
 
   it('in the README snippets, every action is at a 40-hex SHA or at a placeholder saying to pin one, its version in a comment', () => {

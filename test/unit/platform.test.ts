@@ -31,6 +31,9 @@ describe('multi-line inputs with CRLF or lone CR', () => {
     });
   });
   it('splits org-accesses at CRLF', () => {
-    expect(parseOrgAccesses('read_databases\r\nread_organization\r\n')).toEqual({ ok: true, value: ['read_databases', 'read_organization'] });
+    expect(parseOrgAccesses('read_databases\r\nread_organization\r\n')).toEqual({
+      ok: true,
+      value: ['read_databases', 'read_organization'],
+    });
   });
 });

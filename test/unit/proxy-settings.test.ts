@@ -3,7 +3,13 @@ import { changedProxyVariables, proxySettingsOf, readProxySettings, recordProxyS
 
 describe('proxy settings main records for post', () => {
   it('records only the proxy variables that are set, and reads them back', () => {
-    const env = { HTTPS_PROXY: 'http://proxy.example:3128', NO_PROXY: 'localhost', http_proxy: '', PATH: '/bin', NODE_TLS_REJECT_UNAUTHORIZED: '0' };
+    const env = {
+      HTTPS_PROXY: 'http://proxy.example:3128',
+      NO_PROXY: 'localhost',
+      http_proxy: '',
+      PATH: '/bin',
+      NODE_TLS_REJECT_UNAUTHORIZED: '0',
+    };
     const recorded = recordProxySettings(env)!;
     expect(recorded.secret).toBe(false);
     expect(readProxySettings(recorded.value)).toEqual({ HTTPS_PROXY: 'http://proxy.example:3128', NO_PROXY: 'localhost' });
@@ -27,6 +33,10 @@ describe('proxy settings main records for post', () => {
   it('names the variables that changed since main, never their values', () => {
     const recorded = proxySettingsOf({ HTTPS_PROXY: 'http://a:1', NO_PROXY: 'x' });
     expect(changedProxyVariables(recorded, proxySettingsOf({ HTTPS_PROXY: 'http://a:1', NO_PROXY: 'x' }))).toEqual([]);
-    expect(changedProxyVariables(recorded, proxySettingsOf({ HTTPS_PROXY: 'http://evil:1', https_proxy: 'http://evil:1' }))).toEqual(['HTTPS_PROXY', 'https_proxy', 'NO_PROXY']);
+    expect(changedProxyVariables(recorded, proxySettingsOf({ HTTPS_PROXY: 'http://evil:1', https_proxy: 'http://evil:1' }))).toEqual([
+      'HTTPS_PROXY',
+      'https_proxy',
+      'NO_PROXY',
+    ]);
   });
 });

@@ -9,7 +9,12 @@ const BASE = 'https://api.planetscale.test';
 const TOKEN = '/v1/organizations/acme/service-tokens/tok1';
 let agent: MockAgent;
 const client = (deadline: number) =>
-  new PlanetScaleClient({ baseUrl: BASE, credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' }, dispatcher: agent, deadline });
+  new PlanetScaleClient({
+    baseUrl: BASE,
+    credential: { kind: 'service-token', id: 'mintid', token: 'pscale_tkn_mint' },
+    dispatcher: agent,
+    deadline,
+  });
 
 beforeEach(() => {
   agent = new MockAgent();

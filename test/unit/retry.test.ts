@@ -22,14 +22,17 @@ import {
 import { createServiceToken } from '../../src/planetscale/service-tokens.ts';
 import { isSweepable } from '../../src/sweep.ts';
 
-const apiError = (status: number, retryAfterMs?: number) => new PlanetScaleApiError('POST', '/v1/x', status, undefined, undefined, retryAfterMs);
-const networkError = (code?: string, retryable = true) => new PlanetScaleNetworkError('POST', 'https://x/v1/x', code ?? 'boom', { code, retryable });
+const apiError = (status: number, retryAfterMs?: number) =>
+  new PlanetScaleApiError('POST', '/v1/x', status, undefined, undefined, retryAfterMs);
+const networkError = (code?: string, retryable = true) =>
+  new PlanetScaleNetworkError('POST', 'https://x/v1/x', code ?? 'boom', { code, retryable });
 
 describe('retry decisions', () => {
   it('retries network errors, 408, 429, 500, 502, 503, 504, and no other status', () => {
     for (const status of [408, 429, 500, 502, 503, 504]) expect(isRetryable(apiError(status))).toBe(true);
     for (const status of [400, 401, 403, 404, 409, 422, 501]) expect(isRetryable(apiError(status))).toBe(false);
-    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', undefined]) expect(isRetryable(networkError(code))).toBe(true);
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', undefined])
+      expect(isRetryable(networkError(code))).toBe(true);
     expect(isRetryable(networkError(undefined, false))).toBe(false); // a refused redirect, a cancellation
     expect(isRetryable(new Error('x'))).toBe(false);
   });
@@ -54,7 +57,9 @@ describe('retry decisions', () => {
 
   it('waits with full jitter, doubling and capped, or as Retry-After asks, capped', () => {
     const policy = DEFAULT_RETRY_POLICY;
-    expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelayMs(attempt, policy, undefined, () => 1))).toEqual([250, 500, 1000, 2000, 4000, 4000]);
+    expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelayMs(attempt, policy, undefined, () => 1))).toEqual([
+      250, 500, 1000, 2000, 4000, 4000,
+    ]);
     expect(retryDelayMs(3, policy, undefined, () => 0)).toBe(0);
     expect(retryDelayMs(3, policy, undefined, () => 0.5)).toBe(500);
     // Retry-After, capped, then jitter on top so that clients told the same do not return at once.
@@ -65,7 +70,8 @@ describe('retry decisions', () => {
 
   it('gives a call answered nothing but 429 its rate-limited deadline, later or sooner, and any other call the usual one', () => {
     expect(isRateLimited(apiError(429))).toBe(true);
-    for (const error of [apiError(503), apiError(408), networkError('ECONNRESET'), new Error('x')]) expect(isRateLimited(error)).toBe(false);
+    for (const error of [apiError(503), apiError(408), networkError('ECONNRESET'), new Error('x')])
+      expect(isRateLimited(error)).toBe(false);
     expect(retryDeadline(45_000, 300_000, true)).toBe(300_000);
     expect(retryDeadline(45_000, 300_000, false)).toBe(45_000);
     expect(retryDeadline(45_000, undefined, true)).toBe(45_000);
@@ -139,7 +145,9 @@ describe('the client retrying', () => {
     const { body } = await client().send('GET', PATH);
     expect(body).toEqual({ id: 't1' });
     expect(logged).toEqual([
-      expect.stringMatching(/^PlanetScale API GET \/v1\/organizations\/acme\/service-tokens\/t1: attempt 1 of 4 failed \(HTTP 503 \(unavailable\)\); retrying in 0\.0 s\.$/),
+      expect.stringMatching(
+        /^PlanetScale API GET \/v1\/organizations\/acme\/service-tokens\/t1: attempt 1 of 4 failed \(HTTP 503 \(unavailable\)\); retrying in 0\.0 s\.$/,
+      ),
       expect.stringMatching(/^PlanetScale API GET .*: attempt 2 of 4 failed \(.*ECONNRESET\); retrying in/),
     ]);
     expect(logged.join()).not.toMatch(/mintid|pscale_tkn/);
@@ -152,7 +160,9 @@ describe('the client retrying', () => {
     const started = performance.now();
     await client().send('GET', PATH);
     expect(performance.now() - started).toBeGreaterThanOrEqual(45);
-    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s, capped at 0\.1 s\)\.$/)]);
+    expect(logged).toEqual([
+      expect.stringMatching(/attempt 1 of 6 failed \(HTTP 429\); retrying in 0\.1 s \(Retry-After: 3600\.0 s, capped at 0\.1 s\)\.$/),
+    ]);
   });
 
   it('gives a 429 more attempts than other failures', async () => {
@@ -163,7 +173,10 @@ describe('the client retrying', () => {
 
   it('retries a call answered only 429 past the deadline until the rate-limited deadline, saying so once', async () => {
     const pool = agent.get(BASE);
-    pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}, { headers: { 'retry-after': '0' } }).times(4); // 1 for the first client, 3 for the second
+    pool
+      .intercept({ path: PATH, method: 'DELETE' })
+      .reply(429, {}, { headers: { 'retry-after': '0' } })
+      .times(4); // 1 for the first client, 3 for the second
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(204, '');
     const rateLimited = { ...fast, rateLimitedAttempts: Infinity, baseMs: 100, capMs: 100 };
     // With the usual deadline alone, the first wait would already reach past it.
@@ -173,7 +186,11 @@ describe('the client retrying', () => {
     const { status } = await client({ ...usual, rateLimitedDeadline: Date.now() + 5_000 }).send('DELETE', PATH);
     expect(status).toBe(204);
     expect(logged.filter((line) => /attempt \d+ failed \(HTTP 429\)/.test(line))).toHaveLength(3);
-    expect(logged.filter((line) => /rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more/.test(line))).toHaveLength(1);
+    expect(
+      logged.filter((line) =>
+        /rate-limited \(HTTP 429\) on every attempt, past the usual time limit; trying on for at most \d+\.\d s more/.test(line),
+      ),
+    ).toHaveLength(1);
   });
 
   it('keeps the usual deadline once a call failed otherwise than with a 429', async () => {
@@ -181,7 +198,11 @@ describe('the client retrying', () => {
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(503, '');
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}).persist();
     const started = performance.now();
-    const error = await client({ deadline: Date.now() + 300, rateLimitedDeadline: Date.now() + 60_000, retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 } })
+    const error = await client({
+      deadline: Date.now() + 300,
+      rateLimitedDeadline: Date.now() + 60_000,
+      retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 },
+    })
       .send('DELETE', PATH)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429 });
@@ -196,9 +217,13 @@ describe('the client retrying', () => {
 
   it('gives up after the attempts, and says so', async () => {
     agent.get(BASE).intercept({ path: PATH, method: 'DELETE' }).reply(502, '').times(4);
-    const error = await client().send('DELETE', PATH).catch((e: unknown) => e);
+    const error = await client()
+      .send('DELETE', PATH)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, attempts: 4 });
-    expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe('PlanetScale failed deleting service token "ci-x" (HTTP 502, after 4 attempts).');
+    expect(explain(error, { kind: 'delete', org: 'acme', tokenName: 'ci-x' })).toBe(
+      'PlanetScale failed deleting service token "ci-x" (HTTP 502, after 4 attempts).',
+    );
   });
 
   it('calls beforeRetry with the failure before each retry, and stops when it throws', async () => {
@@ -225,7 +250,9 @@ describe('the client retrying', () => {
   // hence fewer, while a deadline ignored would run all 50 (the test's timeout leaves room for that).
   it('stops at the deadline with the last error, even with attempts left', { timeout: 20_000 }, async () => {
     const silent = await silentServer();
-    const error = await client({ ...silent, timeoutMs: 100, deadline: Date.now() + 250, retry: { ...fast, attempts: 50 } }).send('GET', PATH).catch((e: unknown) => e);
+    const error = await client({ ...silent, timeoutMs: 100, deadline: Date.now() + 250, retry: { ...fast, attempts: 50 } })
+      .send('GET', PATH)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanetScaleNetworkError);
     expect((error as PlanetScaleNetworkError).reason).toBe('timed out');
     // Two whole attempts and one cut at the deadline; one more for a clock that rounds the other way.
@@ -233,11 +260,13 @@ describe('the client retrying', () => {
     expect((error as PlanetScaleNetworkError).attempts).toBeLessThanOrEqual(4);
   });
 
-  it('gives up with the call\'s own failure when a late timer leaves its retry no time', async () => {
+  it("gives up with the call's own failure when a late timer leaves its retry no time", async () => {
     agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(503, { code: 'unavailable' }).persist();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      const sending = client({ deadline: Date.now() + 1000 }).send('GET', PATH).catch((e: unknown) => e);
+      const sending = client({ deadline: Date.now() + 1000 })
+        .send('GET', PATH)
+        .catch((e: unknown) => e);
       while (logged.length === 0) await new Promise((done) => setImmediate(done)); // now waiting to retry
       vi.setSystemTime(Date.now() + 5000); // a busy runner: the wait's timer fires past the deadline
       vi.runAllTimers();
@@ -250,7 +279,10 @@ describe('the client retrying', () => {
   it('does not start a create that could not be waited for (less than MIN_CALL_MS left), and says it was never sent', async () => {
     const CREATE_PATH = '/v1/organizations/acme/service-tokens';
     agent.get(BASE).intercept({ path: CREATE_PATH, method: 'POST' }).reply(200, { id: 't1', token: 'pscale_tkn_x' });
-    const error = await createServiceToken(client({ deadline: Date.now() + MIN_CALL_MS - 500 }), 'acme', { name: 'ci-x', ttlSeconds: 900 }).catch((e: unknown) => e);
+    const error = await createServiceToken(client({ deadline: Date.now() + MIN_CALL_MS - 500 }), 'acme', {
+      name: 'ci-x',
+      ttlSeconds: 900,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'the time limit for talking to PlanetScale ran out', code: NOT_SENT, retryable: false });
     // Never sent, so a create refused this way cannot have made a token.
     expect(mayHaveActed(error)).toBe(false);
@@ -261,7 +293,9 @@ describe('the client retrying', () => {
     agent.get(BASE).intercept({ path: PATH, method: 'POST' }).reply(200, {});
     const cancel = new AbortController();
     cancel.abort('SIGINT');
-    const error = await client({ signal: cancel.signal }).send('POST', PATH, {}).catch((e: unknown) => e);
+    const error = await client({ signal: cancel.signal })
+      .send('POST', PATH, {})
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'cancelled', code: NOT_SENT });
     expect(mayHaveActed(error)).toBe(false);
     expect(agent.pendingInterceptors()).toHaveLength(1);
@@ -274,12 +308,17 @@ describe('the client retrying', () => {
     const cancel = new AbortController();
     setTimeout(() => cancel.abort('SIGINT'), 50);
     const started = performance.now();
-    const error = await client({ ...silent, timeoutMs: 60_000, signal: cancel.signal }).send('GET', PATH).catch((e: unknown) => e);
+    const error = await client({ ...silent, timeoutMs: 60_000, signal: cancel.signal })
+      .send('GET', PATH)
+      .catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(error).toMatchObject({ reason: 'cancelled', retryable: false, attempts: 1 });
 
     // Retry-After, not jitter, sets the wait, so a retry can never come before the cancellation.
-    agent.get(BASE).intercept({ path: PATH, method: 'GET' }).reply(503, '', { headers: { 'retry-after': '60' } });
+    agent
+      .get(BASE)
+      .intercept({ path: PATH, method: 'GET' })
+      .reply(503, '', { headers: { 'retry-after': '60' } });
     const waiting = new AbortController();
     setTimeout(() => waiting.abort('SIGTERM'), 50);
     const slowRetry = client({ signal: waiting.signal, retry: { ...fast, retryAfterCapMs: 60_000 } });

@@ -16,10 +16,13 @@ const context = (over: Partial<FakeContext> = {}): FakeContext => ({
   repo: { owner: 'acme', repo: 'shop' },
   ...over,
 });
-const pullRequest = (head: unknown) => ({ pull_request: { number: 1, head: { repo: head } }, repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme', name: 'acme' } } });
+const pullRequest = (head: unknown) => ({
+  pull_request: { number: 1, head: { repo: head } },
+  repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme', name: 'acme' } },
+});
 
 describe('runInfoFrom', () => {
-  it('takes the run\'s identity and builds its URL', () => {
+  it("takes the run's identity and builds its URL", () => {
     expect(runInfoFrom(context())).toEqual({
       repository: 'acme/shop',
       runId: '9876543210',
@@ -31,17 +34,32 @@ describe('runInfoFrom', () => {
   });
 
   it('leaves out what the runner did not give (context.repo throws without GITHUB_REPOSITORY)', () => {
-    const unknown = { ...context({ runId: Number.NaN, runAttempt: Number.NaN }), get repo(): never { throw new Error('no repo'); } };
+    const unknown = {
+      ...context({ runId: Number.NaN, runAttempt: Number.NaN }),
+      get repo(): never {
+        throw new Error('no repo');
+      },
+    };
     expect(runInfoFrom(unknown)).toMatchObject({ repository: '', runId: '', runAttempt: '', runUrl: '' });
   });
 
   it('knows when secrets are withheld: a pull request from a fork, a deleted fork, Dependabot', () => {
-    expect(runInfoFrom(context({ eventName: 'pull_request', payload: pullRequest({ full_name: 'mallory/shop', fork: true }) })).secretsWithheld).toBe('fork');
+    expect(
+      runInfoFrom(context({ eventName: 'pull_request', payload: pullRequest({ full_name: 'mallory/shop', fork: true }) })).secretsWithheld,
+    ).toBe('fork');
     expect(runInfoFrom(context({ eventName: 'pull_request', payload: pullRequest(null) })).secretsWithheld).toBe('fork');
-    expect(runInfoFrom(context({ eventName: 'pull_request', payload: pullRequest({ full_name: 'acme/shop', fork: false }) })).secretsWithheld).toBeUndefined();
+    expect(
+      runInfoFrom(context({ eventName: 'pull_request', payload: pullRequest({ full_name: 'acme/shop', fork: false }) })).secretsWithheld,
+    ).toBeUndefined();
     // pull_request_target runs in the base repository, with its secrets.
-    expect(runInfoFrom(context({ eventName: 'pull_request_target', payload: pullRequest({ full_name: 'mallory/shop', fork: true }) })).secretsWithheld).toBeUndefined();
-    expect(runInfoFrom(context({ eventName: 'pull_request', actor: 'dependabot[bot]', payload: pullRequest({ full_name: 'acme/shop' }) })).secretsWithheld).toBe('dependabot');
+    expect(
+      runInfoFrom(context({ eventName: 'pull_request_target', payload: pullRequest({ full_name: 'mallory/shop', fork: true }) }))
+        .secretsWithheld,
+    ).toBeUndefined();
+    expect(
+      runInfoFrom(context({ eventName: 'pull_request', actor: 'dependabot[bot]', payload: pullRequest({ full_name: 'acme/shop' }) }))
+        .secretsWithheld,
+    ).toBe('dependabot');
     expect(runInfoFrom(context({ eventName: 'push', actor: 'dependabot[bot]' })).secretsWithheld).toBe('dependabot');
   });
 });

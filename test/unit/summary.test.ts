@@ -8,7 +8,13 @@ const granted = [
 
 describe('mintSummary', () => {
   it('is one table with token name, expiry, resource, type and accesses on every row', () => {
-    const summary = mintSummary({ name: 'gha-shop-1-1-ci-abc123', org: 'acme', expiresAt: '2026-08-01T12:15:00.000Z', granted, cleanup: true });
+    const summary = mintSummary({
+      name: 'gha-shop-1-1-ci-abc123',
+      org: 'acme',
+      expiresAt: '2026-08-01T12:15:00.000Z',
+      granted,
+      cleanup: true,
+    });
     expect(summary).toBe(
       [
         '### PlanetScale service token (organization acme)',
@@ -40,7 +46,9 @@ describe('mintSummary', () => {
 describe('deletedSummary', () => {
   it("is post's own line: deleted, or already gone", () => {
     expect(deletedSummary('t1', 'deleted')).toBe('Service token `t1` was deleted by the post step.\n');
-    expect(deletedSummary('t1', 'already-gone')).toBe('Service token `t1` was already gone when the post step came to delete it: none by its name is listed.\n');
+    expect(deletedSummary('t1', 'already-gone')).toBe(
+      'Service token `t1` was already gone when the post step came to delete it: none by its name is listed.\n',
+    );
   });
 });
 
@@ -49,6 +57,8 @@ describe('notDeletedSummary', () => {
     expect(notDeletedSummary('t1', '2026-01-01T00:00:00Z')).toBe(
       "**Service token `t1` could not be deleted by the post step**: it stays valid until 2026-01-01T00:00:00Z. See the post step's log.\n",
     );
-    expect(notDeletedSummary('t1', '2026-01-01T00:00:00Z', true)).toMatch(/^\*\*Service token `t1` could not be confirmed gone by the post step\*\*: it stays valid until 2026-01-01T00:00:00Z\./);
+    expect(notDeletedSummary('t1', '2026-01-01T00:00:00Z', true)).toMatch(
+      /^\*\*Service token `t1` could not be confirmed gone by the post step\*\*: it stays valid until 2026-01-01T00:00:00Z\./,
+    );
   });
 });

@@ -65,7 +65,7 @@ jobs:
     expect(await lintFiles([{ path: '.github/workflows/good.yml', content: GOOD_WORKFLOW }])).toEqual([]);
   });
 
-  it('checks the inputs of steps that use this repository\'s action (uses: ./), which actionlint cannot', async () => {
+  it("checks the inputs of steps that use this repository's action (uses: ./), which actionlint cannot", async () => {
     const workflow = `on: push
 jobs:
   mint:

@@ -19,7 +19,10 @@ describe('expressions', () => {
   });
 
   it("uses GitHub's coercions: missing is empty, numbers compare loosely, strings case-insensitively", () => {
-    const contexts = { vars: {}, github: { repository: 'acme/shop', event: { pull_request: { number: 42, head: { repo: { full_name: 'ACME/shop' } } } } } };
+    const contexts = {
+      vars: {},
+      github: { repository: 'acme/shop', event: { pull_request: { number: 42, head: { repo: { full_name: 'ACME/shop' } } } } },
+    };
     expect(condition("vars.PLANETSCALE_ORG != ''", contexts, ok)).toBe(false);
     expect(condition("github.event.pull_request.number == '42'", contexts, ok)).toBe(true);
     expect(condition('github.event.pull_request.head.repo.full_name == github.repository', contexts, ok)).toBe(true);

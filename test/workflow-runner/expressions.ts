@@ -21,9 +21,7 @@ const STATUS_FUNCTIONS = ['success', 'always', 'failure', 'cancelled'];
 
 function statusFunctions(status: Status): Map<string, FunctionDefinition> {
   const answer: Record<string, boolean> = { success: status.success, always: true, failure: status.failure, cancelled: false };
-  return new Map(
-    STATUS_FUNCTIONS.map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(answer[name]!) }]),
-  );
+  return new Map(STATUS_FUNCTIONS.map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(answer[name]!) }]));
 }
 
 /** Evaluates one expression (the text inside `${{ }}`). */

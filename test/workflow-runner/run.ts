@@ -103,7 +103,11 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
         pending.splice(pending.indexOf(job), 1);
         const legs = await Promise.all(combinations(job.matrix).map((matrix) => runJob(o, job, matrix, run, needsOutputs)));
         run.jobs.push(...legs);
-        run.results[job.id] = legs.some((l) => l.result === 'failure') ? 'failure' : legs.some((l) => l.result === 'success') ? 'success' : 'skipped';
+        run.results[job.id] = legs.some((l) => l.result === 'failure')
+          ? 'failure'
+          : legs.some((l) => l.result === 'success')
+            ? 'success'
+            : 'skipped';
         needsOutputs[job.id] = Object.assign({}, ...legs.map((l) => l.outputs)) as Record<string, string>;
       }),
     );
@@ -136,7 +140,10 @@ async function runJob(
     sha: HARNESS_GITHUB_ENV.GITHUB_SHA,
     job: job.id,
   };
-  const inputs = { ...o.workflow.events[o.event.name]?.inputDefaults, ...(o.event.payload['inputs'] as Record<string, string> | undefined) };
+  const inputs = {
+    ...o.workflow.events[o.event.name]?.inputDefaults,
+    ...(o.event.payload['inputs'] as Record<string, string> | undefined),
+  };
   const base: Contexts = { github, inputs, vars: o.vars ?? {}, secrets, matrix, needs, strategy: {}, runner: { os: 'Linux' }, job: {} };
   if (!condition(job.if, base, { success: needsOk, failure: job.needs.some((n) => run.results[n] === 'failure') })) return result;
 
@@ -161,20 +168,32 @@ async function runJob(
 
   try {
     for (const step of job.steps) {
-      const record: StepRun = { id: step.id, name: step.name ?? step.run ?? step.uses ?? step.id, outcome: 'skipped', log: '', outputs: {} };
+      const record: StepRun = {
+        id: step.id,
+        name: step.name ?? step.run ?? step.uses ?? step.id,
+        outcome: 'skipped',
+        log: '',
+        outputs: {},
+      };
       result.steps.push(record);
       if (!condition(step.if, contexts(), { success: !failed, failure: failed })) {
         steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
         continue;
       }
       const stepEnv = interpolateAll(step.env, contexts());
-      const ctx = { ...contexts(), env: { ...contexts()['env'] as Record<string, string>, ...stepEnv } };
+      const ctx = { ...contexts(), env: { ...(contexts()['env'] as Record<string, string>), ...stepEnv } };
       let ok = true;
       if (step.run !== undefined) {
         const shell = await runShellStep({
           script: interpolate(step.run, ctx),
           shell: step.shell,
-          env: { ...HARNESS_GITHUB_ENV, HOME: process.env['HOME'] ?? '', GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, ...processEnv(stepEnv) },
+          env: {
+            ...HARNESS_GITHUB_ENV,
+            HOME: process.env['HOME'] ?? '',
+            GITHUB_WORKSPACE: workspace,
+            RUNNER_TEMP: runnerTemp,
+            ...processEnv(stepEnv),
+          },
           workspace,
           runnerTemp,
           masks,
@@ -185,7 +204,15 @@ async function runJob(
         pathAdds.push(...shell.path);
       } else if (step.uses === './') {
         const inputs = { 'api-url': o.apiUrl, ...interpolateAll(step.with, ctx) };
-        const main = await runStep({ actionDir: o.actionDir, step: 'main', inputs, env: processEnv(stepEnv), masks, workspace, runnerTemp });
+        const main = await runStep({
+          actionDir: o.actionDir,
+          step: 'main',
+          inputs,
+          env: processEnv(stepEnv),
+          masks,
+          workspace,
+          runnerTemp,
+        });
         masks.push(...main.masks);
         ok = !main.failed;
         Object.assign(record, { log: main.maskedLog, outputs: main.outputs, main });

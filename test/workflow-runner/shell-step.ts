@@ -42,7 +42,10 @@ export async function runShellStep(o: {
   const scriptPath = path.join(o.runnerTemp, `${id}.sh`);
   fs.writeFileSync(scriptPath, o.script);
   const files = { output: 'set_output', env: 'set_env', path: 'add_path', summary: 'step_summary' } as const;
-  const filePaths = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, path.join(o.runnerTemp, `${name}_${id}`)])) as Record<keyof typeof files, string>;
+  const filePaths = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, path.join(o.runnerTemp, `${name}_${id}`)])) as Record<
+    keyof typeof files,
+    string
+  >;
   for (const p of Object.values(filePaths)) fs.writeFileSync(p, '');
   const [command, ...args] = shellCommand(o.shell, scriptPath);
   const env = {

@@ -54,7 +54,9 @@ function text(token: Token | undefined): string {
 }
 
 function mapping(token: Token | undefined): Record<string, string> {
-  return token?.[Symbol.iterator] ? Object.fromEntries([...(token as Iterable<{ key: Token; value: Token }>)].map(({ key, value }) => [text(key), text(value)])) : {};
+  return token?.[Symbol.iterator]
+    ? Object.fromEntries([...(token as Iterable<{ key: Token; value: Token }>)].map(({ key, value }) => [text(key), text(value)]))
+    : {};
 }
 
 type Yaml = Record<string, unknown>;

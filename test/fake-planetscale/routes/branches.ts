@@ -11,7 +11,11 @@ import type { Branch, Database } from '../state.ts';
 
 /** list_branches and get_branch: the spec's list. */
 const READ_BRANCH_ACCESSES: readonly string[] = [
-  'read_branch', 'delete_branch', 'create_branch', 'connect_production_branch', 'connect_branch',
+  'read_branch',
+  'delete_branch',
+  'create_branch',
+  'connect_production_branch',
+  'connect_branch',
 ];
 
 /**

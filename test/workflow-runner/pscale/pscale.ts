@@ -68,10 +68,63 @@ function shape(value: ApiJson | null | undefined, fields: Record<string, unknown
 const ACTOR = {};
 // planetscale.DatabaseBranch, DeployRequest, Deployment, DeployRequestReview in
 // https://github.com/planetscale/cli/blob/main/internal/planetscale/branches.go and .../deploy_requests.go
-const branchJson = (b: ApiJson) => shape(b, { id: '', name: '', parent_branch: '', actor: ACTOR, region: {}, ready: false, production: false, html_url: '', created_at: null, updated_at: null, safe_migrations: false, vtgate_size: '', vtgate_count: 0 });
+const branchJson = (b: ApiJson) =>
+  shape(b, {
+    id: '',
+    name: '',
+    parent_branch: '',
+    actor: ACTOR,
+    region: {},
+    ready: false,
+    production: false,
+    html_url: '',
+    created_at: null,
+    updated_at: null,
+    safe_migrations: false,
+    vtgate_size: '',
+    vtgate_count: 0,
+  });
 const deployRequestJson = (dr: ApiJson) => ({
-  ...shape(dr, { id: '', branch: '', into_branch: '', actor: ACTOR, closed_by: null, branch_deleted_by: null, number: 0, state: '', deployment_state: '', approved: false, notes: '', deployment: null, html_url: '', created_at: null, updated_at: null, closed_at: null, deployed_at: null }),
-  deployment: dr?.deployment ? shape(dr.deployment, { id: '', state: '', deployable: false, lint_errors: null, deploy_request_number: 0, into_branch: '', preceding_deployments: null, instant_ddl_eligible: false, instant_ddl: false, actor: null, cutover_actor: null, cancelled_actor: null, created_at: null, updated_at: null, started_at: null, queued_at: null, finished_at: null }) : null,
+  ...shape(dr, {
+    id: '',
+    branch: '',
+    into_branch: '',
+    actor: ACTOR,
+    closed_by: null,
+    branch_deleted_by: null,
+    number: 0,
+    state: '',
+    deployment_state: '',
+    approved: false,
+    notes: '',
+    deployment: null,
+    html_url: '',
+    created_at: null,
+    updated_at: null,
+    closed_at: null,
+    deployed_at: null,
+  }),
+  deployment: dr?.deployment
+    ? shape(dr.deployment, {
+        id: '',
+        state: '',
+        deployable: false,
+        lint_errors: null,
+        deploy_request_number: 0,
+        into_branch: '',
+        preceding_deployments: null,
+        instant_ddl_eligible: false,
+        instant_ddl: false,
+        actor: null,
+        cutover_actor: null,
+        cancelled_actor: null,
+        created_at: null,
+        updated_at: null,
+        started_at: null,
+        queued_at: null,
+        finished_at: null,
+      })
+    : null,
 });
 const reviewJson = (r: ApiJson) => shape(r, { id: '', body: '', state: '', actor: ACTOR, created_at: null, updated_at: null });
 
@@ -85,9 +138,12 @@ function resource(value: unknown, human: string): void {
 /** HandleError: the API's message (client.go takes it from the body), else HTTP's status text. */
 function apiError(reply: PscaleReply): PscaleError {
   const body = reply.json;
-  if (body && typeof body === 'object' && (body.message || body.code)) return new PscaleError(String(body.message ?? ''), 2, String(body.code ?? ''));
+  if (body && typeof body === 'object' && (body.message || body.code))
+    return new PscaleError(String(body.message ?? ''), 2, String(body.code ?? ''));
   if (reply.status === 404) return new PscaleError('Not Found');
-  return new PscaleError(`received HTTP ${reply.status} with an unrecognized error response: ${typeof body === 'string' ? body : JSON.stringify(body ?? '')}`);
+  return new PscaleError(
+    `received HTTP ${reply.status} with an unrecognized error response: ${typeof body === 'string' ? body : JSON.stringify(body ?? '')}`,
+  );
 }
 
 function requiredArgs(use: string, names: string[]): string[] {
@@ -164,10 +220,18 @@ async function run(pscale: () => PscaleClient): Promise<void> {
       );
       const reply = await pscale().createBranch(db, branch, flags.from);
       if (reply.status === 404) {
-        await notFound('create_branch', flags.from ? `source branch ${flags.from} or database ${db} does not exist ${inOrg}` : `source database ${db} does not exist in organization ${org}`);
+        await notFound(
+          'create_branch',
+          flags.from
+            ? `source branch ${flags.from} or database ${db} does not exist ${inOrg}`
+            : `source database ${db} does not exist in organization ${org}`,
+        );
       }
       if (reply.status !== 201) throw apiError(reply);
-      return resource(branchJson(reply.json), `Branch ${reply.json.name} was successfully created.\n\nView this branch in the browser: ${reply.json.html_url}\n`);
+      return resource(
+        branchJson(reply.json),
+        `Branch ${reply.json.name} was successfully created.\n\nView this branch in the browser: ${reply.json.html_url}\n`,
+      );
     }
     case 'branch show': {
       const [db, branch] = requiredArgs('show <source-database> <branch>', ['source-database', 'branch']) as [string, string];
@@ -177,14 +241,18 @@ async function run(pscale: () => PscaleClient): Promise<void> {
       if (reply.status === 404) await notFound('read_branch', `branch ${branch} does not exist in database ${db} ${inOrg}`);
       if (reply.status !== 200) throw apiError(reply);
       const b = reply.json;
-      return resource(branchJson(b), `NAME\tPARENT BRANCH\tREGION\tPRODUCTION\tSAFE MIGRATIONS\tREADY\n${b.name}\t${b.parent_branch || 'n/a'}\t${b.region?.slug ?? ''}\t${b.production ? 'Yes' : 'No'}\t${b.safe_migrations ? 'Yes' : 'No'}\t${b.ready ? 'Yes' : 'No'}\n`);
+      return resource(
+        branchJson(b),
+        `NAME\tPARENT BRANCH\tREGION\tPRODUCTION\tSAFE MIGRATIONS\tREADY\n${b.name}\t${b.parent_branch || 'n/a'}\t${b.region?.slug ?? ''}\t${b.production ? 'Yes' : 'No'}\t${b.safe_migrations ? 'Yes' : 'No'}\t${b.ready ? 'Yes' : 'No'}\n`,
+      );
     }
     case 'branch delete': {
       const [db, branch] = requiredArgs('delete <database> <branch>', ['database', 'branch']) as [string, string];
       authenticated();
       await database(db, 'delete_branch', () => `database ${db} does not exist in organization ${org}`);
       if (!flags.force) {
-        if (format !== 'human') throw new PscaleError(`cannot delete branch with the output format "${format}" (run with --force to override)`);
+        if (format !== 'human')
+          throw new PscaleError(`cannot delete branch with the output format "${format}" (run with --force to override)`);
         const found = await pscale().getBranch(db, branch);
         if (found.status === 404) await notFound('delete_branch', `branch ${branch} does not exist in database ${db} ${inOrg}`);
         if (found.status !== 200) throw apiError(found);
@@ -200,10 +268,16 @@ async function run(pscale: () => PscaleClient): Promise<void> {
     case 'deploy-request create': {
       const [db, branch] = requiredArgs('create <database> <branch>', ['database', 'branch']) as [string, string];
       authenticated();
-      const reply = await pscale().createDeployRequest(db, branch, { ...(flags.into ? { into: flags.into } : {}), notes: flags.notes ?? '' });
+      const reply = await pscale().createDeployRequest(db, branch, {
+        ...(flags.into ? { into: flags.into } : {}),
+        notes: flags.notes ?? '',
+      });
       if (reply.status === 404) throw new PscaleError(`database ${db} does not exist in ${org}`);
       if (reply.status !== 201) throw apiError(reply);
-      return resource(deployRequestJson(reply.json), `Deploy request #${reply.json.number} successfully created.\n\nView this deploy request in the browser: ${reply.json.html_url}\n`);
+      return resource(
+        deployRequestJson(reply.json),
+        `Deploy request #${reply.json.number} successfully created.\n\nView this deploy request in the browser: ${reply.json.html_url}\n`,
+      );
     }
     case 'deploy-request show': {
       const [db, arg] = requiredArgs('show <database> <number|branch>', ['database', 'number|branch']) as [string, string];
@@ -218,11 +292,15 @@ async function run(pscale: () => PscaleClient): Promise<void> {
       const [db, arg] = requiredArgs('review <database> <number>', ['database', 'number']) as [string, string];
       authenticated();
       if (!flags.approve && !flags.comment) throw new PscaleError('neither --approve nor --comment is set');
-      if (!/^\d+$/.test(arg)) throw new PscaleError(`the argument <number> is invalid: strconv.ParseUint: parsing ${JSON.stringify(arg)}: invalid syntax`);
+      if (!/^\d+$/.test(arg))
+        throw new PscaleError(`the argument <number> is invalid: strconv.ParseUint: parsing ${JSON.stringify(arg)}: invalid syntax`);
       const reply = await pscale().reviewDeployRequest(db, Number(arg), flags.approve ? 'approved' : 'commented', flags.comment);
       if (reply.status === 404) throw new PscaleError(`deploy request '${db}/${arg}' does not exist in organization ${org}`);
       if (reply.status !== 201 && reply.status !== 200) throw apiError(reply);
-      return resource(reviewJson(reply.json), flags.approve ? `Deploy request ${db}/${arg} is approved.\n` : `A comment is added to the deploy request ${db}/${arg}.\n`);
+      return resource(
+        reviewJson(reply.json),
+        flags.approve ? `Deploy request ${db}/${arg} is approved.\n` : `A comment is added to the deploy request ${db}/${arg}.\n`,
+      );
     }
     case 'deploy-request deploy': {
       const [db, arg] = requiredArgs('deploy <database> <number|branch>', ['database', 'number|branch']) as [string, string];
@@ -233,14 +311,18 @@ async function run(pscale: () => PscaleClient): Promise<void> {
       if (reply.status === 404) throw new PscaleError(`deploy request '${db}/${n}' does not exist in organization ${org}`);
       if (reply.status !== 200 && reply.status !== 201) throw apiError(reply);
       if (!flags.wait) {
-        if (!json) return out(`Successfully queued deploy request ${db}/${n} from ${reply.json.branch} for deployment to ${reply.json.into_branch}.\n`);
+        if (!json)
+          return out(
+            `Successfully queued deploy request ${db}/${n} from ${reply.json.branch} for deployment to ${reply.json.into_branch}.\n`,
+          );
         return resource(deployRequestJson(reply.json), '');
       }
       const state = await deployed(pscale(), db, Number(n));
-      const said = {
-        complete_pending_revert: `Deploy request ${db}/${n} is successfully deployed and revertable. You can skip the revert to unblock the deploy queue.\n\n`,
-        pending_cutover: `Deploy request ${db}/${n} is successfully staged and waiting to be applied.\n\n`,
-      }[state] ?? `Deploy request ${db}/${n} is successfully deployed.\n\n`;
+      const said =
+        {
+          complete_pending_revert: `Deploy request ${db}/${n} is successfully deployed and revertable. You can skip the revert to unblock the deploy queue.\n\n`,
+          pending_cutover: `Deploy request ${db}/${n} is successfully staged and waiting to be applied.\n\n`,
+        }[state] ?? `Deploy request ${db}/${n} is successfully deployed.\n\n`;
       // Then the deploy call's reply, as pscale prints it (not the state it waited for).
       return resource(deployRequestJson(reply.json), said + deployRequestRow(reply.json));
     }
@@ -271,16 +353,27 @@ const WARN_AUTH = "not authenticated yet. Please run 'pscale auth login'";
 function noAuth(): PscaleError | undefined {
   let reason = '';
   if (Boolean(id) !== Boolean(token)) reason = 'both --service-token and --service-token-id are required for service token authentication';
-  else if (id.startsWith('pscale_tkn_') && token.length === 12) reason = 'it looks like you swapped the --service-token and --service-token-id values';
+  else if (id.startsWith('pscale_tkn_') && token.length === 12)
+    reason = 'it looks like you swapped the --service-token and --service-token-id values';
   // No OAuth login on a runner: without a service token pscale has nothing to use.
   else if (!id) reason = "you must run 'pscale auth login' to authenticate before using this command";
   if (!reason) return undefined;
   if (json) {
-    out(`${JSON.stringify({
-      status: 'action_required', authenticated: false, code: 'NO_AUTH', error: reason, agent_guide_command: 'pscale agent-guide --format json',
-      issues: [{ code: 'NO_AUTH', message: reason, remediation: 'Run `pscale auth login --format json`' }],
-      next_steps: ['pscale auth login --format json', 'pscale auth check --format json'],
-    }, null, 2)}\n`);
+    out(
+      `${JSON.stringify(
+        {
+          status: 'action_required',
+          authenticated: false,
+          code: 'NO_AUTH',
+          error: reason,
+          agent_guide_command: 'pscale agent-guide --format json',
+          issues: [{ code: 'NO_AUTH', message: reason, remediation: 'Run `pscale auth login --format json`' }],
+          next_steps: ['pscale auth login --format json', 'pscale auth check --format json'],
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return new PscaleError(reason, 1, '', true);
   }
   return new PscaleError(`${WARN_AUTH}\nError: ${reason}`);
@@ -297,13 +390,33 @@ function authenticated(): void {
 function jsonEnvelope(err: PscaleError): { body: object; exitCode: number } {
   const msg = err.message;
   let [status, code, next] = ['error', 'COMMAND_FAILED', ['pscale auth check --format json', 'pscale agent-guide --format json']];
-  if (msg.includes(WARN_AUTH) || msg.toLowerCase().includes('not authenticated')) [status, code, next] = ['action_required', 'NO_AUTH', ['pscale auth login --format json', 'pscale auth check --format json']];
+  if (msg.includes(WARN_AUTH) || msg.toLowerCase().includes('not authenticated'))
+    [status, code, next] = ['action_required', 'NO_AUTH', ['pscale auth login --format json', 'pscale auth check --format json']];
   else if (msg.includes('Authentication failed') && msg.includes('service token')) {
-    [status, code, next] = ['action_required', 'SERVICE_TOKEN_INVALID', ['Verify --service-token-id and --service-token values (or PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN)', 'pscale auth check --format json']];
-  } else if (/missing arguments?|required flag/.test(msg)) [status, code, next] = ['action_required', 'INVALID_USAGE', ['Re-run with the missing arguments or flags named in the error message', 'pscale agent-guide --format json']];
-  else if (msg.includes('unknown command')) [code, next] = ['UNKNOWN_COMMAND', ['Run `pscale --help` to list valid commands', 'pscale agent-guide --format json']];
-  else if (msg.includes('run with --force')) [status, code, next] = ['action_required', 'CONFIRMATION_REQUIRED', ['Ask the user to approve this action', 'Re-run the same command with --force after approval']];
-  else if (msg.includes('does not exist')) [code, next] = ['NOT_FOUND', ['pscale org list --format json', 'pscale database list --org <org> --format json']];
+    [status, code, next] = [
+      'action_required',
+      'SERVICE_TOKEN_INVALID',
+      [
+        'Verify --service-token-id and --service-token values (or PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN)',
+        'pscale auth check --format json',
+      ],
+    ];
+  } else if (/missing arguments?|required flag/.test(msg))
+    [status, code, next] = [
+      'action_required',
+      'INVALID_USAGE',
+      ['Re-run with the missing arguments or flags named in the error message', 'pscale agent-guide --format json'],
+    ];
+  else if (msg.includes('unknown command'))
+    [code, next] = ['UNKNOWN_COMMAND', ['Run `pscale --help` to list valid commands', 'pscale agent-guide --format json']];
+  else if (msg.includes('run with --force'))
+    [status, code, next] = [
+      'action_required',
+      'CONFIRMATION_REQUIRED',
+      ['Ask the user to approve this action', 'Re-run the same command with --force after approval'],
+    ];
+  else if (msg.includes('does not exist'))
+    [code, next] = ['NOT_FOUND', ['pscale org list --format json', 'pscale database list --org <org> --format json']];
   if (err.apiCode) code = err.apiCode;
   const body = { status, error: msg, issues: [{ code, message: msg }], next_steps: next };
   return { body, exitCode: status === 'action_required' ? 1 : err.exitCode };
@@ -311,7 +424,15 @@ function jsonEnvelope(err: PscaleError): { body: object; exitCode: number } {
 
 try {
   let client: PscaleClient | undefined;
-  await run(() => (client ??= new PscaleClient({ id, token, org, apiUrl: flags['api-url'] ?? env['PLANETSCALE_API_URL'] ?? 'https://api.planetscale.com' })));
+  await run(
+    () =>
+      (client ??= new PscaleClient({
+        id,
+        token,
+        org,
+        apiUrl: flags['api-url'] ?? env['PLANETSCALE_API_URL'] ?? 'https://api.planetscale.com',
+      })),
+  );
 } catch (caught) {
   const err = caught instanceof PscaleError ? caught : new PscaleError(caught instanceof Error ? caught.message : String(caught));
   if (err.handled) {
