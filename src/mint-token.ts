@@ -150,10 +150,14 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
     core.saveState(STATE.sealedCredential, sealed);
   }
 
+  // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
+  // round trip each); its warnings still come before a grant's failure is reported.
+  const granting = grantAll(client, config, token.id);
+  granting.catch(() => {}); // awaited below, after the warnings
   const held = await mintingAccesses;
   if (held) await warnAboutMintingToken(held, config, name, expiresAt);
   try {
-    const granted = await grantAll(client, config, token.id);
+    const granted = await granting;
     if (cancel?.aborted) throw new StepFailure('cancelled');
     await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
     return 0;
