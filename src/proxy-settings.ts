@@ -2,8 +2,10 @@
 // write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
 // credential wherever that step chose. So post uses what main used, and warns when env differs.
 
-/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'] as const;
+import { NO_PROXY_VARIABLES, PROXY_VARIABLES as PROXIES } from './planetscale/dispatcher.js';
+
+/** What decides where the API calls go: the variables the dispatcher reads. */
+const PROXY_VARIABLES = [...PROXIES, ...NO_PROXY_VARIABLES] as const;
 
 export type ProxySettings = Partial<Record<(typeof PROXY_VARIABLES)[number], string>>;
 

@@ -395,7 +395,10 @@ var undici = __webpack_require__(6752);
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Each of: opening a connection, waiting for an answer's headers, a pause within its body. */
 const SOCKET_TIMEOUT_MS = 10_000;
+/** The variables that name a proxy, as curl, pscale and undici read them. */
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The variables that exempt hosts from the proxy. */
+const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'];
 /** Lower case first, as undici and curl read them. */
 const proxyIn = (env, name) => (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined;
 /**
@@ -763,8 +766,9 @@ function describeRequestFailure(error) {
 // The proxy settings main ran with, recorded in state for post. Every later step of the job can
 // write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
 // credential wherever that step chose. So post uses what main used, and warns when env differs.
-/** What decides where the API calls go (planetscale/dispatcher.ts), as curl and pscale read them. */
-const proxy_settings_PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+/** What decides where the API calls go: the variables the dispatcher reads. */
+const proxy_settings_PROXY_VARIABLES = [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES];
 /** The proxy variables `env` sets (empty ones are unset). */
 function proxySettingsOf(env) {
     const settings = {};

@@ -17,7 +17,10 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** Each of: opening a connection, waiting for an answer's headers, a pause within its body. */
 export const SOCKET_TIMEOUT_MS = 10_000;
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+/** The variables that name a proxy, as curl, pscale and undici read them. */
+export const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'] as const;
+/** The variables that exempt hosts from the proxy. */
+export const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'] as const;
 
 /** Lower case first, as undici and curl read them. */
 const proxyIn = (env: NodeJS.ProcessEnv, name: string): string | undefined =>
