@@ -1,15 +1,15 @@
 // The main step's run() (runs.main, through src/index.ts; also what @github/local-action calls).
-// The step's logic is in mint.ts.
+// The step's logic is in steps/main/mint.ts.
 //
 // Cancellation: the runner sends SIGINT (job cancelled, step timeout), then SIGTERM 7.5 s later,
 // then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
 // token if one exists and the step fails.
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { info } from './log.js';
-import { mint } from './mint.js';
-import { runInfoFrom } from './run-context.js';
-import { errorMessage } from './text.js';
+import { info } from './runner/log.js';
+import { mint } from './steps/main/mint.js';
+import { runInfoFrom } from './runner/run-context.js';
+import { errorMessage } from './report/text.js';
 
 export async function run(): Promise<void> {
   const cancel = new AbortController();

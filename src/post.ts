@@ -1,14 +1,14 @@
 // The post step's run() (runs.post, through src/post-index.ts; also what @github/local-action
-// calls). The step's logic is in cleanup.ts.
+// calls). The step's logic is in steps/post/cleanup.ts.
 //
 // Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
-// is false). That is decided from state alone (cleanup-plan.ts); cleanup.ts, with the API client
+// is false). That is decided from state alone (steps/post/plan.ts); cleanup.ts, with the API client
 // and node:crypto, is imported only when there is a call to make, so every other job skips
 // loading it (ncc emits it as a chunk next to index.js).
 import * as core from '@actions/core';
-import { readPostWork } from './cleanup-plan.js';
-import { info } from './log.js';
-import { errorMessage } from './text.js';
+import { readPostWork } from './steps/post/plan.js';
+import { info } from './runner/log.js';
+import { errorMessage } from './report/text.js';
 
 export async function run(): Promise<void> {
   // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
@@ -23,12 +23,12 @@ export async function run(): Promise<void> {
     else if (work.message) info(work.message);
     try {
       if (work.hasWork) {
-        const { cleanup } = await import('./cleanup.js');
+        const { cleanup } = await import('./steps/post/cleanup.js');
         if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;
       }
     } finally {
       // After the deletion, which may need the minted secret still in env to open the minting credential.
-      if (work.restoreEnv) (await import('./restore-env.js')).restoreEnv();
+      if (work.restoreEnv) (await import('./steps/post/restore-env.js')).restoreEnv();
     }
   } catch (e) {
     core.setFailed(`Unexpected failure: ${errorMessage(e)}`);

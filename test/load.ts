@@ -37,9 +37,9 @@ const WINDOW_MS = env('LOAD_WINDOW_S', 60) * 1000;
 const DATABASES = Array.from({ length: env('LOAD_DATABASES', 1) }, (_, i) => `db${i + 1}`);
 const PHASES = (process.env['LOAD_PHASES'] ?? 'burst,1x,2x').split(',').map((p) => p.trim());
 const CALLS_PER_JOB = DATABASES.length + 4;
-/** The longest a failing main may take: its 45 s deadline, then up to 8 s to delete (src/mint-token.ts). */
+/** The longest a failing main may take: its 45 s deadline, then up to 8 s to delete (src/steps/main/mint-token.ts). */
 const MAIN_LIMIT_MS = 45_000 + 8_000;
-/** The longest post may take: a delete answered only 429 is retried for 5 minutes (src/cleanup.ts), plus one call's timeout. */
+/** The longest post may take: a delete answered only 429 is retried for 5 minutes (src/steps/post/cleanup.ts), plus one call's timeout. */
 const POST_LIMIT_MS = 5 * 60_000 + 10_000;
 
 // LOAD_ACTION_DIR: another build to compare (a folder with its action.yml and dist/).

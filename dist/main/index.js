@@ -1,151 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3029:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ replacedByExportEnv),
-/* harmony export */   n: () => (/* binding */ parseCredential)
-/* harmony export */ });
-/* harmony import */ var _parsed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5466);
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
-// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
-
-const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
-/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
-function secretsHint(withheld) {
-    switch (withheld) {
-        case 'fork':
-            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
-        case 'dependabot':
-            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
-        case undefined:
-            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
-    }
-}
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value) {
-    if (/[\r\n]/.test(value))
-        return "contains a line break; a credential is a single line: check the secret's value";
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
-    }
-    return undefined;
-}
-/** `withheld`: why this run's secrets may be empty, when the event says (run-context.ts). */
-function parseCredential(read, env, withheld) {
-    const id = read('service-token-id');
-    const token = read('service-token');
-    const apiToken = read('api-token');
-    if (apiToken && (id || token)) {
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
-    }
-    if (apiToken) {
-        const problem = credentialProblem(apiToken);
-        return problem ? (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-    }
-    if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
-    // Both inputs empty: fall back to the variables pscale itself reads.
-    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
-    }
-    return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
-}
-function servicePair(id, token, source, idName, tokenName, withheld) {
-    if (!id)
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-    if (!token)
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-    const errors = [];
-    const idProblem = credentialProblem(id);
-    if (idProblem)
-        errors.push({ input: idName, message: idProblem });
-    const tokenProblem = credentialProblem(token);
-    if (tokenProblem)
-        errors.push({ input: tokenName, message: tokenProblem });
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return { ok: true, value: { kind: 'service-token', id, token, source } };
-}
-/**
- * Whether export-env takes the minting credential away from post: it came from env
- * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
- * post sees those variables, and inputs evaluated again, with the minted token in them. Only
- * then does main keep a sealed copy in state (state.ts).
- */
-function replacedByExportEnv(credential, env) {
-    if (credential.source === 'env')
-        return true;
-    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
-}
-
-
-/***/ }),
-
-/***/ 1714:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bs: () => (/* binding */ MINTED_MARKER),
-/* harmony export */   cc: () => (/* binding */ mintedMarker),
-/* harmony export */   mN: () => (/* binding */ mintedByEarlierUse),
-/* harmony export */   wP: () => (/* binding */ valuesBefore)
-/* harmony export */ });
-/* unused harmony export stillOurs */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
-// for every later step, so a later use reading its minting credential from env would take the
-// token just minted: it is recognised by a marker and refused before any call. Each use's post
-// puts back the values the variables had before its main exported them, so that the post of an
-// earlier use (posts run last-first) finds its own minted secret there and can open the minting
-// credential it sealed.
-
-/** Exported with the minted token: not secret (a truncated hash of its ID), only recognisable. */
-const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
-function mintedMarker(tokenId) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
-}
-/** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
-function mintedByEarlierUse(credential, env) {
-    const marker = env[MINTED_MARKER] ?? '';
-    if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
-        return undefined;
-    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
-    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
-        'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
-        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
-        '(or set export-env: false on the earlier use). Nothing was minted.');
-}
-/** The values `names` have now ("" for unset), to be put back by post. */
-function valuesBefore(names, env) {
-    return Object.fromEntries(names.map((name) => [name, env[name] ?? '']));
-}
-/**
- * Whether post should put the variables back: only while env still holds what this use
- * exported. Otherwise a step after it set them on purpose, and that is left alone.
- */
-function stillOurs(env, mintedId) {
-    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6165);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8185);
 // What ncc bundles into dist/main/index.js (action.yml runs.main).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -155,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6242:
+/***/ 9262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -167,7 +27,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_DATABASES, MAX_TTL_SECONDS, MIN_TTL_SECONDS, parseApiUrl, parseBoolean, parseDatabaseAccesses, parseNamePrefix, parseOrgAccesses, parseResourceName, parseTtl
 
-;// CONCATENATED MODULE: ./src/nearest.ts
+;// CONCATENATED MODULE: ./src/inputs/nearest.ts
 // "Did you mean": the candidate closest to a mistyped name, by edit distance.
 /** The candidate closest to `name`, if it is plausibly a typo of it (at most a third of the name, and at least 2, apart). */
 function nearest(name, candidates) {
@@ -200,9 +60,9 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/accesses.ts
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(5655);
+;// CONCATENATED MODULE: ./src/inputs/accesses.ts
 // The catalogue of PlanetScale service-token access names, by level, as listed in
 // PlanetScale's docs (https://api-docs.planetscale.com/reference/service-tokens#access-permissions,
 // vendored in test/fixtures/planetscale/accesses.json). Validation checks every requested access
@@ -289,7 +149,7 @@ function levelOf(access) {
 /** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
 function accessProblem(access, level) {
     if (REFUSED_ACCESSES.has(access)) {
-        return (`${(0,src_text/* show */.W)(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
+        return (`${(0,report_text/* show */.WU)(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
             'outlives every TTL in effect (it can make a new one, or remove others). Leave it out; a job that truly needs it ' +
             'needs a credential of its own, kept as a secret, not a short-lived token from this action.');
     }
@@ -297,14 +157,14 @@ function accessProblem(access, level) {
     if (actual === level)
         return undefined;
     if (actual === 'organization') {
-        return `${(0,src_text/* show */.W)(access)} is an organization-level access: list it in org-accesses, not accesses.`;
+        return `${(0,report_text/* show */.WU)(access)} is an organization-level access: list it in org-accesses, not accesses.`;
     }
     if (actual === 'database') {
-        return `${(0,src_text/* show */.W)(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
+        return `${(0,report_text/* show */.WU)(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
     }
     const nearest = nearestAccess(access, level);
-    const hint = nearest ? `; did you mean ${(0,src_text/* show */.W)(nearest)}?` : '.';
-    return `${(0,src_text/* show */.W)(access)} is not a PlanetScale ${level}-level access${hint}`;
+    const hint = nearest ? `; did you mean ${(0,report_text/* show */.WU)(nearest)}?` : '.';
+    return `${(0,report_text/* show */.WU)(access)} is not a PlanetScale ${level}-level access${hint}`;
 }
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
@@ -319,10 +179,10 @@ function normalizeAccess(item) {
     const lower = item.toLowerCase();
     if (lower === item || !levelOf(lower))
         return { access: item };
-    return { access: lower, note: `${(0,src_text/* show */.W)(item)} taken as ${(0,src_text/* show */.W)(lower)}: PlanetScale's access names are lower case.` };
+    return { access: lower, note: `${(0,report_text/* show */.WU)(item)} taken as ${(0,report_text/* show */.WU)(lower)}: PlanetScale's access names are lower case.` };
 }
 
-;// CONCATENATED MODULE: ./src/action-inputs.ts
+;// CONCATENATED MODULE: ./src/inputs/action-inputs.ts
 // The inputs action.yml declares, with their defaults, in one place for the code. The runner
 // applies a default only when the workflow omits the input: `ttl: ${{ vars.TTL }}` with the
 // variable unset reaches the action as INPUT_TTL='' and the default is not applied, so the parser
@@ -381,19 +241,19 @@ function mistypedInputs(env) {
             continue;
         errors.push({
             input: given,
-            message: `this action has no input ${(0,src_text/* show */.W)(given)}; did you mean ${(0,src_text/* show */.W)(meant)}? Its value was not used (and ${(0,src_text/* show */.W)(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${(0,src_text/* show */.W)(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
+            message: `this action has no input ${(0,report_text/* show */.WU)(given)}; did you mean ${(0,report_text/* show */.WU)(meant)}? Its value was not used (and ${(0,report_text/* show */.WU)(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${(0,report_text/* show */.WU)(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
         });
     }
     return errors;
 }
 
-// EXTERNAL MODULE: ./src/credentials.ts
-var credentials = __nccwpck_require__(3029);
-// EXTERNAL MODULE: ./src/parsed.ts
-var parsed = __nccwpck_require__(5466);
-// EXTERNAL MODULE: ./src/token-name.ts
-var token_name = __nccwpck_require__(9508);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/inputs/minting-credential.ts
+var minting_credential = __nccwpck_require__(2935);
+// EXTERNAL MODULE: ./src/inputs/parsed.ts
+var parsed = __nccwpck_require__(2344);
+// EXTERNAL MODULE: ./src/token/name.ts
+var token_name = __nccwpck_require__(8434);
+;// CONCATENATED MODULE: ./src/inputs/config.ts
 // Reading and validating the action's inputs. Everything here is pure (inputs come in through
 // `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
 // reported as one clear error per input, never as an API failure after a token was minted.
@@ -419,7 +279,7 @@ class Errors {
         return undefined;
     }
 }
-/** `run`: the workflow run (run-context.ts), for the default name and the guidance on empty secrets. */
+/** `run`: the workflow run (runner/run-context.ts), for the default name and the guidance on empty secrets. */
 function parseInputs(readGiven, env, run) {
     const errors = new Errors();
     for (const e of mistypedInputs(env))
@@ -427,7 +287,7 @@ function parseInputs(readGiven, env, run) {
     const read = withDefaults(readGiven);
     const notices = [];
     const org = errors.take(parseResourceName('org', read('org')));
-    const credential = errors.take((0,credentials/* parseCredential */.n)(read, env, run.secretsWithheld));
+    const credential = errors.take((0,minting_credential/* parseCredential */.n)(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
         errors.take(parseResourceName('database', database));
@@ -476,7 +336,7 @@ function parseResourceName(input, value) {
         return (0,parsed/* fail */.f)(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
     }
     if (!RESOURCE_NAME.test(value)) {
-        return (0,parsed/* fail */.f)(input, `${(0,src_text/* show */.W)(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
+        return (0,parsed/* fail */.f)(input, `${(0,report_text/* show */.WU)(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
     }
     return { ok: true, value };
 }
@@ -537,14 +397,14 @@ function parseDatabaseAccesses(text, database, notices = []) {
             if (!name.ok) {
                 errors.push({
                     input: 'accesses',
-                    message: `database ${(0,src_text/* show */.W)(db)} in line ${(0,src_text/* show */.W)(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".`,
+                    message: `database ${(0,report_text/* show */.WU)(db)} in line ${(0,report_text/* show */.WU)(line.trim())} is not a PlanetScale name: use letters, digits, "-" or "_".`,
                 });
                 continue;
             }
             if (items.length === 0) {
                 errors.push({
                     input: 'accesses',
-                    message: `line ${(0,src_text/* show */.W)(line.trim())} names database ${(0,src_text/* show */.W)(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".`,
+                    message: `line ${(0,report_text/* show */.WU)(line.trim())} names database ${(0,report_text/* show */.WU)(db)} but no accesses: write e.g. "${db}: read_branch, create_branch".`,
                 });
                 continue;
             }
@@ -558,7 +418,7 @@ function parseDatabaseAccesses(text, database, notices = []) {
             if (item.includes(':')) {
                 errors.push({
                     input: 'accesses',
-                    message: `${(0,src_text/* show */.W)(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.`,
+                    message: `${(0,report_text/* show */.WU)(item)}: a "DB:" prefix must start its own line, e.g. "app: read_branch" on one line and "analytics: connect_branch" on the next.`,
                 });
                 continue;
             }
@@ -572,7 +432,7 @@ function parseDatabaseAccesses(text, database, notices = []) {
                 if (!reportedMissingDatabase) {
                     errors.push({
                         input: 'accesses',
-                        message: `${(0,src_text/* show */.W)(item)} has no database: set the database input, or write the line as "DB: ${item}".`,
+                        message: `${(0,report_text/* show */.WU)(item)} has no database: set the database input, or write the line as "DB: ${item}".`,
                     });
                     reportedMissingDatabase = true;
                 }
@@ -609,7 +469,7 @@ function parseOrgAccesses(text, notices = []) {
         if (item.includes(':')) {
             errors.push({
                 input: 'org-accesses',
-                message: `${(0,src_text/* show */.W)(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.`,
+                message: `${(0,report_text/* show */.WU)(item)}: org-accesses takes organization-level accesses only, with no "DB:" prefix; database accesses go in accesses.`,
             });
             continue;
         }
@@ -628,19 +488,19 @@ const TTL_HINT = 'use whole seconds ("900") or a number with unit s, m, h or d (
 function parseTtl(value) {
     const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(value);
     if (!match)
-        return (0,parsed/* fail */.f)('ttl', `${(0,src_text/* show */.W)(value)} is not a duration: ${TTL_HINT}.`);
+        return (0,parsed/* fail */.f)('ttl', `${(0,report_text/* show */.WU)(value)} is not a duration: ${TTL_HINT}.`);
     const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
     if (seconds < MIN_TTL_SECONDS)
-        return (0,parsed/* fail */.f)('ttl', `${(0,src_text/* show */.W)(value)} is too short: ${TTL_HINT}.`);
+        return (0,parsed/* fail */.f)('ttl', `${(0,report_text/* show */.WU)(value)} is too short: ${TTL_HINT}.`);
     if (seconds > MAX_TTL_SECONDS)
-        return (0,parsed/* fail */.f)('ttl', `${(0,src_text/* show */.W)(value)} is too long: ${TTL_HINT}.`);
+        return (0,parsed/* fail */.f)('ttl', `${(0,report_text/* show */.WU)(value)} is too long: ${TTL_HINT}.`);
     return { ok: true, value: seconds };
 }
 function parseNamePrefix(value, run) {
     const prefix = value ? (0,token_name/* normalizeNamePrefix */.P8)(value) : (0,token_name/* defaultNamePrefix */.l0)(run);
     if (!prefix) {
         if (value)
-            return (0,parsed/* fail */.f)('name', `${(0,src_text/* show */.W)(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
+            return (0,parsed/* fail */.f)('name', `${(0,report_text/* show */.WU)(value)} has no letters or digits: give a prefix such as "ci-migrate".`);
         return { ok: true, value: 'gha' };
     }
     return { ok: true, value: prefix };
@@ -655,7 +515,7 @@ function parseBoolean(input, value) {
         return { ok: true, value: true };
     if (FALSE.includes(value))
         return { ok: true, value: false };
-    return (0,parsed/* fail */.f)(input, `${(0,src_text/* show */.W)(value)} is not a boolean: use true or false.`);
+    return (0,parsed/* fail */.f)(input, `${(0,report_text/* show */.WU)(value)} is not a boolean: use true or false.`);
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -674,17 +534,408 @@ function parseApiUrl(value) {
         return (0,parsed/* fail */.f)('api-url', `carries a user name or password, which must not be there: ${hint}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return (0,parsed/* fail */.f)('api-url', `${(0,src_text/* show */.W)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
     }
     if (url.search || url.hash)
-        return (0,parsed/* fail */.f)('api-url', `${(0,src_text/* show */.W)(value)} has a query or a fragment: ${hint}.`);
+        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 
 
 /***/ }),
 
-/***/ 1287:
+/***/ 2935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ replacedByExportEnv),
+/* harmony export */   n: () => (/* binding */ parseCredential)
+/* harmony export */ });
+/* harmony import */ var _parsed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2344);
+// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
+
+const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
+    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
+function secretsHint(withheld) {
+    switch (withheld) {
+        case 'fork':
+            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
+        case 'dependabot':
+            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
+        case undefined:
+            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
+    }
+}
+/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
+function credentialProblem(value) {
+    if (/[\r\n]/.test(value))
+        return "contains a line break; a credential is a single line: check the secret's value";
+    if (!/^[\x21-\x7e]+$/.test(value)) {
+        return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
+    }
+    return undefined;
+}
+/** `withheld`: why this run's secrets may be empty, when the event says (runner/run-context.ts). */
+function parseCredential(read, env, withheld) {
+    const id = read('service-token-id');
+    const token = read('service-token');
+    const apiToken = read('api-token');
+    if (apiToken && (id || token)) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    }
+    if (apiToken) {
+        const problem = credentialProblem(apiToken);
+        return problem ? (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
+    }
+    if (id || token)
+        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+    // Both inputs empty: fall back to the variables pscale itself reads.
+    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    if (envId || envToken) {
+        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
+    }
+    return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
+}
+function servicePair(id, token, source, idName, tokenName, withheld) {
+    if (!id)
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    if (!token)
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+    const errors = [];
+    const idProblem = credentialProblem(id);
+    if (idProblem)
+        errors.push({ input: idName, message: idProblem });
+    const tokenProblem = credentialProblem(token);
+    if (tokenProblem)
+        errors.push({ input: tokenName, message: tokenProblem });
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return { ok: true, value: { kind: 'service-token', id, token, source } };
+}
+/**
+ * Whether export-env takes the minting credential away from post: it came from env
+ * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
+ * post sees those variables, and inputs evaluated again, with the minted token in them. Only
+ * then does main keep a sealed copy in state (state/seal.ts).
+ */
+function replacedByExportEnv(credential, env) {
+    if (credential.source === 'env')
+        return true;
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
+    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+
+/***/ }),
+
+/***/ 2344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ fail),
+/* harmony export */   i: () => (/* binding */ formatInputError)
+/* harmony export */ });
+// The result of reading an input: a value, or errors that say which input, what is wrong and
+// what would be right. Shared by every parser; no I/O.
+/** How an error reads in the log: which input, what is wrong, what would be right. */
+function formatInputError(e) {
+    return `Input "${e.input}": ${e.message}`;
+}
+const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
+
+
+/***/ }),
+
+/***/ 8185:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(5049);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+// EXTERNAL MODULE: ./src/runner/log.ts + 1 modules
+var log = __nccwpck_require__(3595);
+// EXTERNAL MODULE: ./src/steps/env-handover.ts
+var env_handover = __nccwpck_require__(8354);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
+var inputs_config = __nccwpck_require__(9262);
+// EXTERNAL MODULE: ./src/inputs/parsed.ts
+var inputs_parsed = __nccwpck_require__(2344);
+;// CONCATENATED MODULE: ./src/runner/read-input.ts
+// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
+// default, but @github/local-action's stand-in for core trims only when told to.
+
+const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
+
+;// CONCATENATED MODULE: ./src/runner/run-context.ts
+// What the action needs to know about the workflow run, from @actions/github's `context`
+// (https://github.com/actions/toolkit/tree/main/packages/github): the run's identity for the
+// default token name and the summary, and the event for guidance. runInfoFrom is pure; the
+// context itself is read once, in main (post never needs it).
+/** A run nothing is known of (tests, or outside a runner). */
+const UNKNOWN_RUN = { repository: '', runId: '', runAttempt: '', job: '', runUrl: '', eventName: '' };
+const DEPENDABOT = 'dependabot[bot]';
+/** Our view of the run from @actions/github's context. Pure (context.repo reads only env and the payload). */
+function runInfoFrom(context) {
+    let repository = '';
+    try {
+        const { owner, repo } = context.repo;
+        repository = `${owner}/${repo}`;
+    }
+    catch {
+        // No GITHUB_REPOSITORY and no repository in the payload: a name without it is still unique.
+    }
+    const number = (n) => (Number.isFinite(n) ? String(n) : '');
+    const runId = number(context.runId);
+    const runAttempt = number(context.runAttempt);
+    const runUrl = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}` : '';
+    const info = { repository, runId, runAttempt, job: context.job ?? '', runUrl, eventName: context.eventName ?? '' };
+    const withheld = secretsWithheld(context);
+    return withheld ? { ...info, secretsWithheld: withheld } : info;
+}
+/**
+ * Runs that get the repository's secrets empty: Dependabot's see only Dependabot secrets, and a
+ * pull_request from a fork sees none.
+ * https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow
+ * https://docs.github.com/en/code-security/dependabot/troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions
+ */
+function secretsWithheld(context) {
+    if (context.actor === DEPENDABOT)
+        return 'dependabot';
+    if (context.eventName !== 'pull_request')
+        return undefined;
+    const pr = context.payload.pull_request;
+    const head = pr?.head?.repo;
+    const base = context.payload.repository?.full_name;
+    if (head === null)
+        return 'fork'; // the fork was deleted since
+    if (head?.fork === true || (head?.full_name && base && head.full_name !== base))
+        return 'fork';
+    return undefined;
+}
+/**
+ * Events that run with the base repository's secrets while a pull request's code may be around:
+ * a token minted there must never reach that code.
+ * https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/
+ */
+function untrustedEventWarning(eventName) {
+    if (eventName !== 'pull_request_target' && eventName !== 'workflow_run')
+        return undefined;
+    return (`This job runs on ${eventName}, with the repository's secrets, where a pull request's code may be checked out. ` +
+        'The minted token must not reach that code: do not run it (builds, tests, scripts) in this job after this step, ' +
+        'or give the token only the accesses such code could be trusted with.');
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/mint.ts
+// The main step: mask the credential inputs, read and check all inputs, then mint (mint-token.ts).
+// That part, and undici with it, is loaded only for valid inputs: a run refused for bad input
+// loads no HTTP code.
+
+
+
+
+
+
+
+/** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
+async function mint(run, env = process.env, cancel) {
+    const started = Date.now();
+    let cancelledAt = Date.now();
+    cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
+    maskCredentialInputs(env);
+    const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run);
+    if (!parsed.ok) {
+        for (const e of parsed.errors)
+            core/* error */.z3((0,inputs_parsed/* formatInputError */.i)(e), { title: `Input ${e.input}` });
+        return 1;
+    }
+    const config = parsed.value;
+    for (const notice of config.notices)
+        core/* notice */.lm(notice);
+    const earlierUse = (0,env_handover/* mintedByEarlierUse */.mN)(config.credential, env);
+    if (earlierUse) {
+        core/* error */.z3(earlierUse);
+        return 1;
+    }
+    const untrusted = untrustedEventWarning(run.eventName);
+    if (untrusted)
+        core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
+    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(401)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9401));
+    return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
+}
+/**
+ * Inputs that hold credentials are masked before anything else is printed, even before they
+ * are validated: a malformed credential is still a secret.
+ */
+function maskCredentialInputs(env) {
+    for (const input of ['service-token-id', 'service-token', 'api-token'])
+        log/* setSecret */.Pq(readInput(input));
+    for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
+        log/* setSecret */.Pq((env[variable] ?? '').trim());
+}
+
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(5655);
+;// CONCATENATED MODULE: ./src/main.ts
+// The main step's run() (runs.main, through src/index.ts; also what @github/local-action calls).
+// The step's logic is in steps/main/mint.ts.
+//
+// Cancellation: the runner sends SIGINT (job cancelled, step timeout), then SIGTERM 7.5 s later,
+// then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
+// token if one exists and the step fails.
+
+
+
+
+
+
+async function run() {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (cancel.signal.aborted)
+            return (0,log/* info */.pq)(`Received ${signal}: still cleaning up.`);
+        (0,log/* info */.pq)(`Received ${signal}: the job is being cancelled; stopping, and deleting the token if one exists.`);
+        cancel.abort(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        // mint reports its own failures (one error per problem); only the exit code is left to set.
+        if ((await mint(runInfoFrom(context), process.env, cancel.signal)) !== 0)
+            process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    catch (e) {
+        core/* setFailed */.C1(`Unexpected failure: ${(0,report_text/* errorMessage */.gJ)(e)}`);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   YY: () => (/* binding */ formatTtl),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
+ * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
+ * the 63 characters of a token name, so a name is always shown whole).
+ */
+function show(value, limit = 100) {
+    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
+    return JSON.stringify(clipped);
+}
+/** What an error says, for a message: never empty (an Error without a message gives its name). */
+function errorMessage(error) {
+    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
+}
+/** A TTL as the inputs take it: `1h`, `90m`, `45s`. */
+function formatTtl(seconds) {
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    }
+    return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -982,11 +1233,11 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/runner/log.ts
 // The two protections @actions/core does not give, as a thin layer over it: everything else goes
 // to core directly (https://github.com/actions/toolkit/tree/main/packages/core).
 
-// node:crypto is loaded on first use, as in token-name.ts: a step that prints nothing risky
+// node:crypto is loaded on first use, as in token/name.ts: a step that prints nothing risky
 // need not load it.
 const randomUUID = () => process.getBuiltinModule('node:crypto').randomUUID();
 /**
@@ -1029,295 +1280,57 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 6165:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var core = __nccwpck_require__(5049);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./src/log.ts + 1 modules
-var log = __nccwpck_require__(1287);
-// EXTERNAL MODULE: ./src/env-handover.ts
-var env_handover = __nccwpck_require__(1714);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(6242);
-// EXTERNAL MODULE: ./src/parsed.ts
-var src_parsed = __nccwpck_require__(5466);
-;// CONCATENATED MODULE: ./src/read-input.ts
-// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
-// default, but @github/local-action's stand-in for core trims only when told to.
-
-const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
-
-;// CONCATENATED MODULE: ./src/run-context.ts
-// What the action needs to know about the workflow run, from @actions/github's `context`
-// (https://github.com/actions/toolkit/tree/main/packages/github): the run's identity for the
-// default token name and the summary, and the event for guidance. runInfoFrom is pure; the
-// context itself is read once, in main (post never needs it).
-/** A run nothing is known of (tests, or outside a runner). */
-const UNKNOWN_RUN = { repository: '', runId: '', runAttempt: '', job: '', runUrl: '', eventName: '' };
-const DEPENDABOT = 'dependabot[bot]';
-/** Our view of the run from @actions/github's context. Pure (context.repo reads only env and the payload). */
-function runInfoFrom(context) {
-    let repository = '';
-    try {
-        const { owner, repo } = context.repo;
-        repository = `${owner}/${repo}`;
-    }
-    catch {
-        // No GITHUB_REPOSITORY and no repository in the payload: a name without it is still unique.
-    }
-    const number = (n) => (Number.isFinite(n) ? String(n) : '');
-    const runId = number(context.runId);
-    const runAttempt = number(context.runAttempt);
-    const runUrl = repository && runId ? `${context.serverUrl}/${repository}/actions/runs/${runId}${runAttempt ? `/attempts/${runAttempt}` : ''}` : '';
-    const info = { repository, runId, runAttempt, job: context.job ?? '', runUrl, eventName: context.eventName ?? '' };
-    const withheld = secretsWithheld(context);
-    return withheld ? { ...info, secretsWithheld: withheld } : info;
-}
-/**
- * Runs that get the repository's secrets empty: Dependabot's see only Dependabot secrets, and a
- * pull_request from a fork sees none.
- * https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions#using-secrets-in-a-workflow
- * https://docs.github.com/en/code-security/dependabot/troubleshooting-dependabot/troubleshooting-dependabot-on-github-actions
- */
-function secretsWithheld(context) {
-    if (context.actor === DEPENDABOT)
-        return 'dependabot';
-    if (context.eventName !== 'pull_request')
-        return undefined;
-    const pr = context.payload.pull_request;
-    const head = pr?.head?.repo;
-    const base = context.payload.repository?.full_name;
-    if (head === null)
-        return 'fork'; // the fork was deleted since
-    if (head?.fork === true || (head?.full_name && base && head.full_name !== base))
-        return 'fork';
-    return undefined;
-}
-/**
- * Events that run with the base repository's secrets while a pull request's code may be around:
- * a token minted there must never reach that code.
- * https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/
- */
-function untrustedEventWarning(eventName) {
-    if (eventName !== 'pull_request_target' && eventName !== 'workflow_run')
-        return undefined;
-    return (`This job runs on ${eventName}, with the repository's secrets, where a pull request's code may be checked out. ` +
-        'The minted token must not reach that code: do not run it (builds, tests, scripts) in this job after this step, ' +
-        'or give the token only the accesses such code could be trusted with.');
-}
-
-;// CONCATENATED MODULE: ./src/mint.ts
-// The main step: mask the credential inputs, read and check all inputs, then mint (mint-token.ts).
-// That part, and undici with it, is loaded only for valid inputs: a run refused for bad input
-// loads no HTTP code.
-
-
-
-
-
-
-
-/** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
-async function mint(run, env = process.env, cancel) {
-    const started = Date.now();
-    let cancelledAt = Date.now();
-    cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
-    maskCredentialInputs(env);
-    const parsed = (0,inputs/* parseInputs */.TL)(readInput, env, run);
-    if (!parsed.ok) {
-        for (const e of parsed.errors)
-            core/* error */.z3((0,src_parsed/* formatInputError */.i)(e), { title: `Input ${e.input}` });
-        return 1;
-    }
-    const config = parsed.value;
-    for (const notice of config.notices)
-        core/* notice */.lm(notice);
-    const earlierUse = (0,env_handover/* mintedByEarlierUse */.mN)(config.credential, env);
-    if (earlierUse) {
-        core/* error */.z3(earlierUse);
-        return 1;
-    }
-    const untrusted = untrustedEventWarning(run.eventName);
-    if (untrusted)
-        core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
-    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815)]).then(__nccwpck_require__.bind(__nccwpck_require__, 815));
-    return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
-}
-/**
- * Inputs that hold credentials are masked before anything else is printed, even before they
- * are validated: a malformed credential is still a secret.
- */
-function maskCredentialInputs(env) {
-    for (const input of ['service-token-id', 'service-token', 'api-token'])
-        log/* setSecret */.Pq(readInput(input));
-    for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
-        log/* setSecret */.Pq((env[variable] ?? '').trim());
-}
-
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/main.ts
-// The main step's run() (runs.main, through src/index.ts; also what @github/local-action calls).
-// The step's logic is in mint.ts.
-//
-// Cancellation: the runner sends SIGINT (job cancelled, step timeout), then SIGTERM 7.5 s later,
-// then kills 2.5 s after that. Either signal aborts what is in flight; mint then deletes the
-// token if one exists and the step fails.
-
-
-
-
-
-
-async function run() {
-    const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return (0,log/* info */.pq)(`Received ${signal}: still cleaning up.`);
-        (0,log/* info */.pq)(`Received ${signal}: the job is being cancelled; stopping, and deleting the token if one exists.`);
-        cancel.abort(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        // mint reports its own failures (one error per problem); only the exit code is left to set.
-        if ((await mint(runInfoFrom(context), process.env, cancel.signal)) !== 0)
-            process.exitCode = core/* ExitCode */.yU.Failure;
-    }
-    catch (e) {
-        core/* setFailed */.C1(`Unexpected failure: ${(0,src_text/* errorMessage */.g)(e)}`);
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-
-
-/***/ }),
-
-/***/ 5466:
+/***/ 8354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ fail),
-/* harmony export */   i: () => (/* binding */ formatInputError)
+/* harmony export */   bs: () => (/* binding */ MINTED_MARKER),
+/* harmony export */   cc: () => (/* binding */ mintedMarker),
+/* harmony export */   mN: () => (/* binding */ mintedByEarlierUse),
+/* harmony export */   wP: () => (/* binding */ valuesBefore)
 /* harmony export */ });
-// The result of reading an input: a value, or errors that say which input, what is wrong and
-// what would be right. Shared by every parser; no I/O.
-/** How an error reads in the log: which input, what is wrong, what would be right. */
-function formatInputError(e) {
-    return `Input "${e.input}": ${e.message}`;
+/* unused harmony export stillOurs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
+// for every later step, so a later use reading its minting credential from env would take the
+// token just minted: it is recognised by a marker and refused before any call. Each use's post
+// puts back the values the variables had before its main exported them, so that the post of an
+// earlier use (posts run last-first) finds its own minted secret there and can open the minting
+// credential it sealed.
+
+/** Exported with the minted token: not secret (a truncated hash of its ID), only recognisable. */
+const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
+function mintedMarker(tokenId) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
 }
-const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
-
-
-/***/ }),
-
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ show),
-/* harmony export */   g: () => (/* binding */ errorMessage)
-/* harmony export */ });
+/** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
+function mintedByEarlierUse(credential, env) {
+    const marker = env[MINTED_MARKER] ?? '';
+    if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
+        return undefined;
+    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
+    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
+        'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
+        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
+        '(or set export-env: false on the earlier use). Nothing was minted.');
+}
+/** The values `names` have now ("" for unset), to be put back by post. */
+function valuesBefore(names, env) {
+    return Object.fromEntries(names.map((name) => [name, env[name] ?? '']));
+}
 /**
- * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
- * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
- * the 63 characters of a token name, so a name is always shown whole).
+ * Whether post should put the variables back: only while env still holds what this use
+ * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
-function show(value, limit = 100) {
-    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
-    return JSON.stringify(clipped);
-}
-/** What an error says, for a message: never empty (an Error without a message gives its name). */
-function errorMessage(error) {
-    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
+function stillOurs(env, mintedId) {
+    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
 }
 
 
 /***/ }),
 
-/***/ 9508:
+/***/ 8434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1360,13 +1373,13 @@ function repositoryPart(repository) {
 }
 /**
  * What every default name minted for this repository starts with: `gha-shop-`. The sweep
- * (sweep.ts) deletes expired tokens whose names start so.
+ * (token/sweep.ts) deletes expired tokens whose names start so.
  */
 function defaultNameStem(repository) {
     const part = repositoryPart(repository);
     return part ? `gha-${part}-` : 'gha-';
 }
-/** e.g. `gha-shop-9876543210-1-migrate` from the run (run-context.ts). */
+/** e.g. `gha-shop-9876543210-1-migrate` from the run (runner/run-context.ts). */
 function defaultNamePrefix(run) {
     const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
     return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);

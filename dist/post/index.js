@@ -1,7 +1,189 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1287:
+/***/ 4344:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6970);
+// What ncc bundles into dist/post/index.js (action.yml runs.post).
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(5049);
+// EXTERNAL MODULE: ./src/state/keys.ts
+var keys = __nccwpck_require__(7469);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(5655);
+;// CONCATENATED MODULE: ./src/steps/post/plan.ts
+// What the post step must do, read from main's state alone. Apart from cleanup.ts so that a post
+// with nothing to do (main minted nothing, already deleted its token, or was told not to clean
+// up, and no sweep) loads neither the API client nor node:crypto: see post.ts.
+
+
+/** What post must do, from what main recorded in state. Pure. */
+function planCleanup(state) {
+    const { id, settled, keep, attempted, lookUpByName } = state;
+    const byId = Boolean(id) && !settled && !keep;
+    // A create call still in flight when main looked may have been carried out since: look again.
+    const byName = attempted && (lookUpByName || (!id && !settled));
+    const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
+    return note ? { byId, byName, note } : { byId, byName };
+}
+const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
+/** Post's work from main's state (`getState` reads STATE_* as the runner passes them). */
+function readPostWork(getState) {
+    const name = getState(keys/* STATE */.c.name);
+    const id = getState(keys/* STATE */.c.id);
+    const expiresAt = getState(keys/* STATE */.c.expiresAt) || 'the end of its TTL';
+    if (!name)
+        return {
+            name,
+            id,
+            expiresAt,
+            keep: false,
+            byId: false,
+            byName: false,
+            sweep: false,
+            hasWork: false,
+            restoreEnv: false,
+            message: NOTHING_MINTED,
+        };
+    // STATE.cleanup is written only once the token was handed over (steps/main/hand-over.ts).
+    const keep = Boolean(id) && getState(keys/* STATE */.c.cleanup) === 'false';
+    const plan = planCleanup({
+        id,
+        keep,
+        settled: getState(keys/* STATE */.c.settled) === 'true',
+        attempted: getState(keys/* STATE */.c.createAttempted) === 'true',
+        lookUpByName: getState(keys/* STATE */.c.lookUpByName) === 'true',
+    });
+    const sweep = getState(keys/* STATE */.c.sweep) !== '';
+    const message = plan.note === 'settled'
+        ? `Nothing to clean up: the main step left no token alive (${(0,report_text/* show */.WU)(name)} was deleted or never created).`
+        : plan.note === 'kept'
+            ? `cleanup is false: leaving service token ${(0,report_text/* show */.WU)(name)} valid until it expires at ${expiresAt}.`
+            : plan.note === 'nothing-made'
+                ? NOTHING_MINTED
+                : undefined;
+    return {
+        ...plan,
+        name,
+        id,
+        expiresAt,
+        keep,
+        sweep,
+        message,
+        hasWork: plan.byId || plan.byName || sweep,
+        restoreEnv: getState(keys/* STATE */.c.envBefore) !== '',
+    };
+}
+
+// EXTERNAL MODULE: ./src/runner/log.ts + 1 modules
+var log = __nccwpck_require__(3595);
+;// CONCATENATED MODULE: ./src/post.ts
+// The post step's run() (runs.post, through src/post-index.ts; also what @github/local-action
+// calls). The step's logic is in steps/post/cleanup.ts.
+//
+// Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
+// is false). That is decided from state alone (steps/post/plan.ts); cleanup.ts, with the API client
+// and node:crypto, is imported only when there is a call to make, so every other job skips
+// loading it (ncc emits it as a chunk next to index.js).
+
+
+
+
+async function run() {
+    // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
+    // (bounded by cleanup's deadline) is what leaves nothing alive.
+    const onSignal = (signal) => (0,log/* info */.pq)(`Received ${signal}: finishing the cleanup first.`);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const work = readPostWork(core/* getState */.Gu);
+        // A token left alive on purpose is worth seeing on the run's page, not only in the log.
+        if (work.message && work.note === 'kept')
+            core/* notice */.lm(work.message, { title: 'PlanetScale token kept' });
+        else if (work.message)
+            (0,log/* info */.pq)(work.message);
+        try {
+            if (work.hasWork) {
+                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1227));
+                if ((await cleanup(work)) !== 0)
+                    process.exitCode = core/* ExitCode */.yU.Failure;
+            }
+        }
+        finally {
+            // After the deletion, which may need the minted secret still in env to open the minting credential.
+            if (work.restoreEnv)
+                (await __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 5033))).restoreEnv();
+        }
+    }
+    catch (e) {
+        core/* setFailed */.C1(`Unexpected failure: ${(0,report_text/* errorMessage */.gJ)(e)}`);
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export formatTtl */
+/**
+ * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
+ * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
+ * the 63 characters of a token name, so a name is always shown whole).
+ */
+function show(value, limit = 100) {
+    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
+    return JSON.stringify(clipped);
+}
+/** What an error says, for a message: never empty (an Error without a message gives its name). */
+function errorMessage(error) {
+    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
+}
+/** A TTL as the inputs take it: `1h`, `90m`, `45s`. */
+function formatTtl(seconds) {
+    for (const [unit, size] of [
+        ['d', 86400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    }
+    return `${seconds}s`;
+}
+
+
+/***/ }),
+
+/***/ 3595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -299,11 +481,11 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/runner/log.ts
 // The two protections @actions/core does not give, as a thin layer over it: everything else goes
 // to core directly (https://github.com/actions/toolkit/tree/main/packages/core).
 
-// node:crypto is loaded on first use, as in token-name.ts: a step that prints nothing risky
+// node:crypto is loaded on first use, as in token/name.ts: a step that prints nothing risky
 // need not load it.
 const randomUUID = () => process.getBuiltinModule('node:crypto').randomUUID();
 /**
@@ -346,158 +528,13 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 4344:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5701);
-// What ncc bundles into dist/post/index.js (action.yml runs.post).
-
-await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var core = __nccwpck_require__(5049);
-// EXTERNAL MODULE: ./src/state-keys.ts
-var state_keys = __nccwpck_require__(507);
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/cleanup-plan.ts
-// What the post step must do, read from main's state alone. Apart from cleanup.ts so that a post
-// with nothing to do (main minted nothing, already deleted its token, or was told not to clean
-// up, and no sweep) loads neither the API client nor node:crypto: see post.ts.
-
-
-/** What post must do, from what main recorded in state. Pure. */
-function planCleanup(state) {
-    const { id, settled, keep, attempted, lookUpByName } = state;
-    const byId = Boolean(id) && !settled && !keep;
-    // A create call still in flight when main looked may have been carried out since: look again.
-    const byName = attempted && (lookUpByName || (!id && !settled));
-    const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
-    return note ? { byId, byName, note } : { byId, byName };
-}
-const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
-/** Post's work from main's state (`getState` reads STATE_* as the runner passes them). */
-function readPostWork(getState) {
-    const name = getState(state_keys/* STATE */.c.name);
-    const id = getState(state_keys/* STATE */.c.id);
-    const expiresAt = getState(state_keys/* STATE */.c.expiresAt) || 'the end of its TTL';
-    if (!name)
-        return {
-            name,
-            id,
-            expiresAt,
-            keep: false,
-            byId: false,
-            byName: false,
-            sweep: false,
-            hasWork: false,
-            restoreEnv: false,
-            message: NOTHING_MINTED,
-        };
-    // STATE.cleanup is written only once the token was handed over (mint.ts handOver).
-    const keep = Boolean(id) && getState(state_keys/* STATE */.c.cleanup) === 'false';
-    const plan = planCleanup({
-        id,
-        keep,
-        settled: getState(state_keys/* STATE */.c.settled) === 'true',
-        attempted: getState(state_keys/* STATE */.c.createAttempted) === 'true',
-        lookUpByName: getState(state_keys/* STATE */.c.lookUpByName) === 'true',
-    });
-    const sweep = getState(state_keys/* STATE */.c.sweep) !== '';
-    const message = plan.note === 'settled'
-        ? `Nothing to clean up: the main step left no token alive (${(0,src_text/* show */.W)(name)} was deleted or never created).`
-        : plan.note === 'kept'
-            ? `cleanup is false: leaving service token ${(0,src_text/* show */.W)(name)} valid until it expires at ${expiresAt}.`
-            : plan.note === 'nothing-made'
-                ? NOTHING_MINTED
-                : undefined;
-    return {
-        ...plan,
-        name,
-        id,
-        expiresAt,
-        keep,
-        sweep,
-        message,
-        hasWork: plan.byId || plan.byName || sweep,
-        restoreEnv: getState(state_keys/* STATE */.c.envBefore) !== '',
-    };
-}
-
-// EXTERNAL MODULE: ./src/log.ts + 1 modules
-var log = __nccwpck_require__(1287);
-;// CONCATENATED MODULE: ./src/post.ts
-// The post step's run() (runs.post, through src/post-index.ts; also what @github/local-action
-// calls). The step's logic is in cleanup.ts.
-//
-// Many posts have nothing to do (main failed validation, already deleted its token, or cleanup
-// is false). That is decided from state alone (cleanup-plan.ts); cleanup.ts, with the API client
-// and node:crypto, is imported only when there is a call to make, so every other job skips
-// loading it (ncc emits it as a chunk next to index.js).
-
-
-
-
-async function run() {
-    // The runner does not cancel post steps; should a signal come anyway, finishing the deletion
-    // (bounded by cleanup's deadline) is what leaves nothing alive.
-    const onSignal = (signal) => (0,log/* info */.pq)(`Received ${signal}: finishing the cleanup first.`);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const work = readPostWork(core/* getState */.Gu);
-        // A token left alive on purpose is worth seeing on the run's page, not only in the log.
-        if (work.message && work.note === 'kept')
-            core/* notice */.lm(work.message, { title: 'PlanetScale token kept' });
-        else if (work.message)
-            (0,log/* info */.pq)(work.message);
-        try {
-            if (work.hasWork) {
-                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(287)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4287));
-                if ((await cleanup(work)) !== 0)
-                    process.exitCode = core/* ExitCode */.yU.Failure;
-            }
-        }
-        finally {
-            // After the deletion, which may need the minted secret still in env to open the minting credential.
-            if (work.restoreEnv)
-                (await __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 5383))).restoreEnv();
-        }
-    }
-    catch (e) {
-        core/* setFailed */.C1(`Unexpected failure: ${(0,src_text/* errorMessage */.g)(e)}`);
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-
-
-/***/ }),
-
-/***/ 507:
+/***/ 7469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ STATE)
 /* harmony export */ });
-// The GITHUB_STATE keys main writes for post. Apart from state.ts (which seals the minting
+// The GITHUB_STATE keys main writes for post. Apart from seal.ts (which seals the minting
 // credential with node:crypto) so that post can read its state without loading crypto.
 const STATE = {
     /** The full name of the token main is creating (written before the create call). */
@@ -508,9 +545,9 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential in state.ts. */
+    /** The minting credential, sealed; see sealCredential in seal.ts. */
     sealedCredential: 'minting-credential',
-    /** The values of the variables main exported, as they were before, sealed; post puts them back (env-handover.ts). */
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
     envBefore: 'env-before',
     /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
     settled: 'settled',
@@ -524,33 +561,9 @@ const STATE = {
     lookUpByName: 'look-up-by-name',
     /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
     proxy: 'proxy',
-    /** The names the sweep deletes when expired (sweep.ts encodeSweepNames); absent when sweep-expired is off. */
+    /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
     sweep: 'sweep',
 };
-
-
-/***/ }),
-
-/***/ 8992:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ show),
-/* harmony export */   g: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/**
- * A value from the workflow or the API, shown inside a message: quoted and JSON-escaped, so a
- * newline in it cannot start a line of its own, and cut short only when huge (`limit` is above
- * the 63 characters of a token name, so a name is always shown whole).
- */
-function show(value, limit = 100) {
-    const clipped = value.length > limit ? `${value.slice(0, limit - 3)}...` : value;
-    return JSON.stringify(clipped);
-}
-/** What an error says, for a message: never empty (an Error without a message gives its name). */
-function errorMessage(error) {
-    return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
-}
 
 
 /***/ }),

@@ -5,7 +5,7 @@
 // It sends with undici's `request` over the step's dispatcher (dispatcher.ts: keep-alive,
 // timeouts, TLS, proxy, no redirects); tests pass a MockAgent instead.
 
-import { ACTION_NAME, ACTION_VERSION } from '../version.js';
+import { ACTION_NAME, ACTION_VERSION } from './version.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from './errors.js';
 import {
   DEFAULT_RETRY_POLICY,

@@ -60,7 +60,7 @@ export type StepDispatcher = Dispatcher &
 
 /**
  * The step's dispatcher; check proxyProblem(env) first. A loopback API over http (the only http
- * inputs.ts allows) never goes through a proxy: the credential would travel to it in clear. This
+ * inputs/config.ts allows) never goes through a proxy: the credential would travel to it in clear. This
  * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
  * is given this dispatcher.
  */

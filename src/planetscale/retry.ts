@@ -5,7 +5,6 @@
 // within a minute. Five attempts with full jitter over 250 ms, 500 ms, 1 s, 2 s wait about 1.9 s
 // on average in all; a Retry-After is honoured up to 10 s, and a 429 gets more attempts.
 
-import { errorMessage } from '../text.js';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from './errors.js';
 
 export interface RetryPolicy {
@@ -124,4 +123,9 @@ export function describeFailure(error: unknown): string {
 
 export function formatWait(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** What an error says: never empty (an Error without a message gives its name). */
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseApiUrl } from '../../src/inputs.ts';
+import { parseApiUrl } from '../../src/inputs/config.ts';
 import type { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { acmeInputs, startAcme } from './acme.ts';
 import { runJob, runStep, type StepResult } from '../harness/index.ts';

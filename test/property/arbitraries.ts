@@ -3,7 +3,7 @@
 // structure (path, query, separators, workflow commands), huge values, and known attacks.
 
 import fc from 'fast-check';
-import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES } from '../../src/accesses.ts';
+import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES } from '../../src/inputs/accesses.ts';
 
 /** Characters that mean something to a URL, a header, a list input or the runner's log. */
 const STRUCTURAL = [

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES, accessProblem, levelOf, nearestAccess } from '../../src/accesses.ts';
+import { DATABASE_ACCESSES, ORGANIZATION_ACCESSES, accessProblem, levelOf, nearestAccess } from '../../src/inputs/accesses.ts';
 
 // The catalogue must be exactly PlanetScale's documented access names, vendored with their source
 // URL in test/fixtures/planetscale/accesses.json.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_INPUTS, mistypedInputs, withDefaults } from '../../src/action-inputs.ts';
+import { ACTION_INPUTS, mistypedInputs, withDefaults } from '../../src/inputs/action-inputs.ts';
 
 const manifest = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, { default?: string | number | boolean }>;

@@ -1,15 +1,15 @@
 // The edges mutation testing (npm run mutate) found unguarded: each test names the behaviour a
 // surviving mutant had broken without any test noticing.
 import { describe, expect, it } from 'vitest';
-import { nearestAccess } from '../../src/accesses.ts';
-import { readPostWork } from '../../src/cleanup-plan.ts';
-import { explain, type Operation } from '../../src/explain.ts';
-import { parseApiUrl, parseTtl } from '../../src/inputs.ts';
+import { nearestAccess } from '../../src/inputs/accesses.ts';
+import { readPostWork } from '../../src/steps/post/plan.ts';
+import { explain, type Operation } from '../../src/report/explain.ts';
+import { parseApiUrl, parseTtl } from '../../src/inputs/config.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError, redact } from '../../src/planetscale/errors.ts';
-import { STATE } from '../../src/state-keys.ts';
-import { parseCredential } from '../../src/credentials.ts';
-import { defaultNamePrefix, defaultNameStem } from '../../src/token-name.ts';
-import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/sweep.ts';
+import { STATE } from '../../src/state/keys.ts';
+import { parseCredential } from '../../src/inputs/minting-credential.ts';
+import { defaultNamePrefix, defaultNameStem } from '../../src/token/name.ts';
+import { SWEEP_MARGIN_MS, decodeSweepNames, encodeSweepNames, isSweepable } from '../../src/token/sweep-names.ts';
 
 describe("the sweep takes only this action's names in this scope", () => {
   const now = Date.parse('2026-11-22T10:00:00Z');

@@ -1,7 +1,7 @@
-// What post does, from what main left in state (src/cleanup-plan.ts).
+// What post does, from what main left in state (src/steps/post/plan.ts).
 import { describe, expect, it } from 'vitest';
-import { planCleanup, readPostWork } from '../../src/cleanup-plan.ts';
-import { STATE } from '../../src/state-keys.ts';
+import { planCleanup, readPostWork } from '../../src/steps/post/plan.ts';
+import { STATE } from '../../src/state/keys.ts';
 
 const base = { id: '', settled: false, keep: false, attempted: true, lookUpByName: false };
 

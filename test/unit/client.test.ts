@@ -1,12 +1,12 @@
 // The API client against undici's MockAgent: headers, paths, error bodies, redaction, redirects.
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { explain } from '../../src/explain.ts';
+import { explain } from '../../src/report/explain.ts';
 import { PlanetScaleClient, organizationPath } from '../../src/planetscale/client.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError, PlanetScaleResponseError, redact } from '../../src/planetscale/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/planetscale/retry.ts';
 import { createServiceToken, deleteServiceToken, grantAccesses, listTokenAccesses } from '../../src/planetscale/service-tokens.ts';
-import { ACTION_VERSION } from '../../src/version.ts';
+import { ACTION_VERSION } from '../../src/planetscale/version.ts';
 
 const BASE = 'https://api.planetscale.test';
 let agent: MockAgent;

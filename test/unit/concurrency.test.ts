@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settleLimited } from '../../src/concurrency.ts';
+import { settleLimited } from '../../src/steps/main/concurrency.ts';
 
 /** Tasks that each wait a turn of the event loop, counting how many run at once. */
 function counted() {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_VERSION } from '../../src/version.ts';
+import { ACTION_VERSION } from '../../src/planetscale/version.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const action = parse(read('action.yml')) as {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, stillOurs, valuesBefore } from '../../src/env-handover.ts';
+import { MINTED_MARKER, mintedByEarlierUse, mintedMarker, stillOurs, valuesBefore } from '../../src/steps/env-handover.ts';
 
 const pair = (id: string, source: 'input' | 'env' = 'env') => ({ kind: 'service-token' as const, id, token: 'pscale_tkn_x', source });
 

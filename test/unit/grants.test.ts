@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrants, groupGranted } from '../../src/grants.ts';
-import type { AccessRequest } from '../../src/inputs.ts';
+import { checkGrants, groupGranted } from '../../src/token/grants.ts';
+import type { AccessRequest } from '../../src/inputs/config.ts';
 
 const asked: AccessRequest[] = [
   { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch', 'create_branch'] },

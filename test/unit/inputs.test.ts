@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredential, replacedByExportEnv } from '../../src/credentials.ts';
+import { parseCredential, replacedByExportEnv } from '../../src/inputs/minting-credential.ts';
 import {
   DEFAULT_API_URL,
   MAX_DATABASES,
@@ -10,9 +10,9 @@ import {
   parseNamePrefix,
   parseOrgAccesses,
   parseTtl,
-} from '../../src/inputs.ts';
-import { UNKNOWN_RUN } from '../../src/run-context.ts';
-import { formatInputError, type Parsed } from '../../src/parsed.ts';
+} from '../../src/inputs/config.ts';
+import { UNKNOWN_RUN } from '../../src/runner/run-context.ts';
+import { formatInputError, type Parsed } from '../../src/inputs/parsed.ts';
 
 const valid = {
   org: 'acme',

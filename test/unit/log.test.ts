@@ -1,9 +1,9 @@
-// src/log.ts: what it adds over @actions/core must reach the runner as the runner reads it.
+// src/runner/log.ts: what it adds over @actions/core must reach the runner as the runner reads it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as log from '../../src/log.ts';
+import * as log from '../../src/runner/log.ts';
 import { REGISTERED_COMMANDS, parseCommandLine } from '../harness/index.ts';
 
 let written: string[];

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { explain } from '../../src/explain.ts';
-import { DEFAULT_API_URL } from '../../src/inputs.ts';
-import { envForLaterSteps, formatTtl } from '../../src/mint-token.ts';
+import { explain } from '../../src/report/explain.ts';
+import { DEFAULT_API_URL } from '../../src/inputs/config.ts';
+import { envForLaterSteps } from '../../src/steps/main/hand-over.ts';
+import { formatTtl } from '../../src/report/text.ts';
 import { PlanetScaleApiError } from '../../src/planetscale/errors.ts';
 
 describe('envForLaterSteps', () => {

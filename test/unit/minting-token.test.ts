@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canDelete, missingAccesses, missingAccessesWarning } from '../../src/minting-token.ts';
-import type { AccessRequest } from '../../src/inputs.ts';
+import { canDelete, missingAccesses, missingAccessesWarning } from '../../src/token/minting-token-accesses.ts';
+import type { AccessRequest } from '../../src/inputs/config.ts';
 
 const db = (resourceName: string, access: string) => ({ access, resourceType: 'Database', resourceName });
 const org = (access: string) => ({ access, resourceType: 'Organization', resourceName: 'acme' });

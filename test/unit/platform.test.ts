@@ -4,8 +4,8 @@
 // (https://github.com/actions/toolkit/blob/main/packages/core/src/file-command.ts); what is ours
 // is reading workflow text that may come with CRLF.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDatabaseAccesses, parseOrgAccesses } from '../../src/inputs.ts';
-import { readInput } from '../../src/read-input.ts';
+import { parseDatabaseAccesses, parseOrgAccesses } from '../../src/inputs/config.ts';
+import { readInput } from '../../src/runner/read-input.ts';
 
 const saved = { ...process.env };
 afterEach(() => {

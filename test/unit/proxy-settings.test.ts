@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedProxyVariables, proxySettingsOf, readProxySettings, recordProxySettings } from '../../src/proxy-settings.ts';
+import { changedProxyVariables, proxySettingsOf, readProxySettings, recordProxySettings } from '../../src/state/proxy-settings.ts';
 
 describe('proxy settings main records for post', () => {
   it('records only the proxy variables that are set, and reads them back', () => {

@@ -3,7 +3,7 @@
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlanetScaleClient } from '../../src/planetscale/client.ts';
-import { DELETE_AGAIN_AFTER_MS, removeToken } from '../../src/remove-token.ts';
+import { DELETE_AGAIN_AFTER_MS, removeToken } from '../../src/token/remove.ts';
 
 const BASE = 'https://api.planetscale.test';
 const TOKEN = '/v1/organizations/acme/service-tokens/tok1';

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { explain } from '../../src/explain.ts';
+import { explain } from '../../src/report/explain.ts';
 import { MIN_CALL_MS, NOT_SENT, PlanetScaleClient, type ClientOptions } from '../../src/planetscale/client.ts';
 import { stepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
@@ -20,7 +20,7 @@ import {
   retryDelayMs,
 } from '../../src/planetscale/retry.ts';
 import { createServiceToken } from '../../src/planetscale/service-tokens.ts';
-import { isSweepable } from '../../src/sweep.ts';
+import { isSweepable } from '../../src/token/sweep-names.ts';
 
 const apiError = (status: number, retryAfterMs?: number) =>
   new PlanetScaleApiError('POST', '/v1/x', status, undefined, undefined, retryAfterMs);

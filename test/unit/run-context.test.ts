@@ -1,8 +1,8 @@
-// src/run-context.ts: what the action takes from @actions/github's context, and the guidance the event gives.
+// src/runner/run-context.ts: what the action takes from @actions/github's context, and the guidance the event gives.
 import { describe, expect, it } from 'vitest';
-import { parseCredential } from '../../src/credentials.ts';
-import { runInfoFrom, untrustedEventWarning } from '../../src/run-context.ts';
-import { mintSummary } from '../../src/summary.ts';
+import { parseCredential } from '../../src/inputs/minting-credential.ts';
+import { runInfoFrom, untrustedEventWarning } from '../../src/runner/run-context.ts';
+import { mintSummary } from '../../src/report/summary.ts';
 
 type FakeContext = Parameters<typeof runInfoFrom>[0];
 const context = (over: Partial<FakeContext> = {}): FakeContext => ({

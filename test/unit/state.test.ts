@@ -1,6 +1,6 @@
 import type * as Crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { openCredential, sealCredential } from '../../src/state.ts';
+import { openCredential, sealCredential } from '../../src/state/seal.ts';
 
 // The options state.ts opens the seal with (node:crypto itself, only watched).
 const decipherOptions = vi.hoisted(() => [] as unknown[]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deletedSummary, mintSummary, notDeletedSummary } from '../../src/summary.ts';
+import { deletedSummary, mintSummary, notDeletedSummary } from '../../src/report/summary.ts';
 
 const granted = [
   { resource_type: 'Database', resource_name: 'app', accesses: ['create_branch', 'read_branch'] },

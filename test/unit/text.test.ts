@@ -1,6 +1,6 @@
 // Values and errors as they appear inside messages.
 import { describe, expect, it } from 'vitest';
-import { errorMessage, show } from '../../src/text.ts';
+import { errorMessage, show } from '../../src/report/text.ts';
 
 describe('errorMessage', () => {
   it("is the error's message, else its name, else the value; never empty", () => {

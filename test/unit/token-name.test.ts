@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, defaultNamePrefix, normalizeNamePrefix, randomSuffix, tokenName } from '../../src/token-name.ts';
+import { MAX_NAME_LENGTH, defaultNamePrefix, normalizeNamePrefix, randomSuffix, tokenName } from '../../src/token/name.ts';
 
 describe('token names', () => {
   it('builds the default prefix from repository, run id, attempt and job', () => {

@@ -1,0 +1,167 @@
+// The main step once its inputs are valid (mint.ts loads this module only then: it brings undici):
+// create the token, grant its accesses (grant.ts), hand it to later steps (hand-over.ts). If
+// anything fails once the token exists, the token is deleted before the step fails
+// (after-failure.ts), so a failed step leaves nothing alive. Transient failures are retried (planetscale/retry.ts); a create
+// that may have reached PlanetScale is reconciled by name before it is tried again, since
+// create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
+// deletes what exists within the runner's grace period.
+
+import * as core from '@actions/core';
+import type { Config } from '../../inputs/config.js';
+import { replacedByExportEnv } from '../../inputs/minting-credential.js';
+import { PlanetScaleClient, type ClientOptions } from '../../planetscale/client.js';
+import { proxyProblem, stepDispatcher } from '../../planetscale/dispatcher.js';
+import { createServiceToken, type CreatedServiceToken } from '../../planetscale/service-tokens.js';
+import { explain } from '../../report/explain.js';
+import { errorMessage, formatTtl, show } from '../../report/text.js';
+import * as log from '../../runner/log.js';
+import type { RunInfo } from '../../runner/run-context.js';
+import { STATE } from '../../state/keys.js';
+import { recordProxySettings } from '../../state/proxy-settings.js';
+import { sealCredential } from '../../state/seal.js';
+import { tokenName } from '../../token/name.js';
+import { encodeSweepNames } from '../../token/sweep-names.js';
+import { apiCredential } from '../api-credential.js';
+import { cleanUpFailedCreate, deleteAfterFailure } from './after-failure.js';
+import { reconcileBeforeRetry } from './create.js';
+import { grantAll, MAX_GRANTS_IN_FLIGHT } from './grant.js';
+import { handOver } from './hand-over.js';
+import { readMintingAccesses, warnAboutMintingToken } from './minting-token.js';
+import { StepFailure } from './step-failure.js';
+
+/** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
+export const MAIN_DEADLINE_MS = 45_000;
+/**
+ * A create answered nothing but 429 is given up this long after the step started, not at its
+ * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
+ * sharing the minting credential then spend its budget on the grants and deletes of tokens that
+ * exist. It leaves a token made at the last moment most of the deadline for its grants.
+ */
+export const CREATE_RATE_LIMITED_MS = 20_000;
+/** Time kept for deleting a token after a failure, even past the deadline. */
+const CLEANUP_FLOOR_MS = 8_000;
+/**
+ * Time for deleting after a cancellation, from the signal: the runner sends SIGTERM 7.5 s after
+ * SIGINT, and kills 2.5 s after SIGTERM.
+ */
+const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
+
+/** When the step started, and its cancellation: `cancel` aborts with the signal's name. */
+export interface StepClock {
+  started: number;
+  cancel?: AbortSignal | undefined;
+  /** When `cancel` fired. */
+  cancelledAt: () => number;
+}
+
+/** Mints for valid inputs; resolves to the process exit code. */
+export async function mintToken(config: Config, run: RunInfo, env: NodeJS.ProcessEnv, clock: StepClock): Promise<number> {
+  const { started, cancel } = clock;
+  const badProxy = proxyProblem(env, config.apiUrl);
+  if (badProxy) {
+    core.error(badProxy);
+    return 1;
+  }
+  const name = tokenName(config.namePrefix);
+  // Destroyed when the step returns, whichever way: no open socket delays the exit.
+  await using dispatcher = stepDispatcher(env, config.apiUrl);
+  const clientOptions: ClientOptions = {
+    dispatcher,
+    baseUrl: config.apiUrl,
+    credential: config.credential,
+    debug: core.isDebug() ? core.debug : undefined,
+    log: log.info,
+    deadline: started + MAIN_DEADLINE_MS,
+    signal: cancel,
+  };
+  const client = new PlanetScaleClient(clientOptions);
+  /** The client that deletes after a failure: never cancelled, and with time of its own. */
+  const cleaner = () =>
+    client.derive({
+      signal: undefined,
+      deadline: cancel?.aborted
+        ? clock.cancelledAt() + (CANCEL_BUDGET_MS[String(cancel.reason)] ?? CANCEL_BUDGET_MS['SIGTERM']!)
+        : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
+    });
+
+  // Before the create call: post needs these to clean up whatever happens next.
+  core.saveState(STATE.org, config.org);
+  core.saveState(STATE.apiUrl, config.apiUrl);
+  core.saveState(STATE.name, name);
+  const proxy = recordProxySettings(env);
+  if (proxy) {
+    if (proxy.secret) log.setSecret(proxy.value);
+    core.saveState(STATE.proxy, proxy.value);
+  }
+  if (config.sweepExpired) core.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
+  if (cancel?.aborted) {
+    core.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+    return 1;
+  }
+
+  log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  // The grants go out at once when the create answers, each on a connection of its own: opened
+  // now, they are ready by then. One more for the create itself, which takes the first, and one
+  // for the read of the minting token's own accesses that runs beside it.
+  const readsMintingAccesses = config.credential.kind === 'service-token';
+  dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
+  let token: CreatedServiceToken;
+  core.saveState(STATE.createAttempted, 'true');
+  // The minting token's own accesses, read while the create call is in flight (no added round
+  // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+  const mintingAccesses =
+    readsMintingAccesses && config.credential.kind === 'service-token'
+      ? readMintingAccesses(clientOptions, config.org, config.credential.id)
+      : undefined;
+  try {
+    token = await createServiceToken(
+      client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }),
+      config.org,
+      { name, ttlSeconds: config.ttlSeconds },
+      // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+      { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log.setSecret },
+    );
+  } catch (error) {
+    core.error(
+      cancel?.aborted
+        ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
+        : explain(error, { kind: 'create', org: config.org }),
+    );
+    await cleanUpFailedCreate(cleaner(), config.org, name, error);
+    return 1;
+  }
+  // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
+  log.setSecret(token.id);
+  core.saveState(STATE.id, token.id);
+  const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
+  core.saveState(STATE.expiresAt, expiresAt);
+  if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
+    const sealed = sealCredential(apiCredential(config.credential), token.token);
+    // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+    log.setSecret(sealed);
+    core.saveState(STATE.sealedCredential, sealed);
+  }
+
+  // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
+  // round trip each); its warnings still come before a grant's failure is reported.
+  const granting = grantAll(client, config, token.id);
+  granting.catch(() => {}); // awaited below, after the warnings
+  const held = await mintingAccesses;
+  if (held) await warnAboutMintingToken(held, config, name, expiresAt);
+  try {
+    const granted = await granting;
+    if (cancel?.aborted) throw new StepFailure('cancelled');
+    await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
+    return 0;
+  } catch (error) {
+    core.error(
+      cancel?.aborted
+        ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
+        : error instanceof StepFailure
+          ? error.message
+          : `Unexpected failure after minting: ${errorMessage(error)}`,
+    );
+    await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
+    return 1;
+  }
+}

@@ -1,0 +1,30 @@
+// The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
+// action minted in earlier runs and that have expired, the leftovers of runners that died
+// before their post step. Which names count is decided in sweep-names.ts.
+
+import type { PlanetScaleClient } from '../planetscale/client.js';
+import { listServiceTokens, type ListedServiceToken } from '../planetscale/service-tokens.js';
+import { listingFailure } from '../report/explain.js';
+import { removeToken } from './remove.js';
+import { show } from '../report/text.js';
+import { isSweepable, type SweepNames } from './sweep-names.js';
+
+export type SweepResult = { ok: true; removed: number; failures: string[] } | { ok: false; reason: string };
+
+export async function sweepExpired(client: PlanetScaleClient, org: string, names: SweepNames, nowMs: number): Promise<SweepResult> {
+  let expired: ListedServiceToken[];
+  const what = `expired tokens named ${show(`${names.stem}${names.exact ? '' : '…'}`)}`;
+  try {
+    expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+  } catch (error) {
+    return { ok: false, reason: listingFailure(error, what) };
+  }
+  let removed = 0;
+  const failures: string[] = [];
+  for (const token of expired) {
+    const result = await removeToken(client, org, token.id, token.name ?? token.id);
+    if (result.ok) removed++;
+    else failures.push(result.reason);
+  }
+  return { ok: true, removed, failures };
+}
