@@ -389,7 +389,7 @@ describe('runStep', () => {
       actionDir: fixture,
       step: 'main',
       inputs: { ...baseInputs, mode: 'ignore-all' },
-      signalAfterMs: { signal: 'SIGINT', afterMs: 500 },
+      signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: /^waiting$/ },
       graceMs: { sigterm: 300, kill: 300 },
     });
     expect(r.cancelled).toBe(true);
@@ -405,7 +405,7 @@ describe('runStep', () => {
       actionDir: fixture,
       step: 'main',
       inputs: { ...baseInputs, mode: 'ignore-sigint' },
-      signalAfterMs: { signal: 'SIGINT', afterMs: 500 },
+      signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: /^waiting$/ },
       timeoutMs: 20_000,
     });
     expect(r.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM']);
@@ -493,7 +493,7 @@ describe('runJob', () => {
     const { main, post } = await runJob({
       actionDir: fixture,
       inputs: { ...baseInputs, mode: 'sigint-graceful' },
-      signalAfterMs: { signal: 'SIGINT', afterMs: 500 },
+      signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: /^waiting$/ },
     });
     expect(main.cancelled).toBe(true);
     expect(main.exitCode).toBe(130);

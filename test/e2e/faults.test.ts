@@ -337,9 +337,14 @@ describe('post', () => {
 
 describe('cancellation', () => {
   it('SIGTERM while granting: main stops, deletes the token and exits non-zero before the kill', async () => {
-    // Wide margins: on a loaded machine the process may take a while to reach the grants.
+    // The signal goes once the grant is at PlanetScale: a time from spawn would race the start.
     fake.faults.script(GRANT, { kind: 'delay', delayMs: 8000 });
-    const { main, post } = await runJob({ actionDir, inputs: inputs(), signalAfterMs: { signal: 'SIGTERM', afterMs: 2000 } });
+    const granting = fake.arrival('POST', GRANT.path);
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(),
+      signalAfterMs: { signal: 'SIGTERM', afterMs: 0, after: granting },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGTERM']); // exited within the 2.5 s before the kill
     expect(main.errors[0]).toMatch(/^The job was cancelled \(SIGTERM\) while the token's accesses were being granted\./);
@@ -350,7 +355,12 @@ describe('cancellation', () => {
 
   it('SIGINT while the create answer is on its way: main finds the token by name and deletes it', async () => {
     fake.faults.script(CREATE, { kind: 'late-answer', delayMs: 8000 });
-    const { main, post } = await runJob({ actionDir, inputs: inputs(), signalAfterMs: { signal: 'SIGINT', afterMs: 2000 } });
+    const creating = fake.arrival('POST', CREATE.path);
+    const { main, post } = await runJob({
+      actionDir,
+      inputs: inputs(),
+      signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: creating },
+    });
     expect(main.exitCode).toBe(1);
     expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
     expect(main.errors[0]).toMatch(/^The job was cancelled \(SIGINT\) while the token was being created\./);

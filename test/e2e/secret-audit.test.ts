@@ -472,12 +472,18 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   });
 
   it('a job cancelled while the grants are in flight: the token is deleted, nothing leaks', async () => {
-    const { api, minted } = await watchedFake((req) => (req.target.endsWith('/access') ? 'hold' : 'forward'));
+    let granting!: () => void;
+    const held = new Promise<void>((resolve) => (granting = resolve));
+    const { api, minted } = await watchedFake((req) => {
+      if (!req.target.endsWith('/access')) return 'forward';
+      granting();
+      return 'hold';
+    });
     const job = await runJob({
       actionDir,
       inputs: inputs(api.url),
       debug: true,
-      signalAfterMs: { signal: 'SIGINT', afterMs: 1500 },
+      signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: held },
       graceMs: { sigterm: 500, kill: 500 },
     });
     expect(job.main.cancelled).toBe(true);

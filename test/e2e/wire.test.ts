@@ -28,6 +28,8 @@ interface GrantProxy {
   url: string;
   /** Most grant calls that were waiting at PlanetScale's door at one time. */
   maxWaiting: number;
+  /** Resolves when the first grant call is held. */
+  granting: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ async function grantProxy(
 ): Promise<GrantProxy> {
   let waiting: (() => void)[] = [];
   const state = { maxWaiting: 0 };
+  let heldOne!: () => void;
+  const granting = new Promise<void>((resolve) => (heldOne = resolve));
   const forward = (req: IncomingMessage, body: Buffer, res: ServerResponse, alter: boolean) => {
     const target = new URL(req.url!, fake.url);
     const upstream = request(target, { method: req.method, headers: req.headers }, (answer) => {
@@ -72,6 +76,7 @@ async function grantProxy(
       }
       if (req.method !== 'POST' || !req.url!.endsWith('/access')) return forward(req, body, res, false);
       waiting.push(() => forward(req, body, res, true));
+      heldOne();
       state.maxWaiting = Math.max(state.maxWaiting, waiting.length);
       const release = () => {
         const all = waiting;
@@ -88,6 +93,7 @@ async function grantProxy(
     get maxWaiting() {
       return state.maxWaiting;
     },
+    granting,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
@@ -178,7 +184,11 @@ describe('create', () => {
   it('leaves nothing alive when the job is cancelled while grants are in flight: main deletes the token before it exits', async () => {
     const proxy = await grantProxy(99); // holds every grant call for 3 s
     try {
-      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url), signalAfterMs: { signal: 'SIGINT', afterMs: 1000 } });
+      const { main, post } = await runJob({
+        actionDir,
+        inputs: inputs(proxy.url),
+        signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: proxy.granting },
+      });
       expect(main.exitCode).toBe(1);
       expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
       expect(main.state['token-id']).toMatch(/^[a-z0-9]{12}$/);

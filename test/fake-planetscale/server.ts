@@ -41,6 +41,7 @@ export class FakePlanetScale {
   /** The most requests open at once (received, not yet answered or dropped) since start or clearRequests(). */
   maxInFlight = 0;
   #inFlight = 0;
+  #arrivalWaiters: { method: string; path: string | RegExp; arrived: () => void }[] = [];
   readonly #server: Server;
   readonly #state: FakeState;
 
@@ -181,7 +182,23 @@ export class FakePlanetScale {
     this.#state.advance(ms);
   }
 
+  /**
+   * Resolves when a request for `method` and `path` has arrived whole, before it is acted on: what a test
+   * waits for to act on a call in flight, where a fixed time would race a busy machine.
+   */
+  arrival(method: string, path: string | RegExp): Promise<void> {
+    return new Promise((arrived) => this.#arrivalWaiters.push({ method, path, arrived }));
+  }
+
   // --- HTTP ----------------------------------------------------------------------------------
+
+  #arrived(method: string, path: string): void {
+    this.#arrivalWaiters = this.#arrivalWaiters.filter((w) => {
+      const matches = w.method === method && (typeof w.path === 'string' ? w.path === path : w.path.test(path));
+      if (matches) w.arrived();
+      return !matches;
+    });
+  }
 
   #receive(req: IncomingMessage, res: ServerResponse): void {
     this.#inFlight++;
@@ -192,6 +209,7 @@ export class FakePlanetScale {
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', this.url).pathname;
+      this.#arrived(req.method ?? 'GET', path);
       const fault = this.faults.decide(req.method ?? 'GET', path, headerValue(req.headers.authorization) ?? '');
       void applyFault(fault, {
         handle: () => this.#respond(req, rawBody),

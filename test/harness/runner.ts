@@ -93,7 +93,16 @@ export interface RunStepOptions {
   timeoutMs?: number;
   /** Cancellation: send `signal` after `afterMs`; after SIGINT, SIGTERM follows `graceMs.sigterm` later and a
    *  kill of the process group `graceMs.kill` after that; after SIGTERM (or another signal) the kill follows `graceMs.kill` later. */
-  signalAfterMs?: { signal: NodeJS.Signals; afterMs: number };
+  signalAfterMs?: {
+    signal: NodeJS.Signals;
+    afterMs: number;
+    /**
+     * Count afterMs from this moment, not from spawn: when the promise resolves (e.g. the API saw
+     * the call to cancel in), or when a line of the step's output matches. A fixed time from
+     * spawn would race the process's start on a busy machine.
+     */
+    after?: Promise<unknown> | RegExp;
+  };
   nodePath?: string;
   workspace?: string;
 
@@ -432,6 +441,8 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
   const masker = new SecretMasker();
   for (const m of o.masks ?? []) masker.addMask(m);
   const lines: string[] = [];
+  /** Watches output lines for signalAfterMs.after when that is a pattern. */
+  let lineSeen: ((line: string) => void) | undefined;
   const log: string[] = [];
   const commands: WorkflowCommand[] = [];
   const errors: string[] = [];
@@ -582,6 +593,7 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
 
   const onLine = (raw: string): void => {
     const index = lines.push(raw) - 1;
+    lineSeen?.(raw);
     if (raw !== '' && (raw.includes('##[') || raw.includes('::'))) {
       const parsed = parseCommandLine(raw, registered);
       if (parsed) {
@@ -683,24 +695,33 @@ async function execStep(o: RunStepOptions, ctx: StepInternals): Promise<StepResu
   };
   const escalation: NodeJS.Timeout[] = [];
   if (o.signalAfterMs) {
-    const { signal, afterMs } = o.signalAfterMs;
-    escalation.push(
-      setTimeout(() => {
-        if (exited) return;
-        cancelled = true;
-        send(signal);
-        if (signal === 'SIGINT') {
-          escalation.push(
-            setTimeout(() => {
-              send('SIGTERM');
-              escalation.push(setTimeout(() => !exited && killTree(), killAfter));
-            }, sigtermAfter),
-          );
-        } else {
-          escalation.push(setTimeout(() => !exited && killTree(), killAfter));
-        }
-      }, afterMs),
-    );
+    const { signal, afterMs, after } = o.signalAfterMs;
+    const startCancelling = () =>
+      escalation.push(
+        setTimeout(() => {
+          if (exited) return;
+          cancelled = true;
+          send(signal);
+          if (signal === 'SIGINT') {
+            escalation.push(
+              setTimeout(() => {
+                send('SIGTERM');
+                escalation.push(setTimeout(() => !exited && killTree(), killAfter));
+              }, sigtermAfter),
+            );
+          } else {
+            escalation.push(setTimeout(() => !exited && killTree(), killAfter));
+          }
+        }, afterMs),
+      );
+    if (after === undefined) startCancelling();
+    else if (after instanceof RegExp) {
+      lineSeen = (line) => {
+        if (!after.test(line)) return;
+        lineSeen = undefined;
+        startCancelling();
+      };
+    } else void after.then(() => !exited && startCancelling());
   }
   timers.push(
     setTimeout(() => {

@@ -1,13 +1,14 @@
 // The API client over the step's real dispatcher (src/planetscale/dispatcher.ts), against real
 // servers on 127.0.0.1: what it sends, what it answers, and how it fails (redirects, refused
 // connections, timeouts, cut-off and oversized answers, TLS), plus the proxy rules.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { PlanetScaleClient } from '../../src/planetscale/client.ts';
 import { MAX_BODY_BYTES, proxyProblem, stepDispatcher, type StepDispatcher } from '../../src/planetscale/dispatcher.ts';
 import { PlanetScaleNetworkError } from '../../src/planetscale/errors.ts';
@@ -198,8 +199,10 @@ describe('preconnect', () => {
     });
     return { ...api, connections };
   }
+  // Polls with a limit far past what the condition needs, even on a busy machine.
   const until = async (condition: () => boolean) => {
-    for (let i = 0; i < 200 && !condition(); i++) await new Promise((done) => setTimeout(done, 10));
+    const deadline = Date.now() + 15_000;
+    while (!condition() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 10));
     expect(condition()).toBe(true);
   };
   const dispatcherFor = (url: string) => {
@@ -230,10 +233,17 @@ describe('preconnect', () => {
     const api = await counting((socket, n) => {
       if (n <= 2) socket.destroy();
     });
+    // The client's own ends of the connections, to wait until it has seen them closed.
+    const clientSockets: Socket[] = [];
+    const opened = (message: unknown) => clientSockets.push((message as { socket: Socket }).socket);
+    subscribe('net.client.socket', opened);
+    onTestFinished(() => {
+      unsubscribe('net.client.socket', opened);
+    });
     const dispatcher = dispatcherFor(api.url);
     dispatcher.preconnect(api.url, 2);
     await until(() => api.connections.length === 2 && api.connections.every((c) => c.destroyed));
-    await new Promise((done) => setTimeout(done, 50)); // the client side sees the close
+    await until(() => clientSockets.length === 2 && clientSockets.every((c) => c.destroyed));
     const answers = await Promise.all([call(dispatcher, api.url), call(dispatcher, api.url)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(api.received).toHaveLength(2);

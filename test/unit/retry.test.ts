@@ -136,6 +136,27 @@ async function silentServer(): Promise<Pick<ClientOptions, 'baseUrl' | 'dispatch
   return { baseUrl, dispatcher };
 }
 
+/**
+ * Runs `call` on a fake clock with every jittered wait at `random` of its range: each wait ends
+ * at once and moves Date on by its length, so deadlines mean the same on a busy machine.
+ */
+async function onFakeClock<T>(random: number, call: () => Promise<T>): Promise<T> {
+  vi.spyOn(Math, 'random').mockReturnValue(random);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  try {
+    let settled = false;
+    const result = call().finally(() => (settled = true));
+    while (!settled) {
+      await new Promise((done) => setImmediate(done));
+      vi.advanceTimersToNextTimer();
+    }
+    return await result;
+  } finally {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  }
+}
+
 describe('the client retrying', () => {
   it('retries a 503 and a reset, logging call, attempt, status or error and wait; never a credential', async () => {
     const pool = agent.get(BASE);
@@ -179,11 +200,13 @@ describe('the client retrying', () => {
       .times(4); // 1 for the first client, 3 for the second
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(204, '');
     const rateLimited = { ...fast, rateLimitedAttempts: Infinity, baseMs: 100, capMs: 100 };
-    // With the usual deadline alone, the first wait would already reach past it.
-    const usual = { deadline: Date.now() + 20, retry: rateLimited };
-    await expect(client(usual).send('DELETE', PATH)).rejects.toMatchObject({ status: 429, attempts: 1 });
-    logged = [];
-    const { status } = await client({ ...usual, rateLimitedDeadline: Date.now() + 5_000 }).send('DELETE', PATH);
+    const status = await onFakeClock(0.5, async () => {
+      // With the usual deadline alone, the first wait (50 ms) would already reach past it.
+      const usual = { deadline: Date.now() + 20, retry: rateLimited };
+      await expect(client(usual).send('DELETE', PATH)).rejects.toMatchObject({ status: 429, attempts: 1 });
+      logged = [];
+      return (await client({ ...usual, rateLimitedDeadline: Date.now() + 5_000 }).send('DELETE', PATH)).status;
+    });
     expect(status).toBe(204);
     expect(logged.filter((line) => /attempt \d+ failed \(HTTP 429\)/.test(line))).toHaveLength(3);
     expect(
@@ -197,16 +220,18 @@ describe('the client retrying', () => {
     const pool = agent.get(BASE);
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(503, '');
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}).persist();
-    const started = performance.now();
-    const error = await client({
-      deadline: Date.now() + 300,
-      rateLimitedDeadline: Date.now() + 60_000,
-      retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 },
-    })
-      .send('DELETE', PATH)
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 429 });
-    expect(performance.now() - started).toBeLessThan(1500);
+    // Every wait 50 ms: attempts at 0, 50, …, 250 ms, and none at 300 (the usual deadline); held
+    // to the rate-limited one, it would try on to a minute.
+    const error = await onFakeClock(1, () =>
+      client({
+        deadline: Date.now() + 300,
+        rateLimitedDeadline: Date.now() + 60_000,
+        retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 },
+      })
+        .send('DELETE', PATH)
+        .catch((e: unknown) => e),
+    );
+    expect(error).toMatchObject({ status: 429, attempts: 6 });
   });
 
   it('never retries another 4xx', async () => {
