@@ -47,6 +47,8 @@ export interface ClientOptions {
   retry?: RetryPolicy;
   /** What the calls go over: the step's (dispatcher.ts), or a MockAgent in tests. */
   dispatcher: Dispatcher;
+  /** Values hidden from API text besides the credential's, e.g. a minted token's ID and secret. */
+  alsoHide?: readonly string[];
 }
 
 export interface SendOptions {
@@ -99,7 +101,8 @@ export class PlanetScaleClient {
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
 
-  constructor(options: ClientOptions) {
+  /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
+  constructor(options: ClientOptions, secrets?: string[]) {
     this.options = options;
     this.headers = {
       Accept: 'application/json',
@@ -107,12 +110,23 @@ export class PlanetScaleClient {
       'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`,
     };
     const { credential } = options;
-    this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+    this.secrets = secrets ?? [
+      ...(credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token]),
+      ...(options.alsoHide ?? []),
+    ];
+  }
+
+  /**
+   * Hides `value` from the text of every later API error of this client and those derived from
+   * it: the runner masks whole values only, and an error's text may be cut in the middle of one.
+   */
+  hide(value: string): void {
+    if (value && !this.secrets.includes(value)) this.secrets.push(value);
   }
 
   /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
   derive(overrides: Partial<Pick<ClientOptions, 'deadline' | 'signal' | 'rateLimitedDeadline'>>): PlanetScaleClient {
-    return new PlanetScaleClient({ ...this.options, ...overrides });
+    return new PlanetScaleClient({ ...this.options, ...overrides }, this.secrets);
   }
 
   /**
@@ -212,17 +226,52 @@ export class PlanetScaleClient {
         retryable: false,
       });
     }
-    const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
+    const limitMs = Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining);
+    const timeout = AbortSignal.timeout(limitMs);
+    // The backstop: should the dispatcher not heed the signal, the step's connections are closed
+    // and the attempt fails a moment later, so no client bug can outlive the step's limits.
+    const watchdog = stopAfter(limitMs + WATCHDOG_GRACE_MS, cancelled, this.options.dispatcher, method, url);
+    try {
+      return await this.attempt<T>(
+        method,
+        path,
+        url,
+        body,
+        headers,
+        started,
+        cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
+        watchdog.fired,
+      );
+    } finally {
+      watchdog.clear();
+    }
+  }
+
+  private async attempt<T>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+    started: number,
+    signal: AbortSignal,
+    watchdog: Promise<never>,
+  ): Promise<ApiResponse<T>> {
+    const { signal: cancelled } = this.options;
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-        dispatcher: this.options.dispatcher,
-      });
+      response = await Promise.race([
+        request(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+          dispatcher: this.options.dispatcher,
+        }),
+        watchdog,
+      ]);
     } catch (error) {
+      if (error instanceof PlanetScaleNetworkError) throw error; // the watchdog's
       const { reason, code, retryable } = describeRequestFailure(error);
       const wasCancelled = cancelled?.aborted === true;
       this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
@@ -230,8 +279,9 @@ export class PlanetScaleClient {
     }
     let text: string;
     try {
-      text = await response.body.text();
+      text = await Promise.race([response.body.text(), watchdog]);
     } catch (error) {
+      if (error instanceof PlanetScaleNetworkError) throw error; // the watchdog's
       // The headers came, the body did not: as ambiguous as a lost answer.
       const { reason, code, retryable } = describeRequestFailure(error);
       throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
@@ -264,6 +314,48 @@ export class PlanetScaleClient {
     }
     return { status, body: (text ? safeJson(text) : undefined) as T };
   }
+}
+
+/** How long past an attempt's own limit the watchdog waits for the dispatcher to end it. */
+export const WATCHDOG_GRACE_MS = 1_000;
+
+/**
+ * A timer that, after `ms` (or the grace after `cancelled` fires), destroys the dispatcher (every
+ * connection of the step, so that nothing keeps the process alive or spinning) and rejects
+ * `fired`. Unref'd: it never holds the step open.
+ */
+function stopAfter(
+  ms: number,
+  cancelled: AbortSignal | undefined,
+  dispatcher: Dispatcher,
+  method: string,
+  url: string,
+): { fired: Promise<never>; clear: () => void } {
+  let reject: (error: unknown) => void = () => {};
+  const fired = new Promise<never>((_, r) => (reject = r));
+  fired.catch(() => {}); // raced only while the attempt runs
+  const fire = () => {
+    dispatcher.destroy().catch(() => {});
+    reject(
+      new PlanetScaleNetworkError(method, url, 'the connection did not end at the time limit, so the step closed its connections', {
+        code: 'EWATCHDOG',
+        retryable: false,
+      }),
+    );
+  };
+  let timer = setTimeout(fire, ms).unref();
+  const onCancel = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fire, WATCHDOG_GRACE_MS).unref();
+  };
+  cancelled?.addEventListener('abort', onCancel, { once: true });
+  return {
+    fired,
+    clear: () => {
+      clearTimeout(timer);
+      cancelled?.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 function retryAfterOf(error: unknown): number | undefined {
@@ -327,6 +419,14 @@ function describeRequestFailure(error: unknown): { reason: string; code?: string
   const refused = /^Proxy response \((\d+)\)/.exec(message);
   if (refused)
     return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
+  // undici's ProxyAgent: the proxy took the connection and closed it instead of answering CONNECT
+  // (how some proxies refuse a host). Nothing reached PlanetScale.
+  if (code === 'UND_ERR_PRX_CONN')
+    return {
+      reason: `${PROXY_REFUSED}: the proxy closed the connection instead of opening a tunnel`,
+      code: PROXY_REFUSED,
+      retryable: true,
+    };
   if (!message && !code) return { reason: error.message || error.name, retryable: true };
   return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }

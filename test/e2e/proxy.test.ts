@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runJob, runStep } from '../harness/index.ts';
+import { runJob, runStep, type StepResult } from '../harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -283,6 +283,123 @@ describe('post uses the proxy settings main ran with', () => {
     expect(main.maskedLog).toContain('##[debug]Save intra-action state proxy = ***');
     expect(main.maskedLog + post!.maskedLog).not.toContain('pa55word');
     expect(post!.warnings).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+/**
+ * A proxy that takes each connection and closes it once the CONNECT arrives, as proxies that
+ * refuse a host without an answer do; or, while `passing`, hands the bytes to the good proxy.
+ */
+async function startDroppingProxy(): Promise<ForwardProxy & { connections: number; passing: boolean; firstConnection: Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let arrived: () => void = () => {};
+  const firstConnection = new Promise<void>((resolve) => (arrived = resolve));
+  const dropper = {
+    url: '',
+    seen: [] as string[],
+    connections: 0,
+    passing: false,
+    firstConnection,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createNetServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => {});
+    if (dropper.passing) {
+      const { port } = new URL(proxy.url);
+      const upstream = connect(Number(port), '127.0.0.1');
+      sockets.add(upstream);
+      upstream.on('close', () => sockets.delete(upstream));
+      upstream.on('error', () => client.destroy());
+      client.pipe(upstream).pipe(client);
+      return;
+    }
+    dropper.connections++;
+    arrived();
+    client.once('data', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  dropper.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return dropper;
+}
+
+describe('a proxy that drops its tunnels', () => {
+  let dropper: Awaited<ReturnType<typeof startDroppingProxy>>;
+  beforeEach(async () => {
+    dropper = await startDroppingProxy();
+  });
+  afterEach(() => dropper.close());
+  // A client that reconnects without end would open thousands of connections a second.
+  const FEW_CONNECTIONS = 20;
+
+  it('main ends on its own, with a clear error, after a few connections', async () => {
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: inputs(`https://${API_HOST}`),
+      env: { HTTPS_PROXY: dropper.url, ...TRUST },
+      timeoutMs: 90_000,
+    });
+    expect(main.timedOut).toBe(false);
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(/after \d+ attempts: EPROXYREFUSED: the proxy closed the connection instead of opening a tunnel\.$/);
+    expect(main.maskedLog).not.toMatch(/may have reached PlanetScale/);
+    expect(dropper.connections).toBeGreaterThan(0);
+    expect(dropper.connections).toBeLessThan(FEW_CONNECTIONS);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('main cancelled behind it (SIGTERM) exits before the kill', async () => {
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: inputs(`https://${API_HOST}`),
+      env: { HTTPS_PROXY: dropper.url, ...TRUST },
+      signalAfterMs: { signal: 'SIGTERM', afterMs: 0, after: dropper.firstConnection },
+      timeoutMs: 90_000,
+    });
+    expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGTERM']); // no kill was needed
+    expect(main.exitCode).toBe(1);
+    expect(main.errors[0]).toMatch(/^The job was cancelled \(SIGTERM\)/);
+    expect(dropper.connections).toBeLessThan(FEW_CONNECTIONS);
+  });
+
+  const postOptions = (main: StepResult) => ({
+    actionDir,
+    step: 'post' as const,
+    inputs: inputs(`https://${API_HOST}`),
+    env: { HTTPS_PROXY: dropper.url, ...TRUST, ...main.env },
+    state: main.state,
+    masks: main.masks,
+  });
+
+  it('post, with a token to delete, ends on its own and says the token was not deleted', async () => {
+    dropper.passing = true; // main gets through, then the proxy turns
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: inputs(`https://${API_HOST}`),
+      env: { HTTPS_PROXY: dropper.url, ...TRUST },
+    });
+    expect(main.exitCode).toBe(0);
+    dropper.passing = false;
+    const post = await runStep({ ...postOptions(main), timeoutMs: 120_000 });
+    expect(post.timedOut).toBe(false);
+    expect(post.exitCode).toBe(1);
+    expect(post.errors[0]).toMatch(/EPROXYREFUSED: the proxy closed the connection instead of opening a tunnel/);
+    expect(post.errors[0]).toMatch(/stays valid until/);
+    expect(dropper.connections).toBeLessThan(FEW_CONNECTIONS * 2);
+    expect(fake.mintedTokens().map((t) => t.name)).toEqual([main.outputs['name']]);
+    // Through a proxy that works again, the same post deletes it.
+    dropper.passing = true;
+    const again = await runStep({ ...postOptions(main), env: { HTTPS_PROXY: dropper.url, ...TRUST, ...main.env } });
+    expect(again.exitCode).toBe(0);
     expect(fake.mintedTokens()).toEqual([]);
   });
 });
