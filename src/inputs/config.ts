@@ -8,10 +8,12 @@ import { parseCredential, type MintingCredential } from './minting-credential.js
 import { fail, formatInputError, type InputError, type Parsed, type ReadInput } from './parsed.js';
 import type { RunInfo } from '../runner/run-context.js';
 import { show } from '../report/text.js';
+import { DEFAULT_API_URL, parseApiUrl } from './api-url.js';
+
+export { DEFAULT_API_URL, parseApiUrl };
 import type { SweepNames } from '../token/sweep-names.js';
 import { defaultNamePrefix, defaultNameStem, normalizeNamePrefix } from '../token/name.js';
 
-export const DEFAULT_API_URL = 'https://api.planetscale.com';
 export const MIN_TTL_SECONDS = 60;
 export const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
 
@@ -304,30 +306,4 @@ export function parseBoolean(input: string, value: string): Parsed<boolean> {
   if (TRUE.includes(value)) return { ok: true, value: true };
   if (FALSE.includes(value)) return { ok: true, value: false };
   return fail(input, `${show(value)} is not a boolean: use true or false.`);
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-const isLoopback = (hostname: string) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-
-/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
-export function parseApiUrl(value: string): Parsed<string> {
-  const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
-  let url: URL;
-  try {
-    url = new URL(value || DEFAULT_API_URL);
-  } catch {
-    return fail('api-url', `is not a URL: ${hint}.`);
-  }
-  // Checked first, and the value not echoed: a user:password in the URL is a credential.
-  if (url.username || url.password) {
-    return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    return fail(
-      'api-url',
-      `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`,
-    );
-  }
-  if (url.search || url.hash) return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);
-  return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }

@@ -32,19 +32,28 @@ const proxyIn = (env: NodeJS.ProcessEnv, name: string): string | undefined =>
  */
 export function proxyProblem(env: NodeJS.ProcessEnv, apiUrl: string): string | undefined {
   if (apiUrl.startsWith('http:')) return undefined; // never proxied (stepDispatcher)
-  const bad = ['https_proxy', 'http_proxy'].map((name) => proxyIn(env, name)).some((value) => value !== undefined && !isProxyUrl(value));
-  if (!bad) return undefined;
+  const problems = ['https_proxy', 'http_proxy']
+    .map((name) => proxyIn(env, name))
+    .map((value) => (value === undefined ? undefined : proxyUrlProblem(value)));
+  const problem = problems.find((p) => p !== undefined);
+  if (!problem) return undefined;
   const names = PROXY_VARIABLES.filter((name) => env[name]);
-  return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+  return `The proxy set in ${names.join(' / ')} ${problem}: give one such as "http://proxy.example:3128".`;
 }
 
-function isProxyUrl(value: string): boolean {
+/** What keeps `value` from being a proxy's URL, if anything; never echoes it. */
+function proxyUrlProblem(value: string): string | undefined {
+  let url: URL;
   try {
-    const { protocol, hostname } = new URL(value);
-    return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+    url = new URL(value);
   } catch {
-    return false;
+    return 'is not a URL';
   }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return 'is not a URL';
+  // undici takes only scheme, host, port and credentials; anything more fails each call late.
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    return 'has a path, query or fragment, which a proxy URL cannot have';
+  return undefined;
 }
 
 /** A Dispatcher the step destroys when it ends: `await using dispatcher = stepDispatcher(…)`. */
@@ -64,10 +73,11 @@ export type StepDispatcher = Dispatcher &
  * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
  * is given this dispatcher.
  */
-export function stepDispatcher(env: NodeJS.ProcessEnv, apiUrl: string): StepDispatcher {
+export function stepDispatcher(env: NodeJS.ProcessEnv, apiUrl: string, ca?: readonly string[]): StepDispatcher {
   // rejectUnauthorized is set, not left to the default, so that NODE_TLS_REJECT_UNAUTHORIZED=0 in
-  // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies.
-  const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS };
+  // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies,
+  // unless `ca` names the certificates to trust instead.
+  const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS, ...(ca ? { ca: [...ca] } : {}) };
   const options = {
     connect: tls,
     headersTimeout: SOCKET_TIMEOUT_MS,

@@ -49,6 +49,8 @@ export async function createServiceToken(
     { name: request.name, ttl: request.ttlSeconds },
     { minTimeMs: MIN_CALL_MS, ...sendOptions },
   );
+  // Both hidden from any later error's text at once, whatever their shape.
+  for (const key of ['token', 'id']) if (isObject(body) && typeof body[key] === 'string') client.hide(body[key]);
   if (isObject(body) && typeof body['token'] === 'string' && body['token']) onSecret?.(body['token']);
   // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
   const id = isObject(body) && isServiceTokenId(body['id']) ? body['id'] : undefined;
@@ -57,6 +59,11 @@ export async function createServiceToken(
   }
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
+  }
+  // Post must read it back from env exactly (restore-env, seal): one line of printable ASCII, as
+  // every PlanetScale secret is ("pscale_tkn_…").
+  if (!/^[\x21-\x7e]+$/.test(body['token'])) {
+    throw new PlanetScaleResponseError('PlanetScale answered the create call with a secret that is not one line of printable text', id);
   }
   return {
     id,

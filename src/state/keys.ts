@@ -26,6 +26,8 @@ export const STATE = {
   lookUpByName: 'look-up-by-name',
   /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
   proxy: 'proxy',
+  /** NODE_EXTRA_CA_CERTS as main ran with it: post trusts no other CA (steps/post/trust.ts). */
+  extraCaCerts: 'extra-ca-certs',
   /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
   sweep: 'sweep',
 } as const;

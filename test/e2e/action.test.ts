@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { runStep, type StepResult } from '../harness/index.ts';
+import { EMPTY_STATE } from '../harness/empty-state.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -480,7 +481,7 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual([expect.stringMatching(expected)]);
     expect(fake.requests).toEqual([]);
-    expect(main.state).toEqual({});
+    expect(main.state).toEqual(EMPTY_STATE); // every key claimed, none filled
     expect(leaks(main, minting.token)).toEqual([]);
     expectNoStackTrace(main);
   });

@@ -12,6 +12,7 @@ import { acmeInputs, startAcme } from './acme.ts';
 import { runJob, runStep, type StepResult } from '../harness/index.ts';
 import { INPUT_NAMES, hostileInputs, hostileString } from '../property/arbitraries.ts';
 import { LoopbackPool, json, type loopback } from './loopback.ts';
+import { EMPTY_STATE } from '../harness/empty-state.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
@@ -54,7 +55,7 @@ function expectRefusedBeforeAnyRequest(main: StepResult, input: string | RegExp)
   expect(main.exitCode).toBe(1);
   expect(main.errors.length).toBeGreaterThan(0);
   for (const error of main.errors) expect(error).toMatch(typeof input === 'string' ? new RegExp(`^Input "${input}": `) : input);
-  expect(main.state).toEqual({});
+  expect(main.state).toEqual(EMPTY_STATE); // every key claimed, none filled
   expect(main.stdout + main.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   expect(foreignCommands(main)).toEqual([]);
   expect(main.path).toEqual([]);

@@ -4,7 +4,9 @@
 // succeed through it. The front's certificate (test/fixtures/tls) is trusted through
 // NODE_EXTRA_CA_CERTS. With NO_PROXY naming the host, the action must go direct; a loopback API
 // over plain http never goes through a proxy (the credential would reach it in clear).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer as createNetServer, type Socket } from 'node:net';
@@ -204,6 +206,21 @@ describe('proxies', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('refuses a proxy URL with a path or a query, before any call, without echoing it', async () => {
+    const { main } = await runJob({
+      actionDir,
+      inputs: inputs(`https://${API_HOST}`),
+      env: { HTTPS_PROXY: `${proxy.url.replace('http://', 'http://ci:pa55word@')}/corp?route=1`, ...TRUST },
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([
+      'The proxy set in HTTPS_PROXY has a path, query or fragment, which a proxy URL cannot have: give one such as "http://proxy.example:3128".',
+    ]);
+    expect(main.stdout + main.stderr).not.toMatch(/pa55word|corp\?route/);
+    expect(proxy.seen).toEqual([]);
+    expect(fake.requests).toEqual([]);
+  });
+
   it('refuses a proxy variable that is not a URL, before any call, without echoing it', async () => {
     const { main, post } = await runJob({
       actionDir,
@@ -231,7 +248,7 @@ describe('post uses the proxy settings main ran with', () => {
     const direct = inputs(`https://localhost:${frontPort}`);
     const main = await runStep({ actionDir, step: 'main', inputs: direct, env: TRUST });
     expect(main.exitCode).toBe(0);
-    expect(main.state).not.toHaveProperty('proxy');
+    expect(main.state['proxy']).toBe('');
     const post = await runStep({
       actionDir,
       step: 'post',
@@ -401,5 +418,44 @@ describe('a proxy that drops its tunnels', () => {
     const again = await runStep({ ...postOptions(main), env: { HTTPS_PROXY: dropper.url, ...TRUST, ...main.env } });
     expect(again.exitCode).toBe(0);
     expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe('the certificates post trusts', () => {
+  it("are main's: a CA a later step names is not trusted, and says so", async () => {
+    // Main trusts the test CA from a file of its own; post's env names the same CA at another
+    // path, as a later step might, after main's file is gone: post must not take it.
+    const dir = mkdtempSync(join(tmpdir(), 'trust-'));
+    const mainCa = join(dir, 'main-ca.pem');
+    copyFileSync(tls('cert.pem'), mainCa);
+    const direct = inputs(`https://localhost:${frontPort}`);
+    const main = await runStep({ actionDir, step: 'main', inputs: direct, env: { NODE_EXTRA_CA_CERTS: mainCa } });
+    expect(main.exitCode).toBe(0);
+    expect(main.state['extra-ca-certs']).toBe(mainCa);
+    rmSync(mainCa);
+    fake.clearRequests();
+    const postWith = (ca: string) =>
+      runStep({
+        actionDir,
+        step: 'post',
+        inputs: direct,
+        env: { ...main.env, NODE_EXTRA_CA_CERTS: ca },
+        state: main.state,
+        masks: main.masks,
+      });
+    const refused = await postWith(tls('cert.pem'));
+    expect(refused.exitCode).toBe(1);
+    expect(refused.warnings).toEqual([
+      expect.stringMatching(/^NODE_EXTRA_CA_CERTS changed after the main step .*trusts only the certificates the main step trusted\.$/),
+      expect.stringMatching(/can no longer be read: the post step trusts only the public roots\.$/),
+    ]);
+    expect(fake.requests).toEqual([]); // the TLS handshake failed: nothing was sent
+    // With main's file back, post trusts it again, warns, and deletes the token.
+    copyFileSync(tls('cert.pem'), mainCa);
+    const again = await postWith(tls('cert.pem'));
+    expect(again.exitCode).toBe(0);
+    expect(again.warnings).toEqual([expect.stringMatching(/^NODE_EXTRA_CA_CERTS changed after the main step/)]);
+    expect(fake.mintedTokens()).toEqual([]);
+    rmSync(dir, { recursive: true });
   });
 });

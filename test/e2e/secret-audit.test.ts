@@ -202,7 +202,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.outputs['service-token']).toBe(minted.token);
     expect(job.main.maskedLog).toContain('##[debug]Set output service-token = ***');
     // The credential came from inputs, which export-env does not touch: nothing is sealed.
-    expect(job.main.state).not.toHaveProperty('minting-credential');
+    expect(job.main.state['minting-credential']).toBe('');
     auditJob(job, secretsOf(minted));
     expect(fake.mintedTokens()).toEqual([]);
   });
@@ -246,7 +246,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(grantErrors).toHaveLength(3);
     for (const message of grantErrors) {
       expect(message).toMatch(
-        /^PlanetScale refused granting .* as invalid \(HTTP 422, code "invalid \*\*\*:\*\*\*"\)\. PlanetScale says: "Token \*\*\*:\*\*\* \(and [a-z0-9]+:\*\*\*\) is invalid ::add-path::\/tmp\/evil ##\[set-env name=X\]y x+\.\.\."\.$/,
+        /^PlanetScale refused granting .* as invalid \(HTTP 422, code "invalid \*\*\*:\*\*\*"\)\. PlanetScale says: "Token \*\*\*:\*\*\* \(and \*\*\*:\*\*\*\) is invalid ::add-path::\/tmp\/evil ##\[set-env name=X\]y x+\.\.\."\.$/,
       );
       const said = /PlanetScale says: (".*")\.$/.exec(message)![1]!;
       expect((JSON.parse(said) as string).length).toBe(300);
@@ -345,7 +345,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       ),
     ]);
     expect(job.post!.errors[0]).toMatch(
-      /PlanetScale says: "cannot delete \/v1\/organizations\/acme\/service-tokens\/[a-z0-9]+ for \*\*\*:\*\*\*"/,
+      /PlanetScale says: "cannot delete \/v1\/organizations\/acme\/service-tokens\/\*\*\* for \*\*\*:\*\*\*"/,
     );
     auditJob(job, secretsOf(minted));
     // Left alive by design of this test; afterEach deletes it.
@@ -404,6 +404,44 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(job.main.masks).toContain(realId);
     auditJob(job, { ...secretsOf(minted), mintedId: '' });
     expect(auditStep(job.main, { ...secretsOf(minted), mintedId: realId }, [], true)).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a grant error that echoes its path where the message is cut: no part of the minted ID shows', async () => {
+    const prefix = '/v1/organizations/acme/service-tokens/';
+    const { api, minted } = await watchedFake((req) => {
+      if (req.method === 'POST' && req.target.endsWith('/access')) {
+        // Padded so that the 300-character cut of API text falls inside the ID.
+        const message = `${'a'.repeat(290 - ' for '.length - prefix.length)} for ${req.target}`;
+        return json(422, { code: 'unprocessable', message });
+      }
+      return 'forward';
+    });
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(minted.id.length).toBeGreaterThan(4);
+    const grantError = job.main.errors.find((e) => e.includes('aaaa'));
+    expect(grantError).toContain(`for ${prefix}***/access`);
+    for (const text of [...job.main.errors, job.main.maskedLog]) expect(text).not.toContain(minted.id.slice(0, 6));
+    auditJob(job, secretsOf(minted));
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a create answered with a secret that is not one line of printable text: refused, and the token deleted', async () => {
+    fake.faults.script(
+      { method: 'POST', path: '/v1/organizations/acme/service-tokens' },
+      { kind: 'altered-answer', alter: (body) => ({ ...(body as object), token: `${(body as { token: string }).token} ` }) },
+    );
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/with a secret that is not one line of printable text/);
+    expect(job.main.outputs['service-token']).toBeUndefined();
+    const secret = minted.token.trim();
+    for (const step of [job.main, job.post!]) {
+      expect(step.maskedLog).not.toContain(secret);
+      expect(step.files.summary + step.files.state + step.files.env + step.files.output).not.toContain(secret);
+    }
     expect(fake.mintedTokens()).toEqual([]);
   });
 

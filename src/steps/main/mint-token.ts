@@ -94,6 +94,7 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
     core.saveState(STATE.proxy, proxy.value);
   }
   if (config.sweepExpired) core.saveState(STATE.sweep, encodeSweepNames(config.sweepNames));
+  core.saveState(STATE.extraCaCerts, env['NODE_EXTRA_CA_CERTS'] ?? '');
   if (cancel?.aborted) {
     core.error(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
     return 1;

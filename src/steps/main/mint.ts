@@ -7,6 +7,7 @@ import { parseInputs } from '../../inputs/config.js';
 import * as log from '../../runner/log.js';
 import { formatInputError } from '../../inputs/parsed.js';
 import { readInput } from '../../runner/read-input.js';
+import { STATE } from '../../state/keys.js';
 import { untrustedEventWarning, type RunInfo } from '../../runner/run-context.js';
 
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
@@ -14,6 +15,7 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   const started = Date.now();
   let cancelledAt = Date.now();
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
+  claimState();
   maskCredentialInputs(env);
   const parsed = parseInputs(readInput, env, run);
   if (!parsed.ok) {
@@ -31,6 +33,15 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   if (untrusted) core.warning(untrusted, { title: `Token minted in ${run.eventName}` });
   const { mintToken } = await import('./mint-token.js');
   return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
+}
+
+/**
+ * Every key post reads is written, empty, before anything else. The runner passes post only the
+ * keys main saved, as STATE_* on top of the job's env, and that env takes what any step writes to
+ * GITHUB_ENV: a key main never wrote could come from there, and steer post.
+ */
+function claimState(): void {
+  for (const key of Object.values(STATE)) core.saveState(key, '');
 }
 
 /**

@@ -2,6 +2,8 @@
 // for it by name when main could not account for a create call; optionally sweep leftovers.
 
 import { parseCredential } from '../../inputs/minting-credential.js';
+import { parseApiUrl } from '../../inputs/api-url.js';
+import { trustAsMain } from './trust.js';
 import type { PostWork } from './plan.js';
 import { PlanetScaleClient, type Credential } from '../../planetscale/client.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../planetscale/retry.js';
@@ -65,18 +67,21 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
         'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.',
     );
   }
-  const apiUrl = core.getState(STATE.apiUrl);
-  const badProxy = proxyProblem(proxy, apiUrl);
+  const apiUrl = recordedApiUrl(core.getState(STATE.apiUrl), readInput('api-url'));
+  if (!apiUrl.ok) return await failed(apiUrl.reason);
+  const badProxy = proxyProblem(proxy, apiUrl.value);
   if (badProxy) return await failed(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
   const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
-  await using dispatcher = stepDispatcher(proxy, apiUrl);
+  await using dispatcher = stepDispatcher(proxy, apiUrl.value, trustAsMain(core.getState(STATE.extraCaCerts), env));
   const clientWith = (credential: Credential, retry?: RetryPolicy) =>
     new PlanetScaleClient({
       dispatcher,
-      baseUrl: apiUrl,
+      baseUrl: apiUrl.value,
       credential,
+      // The minted ID goes into paths: hidden from API text too, as the runner masks whole values only.
+      alsoHide: id ? [id] : [],
       debug: core.isDebug() ? core.debug : undefined,
       log: log.info,
       deadline,
@@ -135,6 +140,23 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   // A section of its own in the log: a sweep may list many tokens.
   if (sweep) await core.group('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
   return exitCode;
+}
+
+/**
+ * The API URL main recorded, checked again with main's rules, and against the api-url input: the
+ * minting credential goes only where the inputs say, whatever the state says.
+ */
+export function recordedApiUrl(recorded: string, input: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const fromState = parseApiUrl(recorded);
+  const fromInput = parseApiUrl(input);
+  if (!recorded || !fromState.ok || !fromInput.ok || fromState.value !== fromInput.value) {
+    return {
+      ok: false,
+      reason:
+        'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting credential is not sent.',
+    };
+  }
+  return { ok: true, value: fromState.value };
 }
 
 /** The optional sweep; best effort: it warns, but never fails the step. */
