@@ -98,6 +98,8 @@ export class PlanetScaleClient {
   private readonly options: ClientOptions;
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
+  /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+  readonly ownTokenId: string | undefined;
 
   constructor(options: ClientOptions) {
     this.options = options;
@@ -108,6 +110,7 @@ export class PlanetScaleClient {
     };
     const { credential } = options;
     this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+    this.ownTokenId = credential.kind === 'service-token' ? credential.id : undefined;
   }
 
   /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */

@@ -55,6 +55,12 @@ export async function createServiceToken(
   if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
   }
+  // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+  if (id !== undefined && id === client.ownTokenId) {
+    throw new PlanetScaleResponseError(
+      'PlanetScale answered the create call with the ID of the minting credential itself, not of a new token',
+    );
+  }
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
   }
@@ -76,6 +82,11 @@ function tokenPath(org: string, id: string, ...rest: string[]): string {
   return organizationPath(org, 'service-tokens', id, ...rest);
 }
 
+/** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
+function refuseOwnToken(client: PlanetScaleClient, id: string, what: string): void {
+  if (id === client.ownTokenId) throw new PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+}
+
 /** A grant's answer: the access records it carries, and whether it said more pages follow. */
 export interface GrantAnswer {
   records: GrantedAccess[];
@@ -94,6 +105,7 @@ export async function grantAccesses(
   database: string,
   accesses: string[],
 ): Promise<GrantAnswer> {
+  refuseOwnToken(client, tokenId, 'grant accesses to');
   const { body } = await client.send<unknown>('POST', tokenPath(org, tokenId, 'access'), {
     database,
     access: accesses,
@@ -125,6 +137,7 @@ function accessRecords(body: unknown, call: string): GrantedAccess[] {
 
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 export async function deleteServiceToken(client: PlanetScaleClient, org: string, id: string): Promise<'deleted' | 'not-found'> {
+  refuseOwnToken(client, id, 'delete');
   try {
     await client.send('DELETE', tokenPath(org, id));
     return 'deleted';

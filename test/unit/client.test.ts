@@ -210,6 +210,31 @@ describe('PlanetScaleClient', () => {
     expect(seen).toEqual([]);
   });
 
+  it("takes a create answer with the minting credential's own ID for a bad answer, and never grants to or deletes that ID", async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(200, { id: 'mintid', token: 'pscale_tkn_new' });
+    const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanetScaleResponseError);
+    expect((error as PlanetScaleResponseError).tokenId).toBeUndefined();
+    expect(String(error)).toMatch(/the ID of the minting credential itself/);
+    expect(String(error)).not.toContain('mintid');
+    // Refused before sending: the MockAgent, with no interceptor, would fail the call otherwise.
+    await expect(deleteServiceToken(client(), 'acme', 'mintid')).rejects.toThrow(/Refused to delete the minting credential itself/);
+    await expect(grantAccesses(client(), 'acme', 'mintid', 'app', ['read_branch'])).rejects.toThrow(/Refused to grant accesses to/);
+    // An OAuth token has no ID of its own: the same ID is a token like any other.
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(200, { id: 'mintid', token: 'pscale_tkn_new' });
+    expect(
+      await createServiceToken(client({ kind: 'api-token', token: 'oauth-tok' }), 'acme', { name: 'x', ttlSeconds: 60 }),
+    ).toMatchObject({
+      id: 'mintid',
+    });
+  });
+
   it('refuses to put an ID that does not look like one into a path, before sending', async () => {
     await expect(deleteServiceToken(client(), 'acme', '../x')).rejects.toThrow(/does not look like one/);
     await expect(grantAccesses(client(), 'acme', 'a b', 'app', ['read_branch'])).rejects.toThrow(/does not look like one/);
