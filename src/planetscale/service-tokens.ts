@@ -118,21 +118,49 @@ export async function listTokenAccesses(client: PlanetScaleClient, org: string, 
   return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
 }
 
-/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+/**
+ * Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified).
+ * Every record must be read, or the answer is refused: one dropped unread could be an access
+ * the job never asked for.
+ */
 function accessRecords(body: unknown, call: string): GrantedAccess[] {
   const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
   if (!data) throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
-  return data.flatMap((record): GrantedAccess[] => {
-    if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource'])) return [];
-    const resource = record['resource'];
-    return [
-      {
-        access: record['access'],
-        resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
-        resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
-      },
-    ];
+  return data.map((record, i) => {
+    const read = accessRecord(record);
+    if (typeof read === 'string') {
+      throw new PlanetScaleResponseError(
+        `PlanetScale answered the ${call} call with an access record that cannot be read (record ${i + 1}: ${read}), ` +
+          "so the token's accesses cannot be checked",
+      );
+    }
+    return read;
   });
+}
+
+/**
+ * One access record, in either shape PlanetScale uses: `/access` records name the resource in
+ * `resource: {type, name}`; the token object's `service_token_accesses` (the spec's GET
+ * /service-tokens/{id}) in `resource_type` and `resource_name`, beside `resource: {id, name}`.
+ * Returns why not, when the record cannot be read.
+ */
+function accessRecord(record: unknown): GrantedAccess | string {
+  if (!isObject(record)) return 'not an object';
+  const { access, resource } = record;
+  if (typeof access !== 'string' || !access) return '`access` is not an access name';
+  if (resource !== undefined && resource !== null && !isObject(resource)) return '`resource` is not an object';
+  const type = oneName(isObject(resource) ? resource['type'] : undefined, record['resource_type']);
+  const name = oneName(isObject(resource) ? resource['name'] : undefined, record['resource_name']);
+  if (type === undefined) return 'no resource type, or two that differ';
+  if (name === undefined) return 'no resource name, or two that differ';
+  return { access, resourceType: type, resourceName: name };
+}
+
+/** The one non-empty name two fields give (either may be absent); undefined when none, or they differ. */
+function oneName(a: unknown, b: unknown): string | undefined {
+  const given = [a, b].filter((v) => v !== undefined && v !== null);
+  if (given.length === 0 || !given.every((v) => typeof v === 'string' && v !== '')) return undefined;
+  return given.every((v) => v === given[0]) ? (given[0] as string) : undefined;
 }
 
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
