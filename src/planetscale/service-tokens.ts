@@ -115,7 +115,10 @@ export async function grantAccesses(
 
 /** Every access the token holds, following `next_page` through every page. */
 export async function listTokenAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
-  return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
+  const { items, cutShort } = await listAll(client, tokenPath(org, tokenId, 'access'), 'access records');
+  // Accesses on the pages not read could be ones the job never asked for.
+  if (cutShort) throw new PlanetScaleResponseError(`${cutShort}, so the token's accesses cannot be checked`);
+  return accessRecords(items, 'accesses');
 }
 
 /**
@@ -193,9 +196,17 @@ export interface ListedServiceToken {
   expiresAt: string | null;
 }
 
-/** Every service token of the organization, following `next_page` through every page. */
-export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ListedServiceToken[]> {
-  return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token): ListedServiceToken[] =>
+/** The organization's service tokens, as far as a lookup reads them (see listAll). */
+export interface ServiceTokenList {
+  tokens: ListedServiceToken[];
+  /** Why the list is not whole, when PlanetScale lists more than a lookup reads: nothing can be concluded from an absence. */
+  cutShort?: string;
+}
+
+/** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
+export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ServiceTokenList> {
+  const { items, cutShort } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
+  const tokens = items.flatMap((token): ListedServiceToken[] =>
     isObject(token) && typeof token['id'] === 'string'
       ? [
           {
@@ -206,6 +217,7 @@ export async function listServiceTokens(client: PlanetScaleClient, org: string):
         ]
       : [],
   );
+  return cutShort ? { tokens, cutShort } : { tokens };
 }
 
 /** The page after `page` that a list envelope names, or 0 when there is none. */
@@ -213,21 +225,60 @@ function nextPage(body: unknown, page: number): number {
   return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
 
-/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
-async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<unknown[]> {
+/**
+ * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
+ * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
+ * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
+ * paging forever.
+ */
+export const MAX_LIST_PAGES = 50;
+const PER_PAGE = 100;
+
+/** The pages a list envelope says there are: `total_pages`, or worked out from `total_count` and `per_page`; 0 when not said. */
+function totalPages(body: Record<string, unknown>): number {
+  const { total_pages: pages, total_count: count, per_page: perPage } = body;
+  if (typeof pages === 'number') return pages;
+  return typeof count === 'number' && typeof perPage === 'number' && perPage > 0 ? Math.ceil(count / perPage) : 0;
+}
+
+/**
+ * The items of a list endpoint's pages (PlanetScale's list responses), following `next_page`
+ * for at most MAX_LIST_PAGES pages. A list with more is cut short, and says so: at once, when
+ * the first page's totals show it. What was read is still returned.
+ */
+async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<{ items: unknown[]; cutShort?: string }> {
   const items: unknown[] = [];
-  // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
-  for (let page = 1, pages = 0; page && pages < 100; pages++) {
-    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=100`);
+  let count: unknown;
+  for (let page = 1, pages = 0; page;) {
+    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
     if (!isObject(body) || !Array.isArray(body['data']))
       throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
     items.push(...(body['data'] as unknown[]));
+    pages++;
     page = nextPage(body, page);
+    if (pages === 1) count = body['total_count'];
+    // A list the first page shows too long is read no further: it could not be read whole.
+    if (page && (pages === MAX_LIST_PAGES || (pages === 1 && totalPages(body) > MAX_LIST_PAGES))) {
+      return { items, cutShort: cutShortReason(what, count) };
+    }
   }
-  return items;
+  return { items };
 }
 
-/** IDs of the organization's service tokens named `name`. */
-export async function findServiceTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<string[]> {
-  return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+function cutShortReason(what: string, count: unknown): string {
+  const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+  return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
+    ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
+    : `PlanetScale lists more ${what} than ${limit}`;
+}
+/** IDs of the organization's service tokens named `name`, among those the list shows (`cutShort`: not all of them). */
+export async function findServiceTokensNamed(
+  client: PlanetScaleClient,
+  org: string,
+  name: string,
+): Promise<{ ids: string[]; cutShort?: string }> {
+  const { tokens, cutShort } = await listServiceTokens(client, org);
+  const ids = tokens.filter((token) => token.name === name).map((token) => token.id);
+  return cutShort ? { ids, cutShort } : { ids };
 }
