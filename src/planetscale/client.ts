@@ -100,6 +100,8 @@ export class PlanetScaleClient {
   private readonly options: ClientOptions;
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
+  /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+  readonly ownTokenId: string | undefined;
 
   /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
   constructor(options: ClientOptions, secrets?: string[]) {
@@ -114,6 +116,7 @@ export class PlanetScaleClient {
       ...(credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token]),
       ...(options.alsoHide ?? []),
     ];
+    this.ownTokenId = credential.kind === 'service-token' ? credential.id : undefined;
   }
 
   /**

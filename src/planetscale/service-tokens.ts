@@ -57,6 +57,12 @@ export async function createServiceToken(
   if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
   }
+  // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+  if (id !== undefined && id === client.ownTokenId) {
+    throw new PlanetScaleResponseError(
+      'PlanetScale answered the create call with the ID of the minting credential itself, not of a new token',
+    );
+  }
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
   }
@@ -83,6 +89,11 @@ function tokenPath(org: string, id: string, ...rest: string[]): string {
   return organizationPath(org, 'service-tokens', id, ...rest);
 }
 
+/** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
+function refuseOwnToken(client: PlanetScaleClient, id: string, what: string): void {
+  if (id === client.ownTokenId) throw new PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+}
+
 /** A grant's answer: the access records it carries, and whether it said more pages follow. */
 export interface GrantAnswer {
   records: GrantedAccess[];
@@ -101,6 +112,7 @@ export async function grantAccesses(
   database: string,
   accesses: string[],
 ): Promise<GrantAnswer> {
+  refuseOwnToken(client, tokenId, 'grant accesses to');
   const { body } = await client.send<unknown>('POST', tokenPath(org, tokenId, 'access'), {
     database,
     access: accesses,
@@ -110,28 +122,60 @@ export async function grantAccesses(
 
 /** Every access the token holds, following `next_page` through every page. */
 export async function listTokenAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
-  return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
+  const { items, cutShort } = await listAll(client, tokenPath(org, tokenId, 'access'), 'access records');
+  // Accesses on the pages not read could be ones the job never asked for.
+  if (cutShort) throw new PlanetScaleResponseError(`${cutShort}, so the token's accesses cannot be checked`);
+  return accessRecords(items, 'accesses');
 }
 
-/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+/**
+ * Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified).
+ * Every record must be read, or the answer is refused: one dropped unread could be an access
+ * the job never asked for.
+ */
 function accessRecords(body: unknown, call: string): GrantedAccess[] {
   const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
   if (!data) throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
-  return data.flatMap((record): GrantedAccess[] => {
-    if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource'])) return [];
-    const resource = record['resource'];
-    return [
-      {
-        access: record['access'],
-        resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
-        resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
-      },
-    ];
+  return data.map((record, i) => {
+    const read = accessRecord(record);
+    if (typeof read === 'string') {
+      throw new PlanetScaleResponseError(
+        `PlanetScale answered the ${call} call with an access record that cannot be read (record ${i + 1}: ${read}), ` +
+          "so the token's accesses cannot be checked",
+      );
+    }
+    return read;
   });
+}
+
+/**
+ * One access record, in either shape PlanetScale uses: `/access` records name the resource in
+ * `resource: {type, name}`; the token object's `service_token_accesses` (the spec's GET
+ * /service-tokens/{id}) in `resource_type` and `resource_name`, beside `resource: {id, name}`.
+ * Returns why not, when the record cannot be read.
+ */
+function accessRecord(record: unknown): GrantedAccess | string {
+  if (!isObject(record)) return 'not an object';
+  const { access, resource } = record;
+  if (typeof access !== 'string' || !access) return '`access` is not an access name';
+  if (resource !== undefined && resource !== null && !isObject(resource)) return '`resource` is not an object';
+  const type = oneName(isObject(resource) ? resource['type'] : undefined, record['resource_type']);
+  const name = oneName(isObject(resource) ? resource['name'] : undefined, record['resource_name']);
+  if (type === undefined) return 'no resource type, or two that differ';
+  if (name === undefined) return 'no resource name, or two that differ';
+  return { access, resourceType: type, resourceName: name };
+}
+
+/** The one non-empty name two fields give (either may be absent); undefined when none, or they differ. */
+function oneName(a: unknown, b: unknown): string | undefined {
+  const given = [a, b].filter((v) => v !== undefined && v !== null);
+  if (given.length === 0 || !given.every((v) => typeof v === 'string' && v !== '')) return undefined;
+  return given.every((v) => v === given[0]) ? (given[0] as string) : undefined;
 }
 
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 export async function deleteServiceToken(client: PlanetScaleClient, org: string, id: string): Promise<'deleted' | 'not-found'> {
+  refuseOwnToken(client, id, 'delete');
   try {
     await client.send('DELETE', tokenPath(org, id));
     return 'deleted';
@@ -159,9 +203,17 @@ export interface ListedServiceToken {
   expiresAt: string | null;
 }
 
-/** Every service token of the organization, following `next_page` through every page. */
-export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ListedServiceToken[]> {
-  return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token): ListedServiceToken[] =>
+/** The organization's service tokens, as far as a lookup reads them (see listAll). */
+export interface ServiceTokenList {
+  tokens: ListedServiceToken[];
+  /** Why the list is not whole, when PlanetScale lists more than a lookup reads: nothing can be concluded from an absence. */
+  cutShort?: string;
+}
+
+/** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
+export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ServiceTokenList> {
+  const { items, cutShort } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
+  const tokens = items.flatMap((token): ListedServiceToken[] =>
     isObject(token) && typeof token['id'] === 'string'
       ? [
           {
@@ -172,6 +224,7 @@ export async function listServiceTokens(client: PlanetScaleClient, org: string):
         ]
       : [],
   );
+  return cutShort ? { tokens, cutShort } : { tokens };
 }
 
 /** The page after `page` that a list envelope names, or 0 when there is none. */
@@ -179,21 +232,60 @@ function nextPage(body: unknown, page: number): number {
   return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
 
-/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
-async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<unknown[]> {
+/**
+ * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
+ * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
+ * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
+ * paging forever.
+ */
+export const MAX_LIST_PAGES = 50;
+const PER_PAGE = 100;
+
+/** The pages a list envelope says there are: `total_pages`, or worked out from `total_count` and `per_page`; 0 when not said. */
+function totalPages(body: Record<string, unknown>): number {
+  const { total_pages: pages, total_count: count, per_page: perPage } = body;
+  if (typeof pages === 'number') return pages;
+  return typeof count === 'number' && typeof perPage === 'number' && perPage > 0 ? Math.ceil(count / perPage) : 0;
+}
+
+/**
+ * The items of a list endpoint's pages (PlanetScale's list responses), following `next_page`
+ * for at most MAX_LIST_PAGES pages. A list with more is cut short, and says so: at once, when
+ * the first page's totals show it. What was read is still returned.
+ */
+async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<{ items: unknown[]; cutShort?: string }> {
   const items: unknown[] = [];
-  // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
-  for (let page = 1, pages = 0; page && pages < 100; pages++) {
-    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=100`);
+  let count: unknown;
+  for (let page = 1, pages = 0; page;) {
+    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
     if (!isObject(body) || !Array.isArray(body['data']))
       throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
     items.push(...(body['data'] as unknown[]));
+    pages++;
     page = nextPage(body, page);
+    if (pages === 1) count = body['total_count'];
+    // A list the first page shows too long is read no further: it could not be read whole.
+    if (page && (pages === MAX_LIST_PAGES || (pages === 1 && totalPages(body) > MAX_LIST_PAGES))) {
+      return { items, cutShort: cutShortReason(what, count) };
+    }
   }
-  return items;
+  return { items };
 }
 
-/** IDs of the organization's service tokens named `name`. */
-export async function findServiceTokensNamed(client: PlanetScaleClient, org: string, name: string): Promise<string[]> {
-  return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+function cutShortReason(what: string, count: unknown): string {
+  const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+  return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
+    ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
+    : `PlanetScale lists more ${what} than ${limit}`;
+}
+/** IDs of the organization's service tokens named `name`, among those the list shows (`cutShort`: not all of them). */
+export async function findServiceTokensNamed(
+  client: PlanetScaleClient,
+  org: string,
+  name: string,
+): Promise<{ ids: string[]; cutShort?: string }> {
+  const { tokens, cutShort } = await listServiceTokens(client, org);
+  const ids = tokens.filter((token) => token.name === name).map((token) => token.id);
+  return cutShort ? { ids, cutShort } : { ids };
 }

@@ -22,11 +22,14 @@ export function groupGranted(records: readonly GrantedAccess[]): GrantedResource
   return [...byResource.values()];
 }
 
+const isOrganization = (record: GrantedAccess) => record.resourceType.toLowerCase() === 'organization';
+const sameOrganization = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 function matches(request: AccessRequest, record: GrantedAccess): boolean {
   if (record.resourceType.toLowerCase() !== request.resourceType.toLowerCase()) return false;
-  // The name of an organization-level record is unverified; the token lives in one organization,
-  // so its type is enough there.
-  return request.resourceType === 'Organization' || record.resourceName === request.resourceName;
+  return request.resourceType === 'Organization'
+    ? sameOrganization(record.resourceName, request.resourceName)
+    : record.resourceName === request.resourceName;
 }
 
 export interface GrantCheck {
@@ -34,13 +37,16 @@ export interface GrantCheck {
   missing: AccessRequest[];
   /** Reported granted, not asked for: more privilege than the job wanted. */
   unexpected: GrantedAccess[];
+  /** Organization-level records that name another organization than the job's: the answer is not about this token. */
+  foreign: GrantedAccess[];
 }
 
-export function checkGrants(asked: readonly AccessRequest[], granted: readonly GrantedAccess[]): GrantCheck {
+export function checkGrants(asked: readonly AccessRequest[], granted: readonly GrantedAccess[], org: string): GrantCheck {
   const missing = asked.flatMap((request): AccessRequest[] => {
     const absent = request.accesses.filter((access) => !granted.some((g) => g.access === access && matches(request, g)));
     return absent.length > 0 ? [{ ...request, accesses: absent }] : [];
   });
   const unexpected = granted.filter((g) => !asked.some((request) => request.accesses.includes(g.access) && matches(request, g)));
-  return { missing, unexpected };
+  const foreign = granted.filter((g) => isOrganization(g) && !sameOrganization(g.resourceName, org));
+  return { missing, unexpected, foreign };
 }

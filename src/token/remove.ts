@@ -28,15 +28,18 @@ export async function removeToken(client: PlanetScaleClient, org: string, id: st
   const byId = await removeById(client, org, id, name);
   if (byId !== 'not-found') return byId;
   let ids: string[];
+  const both404 = 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know)';
   try {
-    ids = await findServiceTokensNamed(client, org, name);
+    const found = await findServiceTokensNamed(client, org, name);
+    ids = found.ids;
+    if (ids.length === 0 && found.cutShort) {
+      return { ok: false, unconfirmed: true, reason: `${both404}, and it could not be looked up by name: ${found.cutShort}.` };
+    }
   } catch (error) {
     return {
       ok: false,
       unconfirmed: true,
-      reason:
-        'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
-        `and looking it up by name failed. ${listingFailure(error, `a token named ${show(name)}`)}`,
+      reason: `${both404}, and looking it up by name failed. ${listingFailure(error, `a token named ${show(name)}`)}`,
     };
   }
   if (ids.length === 0) return { ok: true, outcome: 'already-gone' };
@@ -111,13 +114,28 @@ export async function removeTokensNamed(
   name: string,
   except?: string,
 ): Promise<NamedRemovalResult> {
-  let ids: string[];
+  let found: Awaited<ReturnType<typeof findServiceTokensNamed>>;
   try {
-    ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
+    found = await findServiceTokensNamed(client, org, name);
   } catch (error) {
     return { ok: false, reason: listingFailure(error, `a token named ${show(name)}`) };
   }
-  return deleteListed(client, org, ids, name);
+  // Those found are deleted even when the list is cut short; the rest is not known to hold none.
+  const result = await deleteListed(
+    client,
+    org,
+    found.ids.filter((id) => id !== except),
+    name,
+  );
+  if (!result.ok || !found.cutShort) return result;
+  return {
+    ok: false,
+    unconfirmed: true,
+    reason:
+      result.removed > 0
+        ? `${found.cutShort}; ${result.removed} named ${show(name)} among those read ${result.removed === 1 ? 'was' : 'were'} deleted, and another may be among the rest.`
+        : `${found.cutShort}, and none of those read is named ${show(name)}: one may be among the rest.`,
+  };
 }
 
 /** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */

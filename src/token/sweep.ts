@@ -3,7 +3,7 @@
 // before their post step. Which names count is decided in sweep-names.ts.
 
 import type { PlanetScaleClient } from '../planetscale/client.js';
-import { listServiceTokens, type ListedServiceToken } from '../planetscale/service-tokens.js';
+import { listServiceTokens, type ServiceTokenList } from '../planetscale/service-tokens.js';
 import { listingFailure } from '../report/explain.js';
 import { removeToken } from './remove.js';
 import { show } from '../report/text.js';
@@ -12,15 +12,17 @@ import { isSweepable, type SweepNames } from './sweep-names.js';
 export type SweepResult = { ok: true; removed: number; failures: string[] } | { ok: false; reason: string };
 
 export async function sweepExpired(client: PlanetScaleClient, org: string, names: SweepNames, nowMs: number): Promise<SweepResult> {
-  let expired: ListedServiceToken[];
+  let listed: ServiceTokenList;
   const what = `expired tokens named ${show(`${names.stem}${names.exact ? '' : '…'}`)}`;
   try {
-    expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+    listed = await listServiceTokens(client, org);
   } catch (error) {
     return { ok: false, reason: listingFailure(error, what) };
   }
+  const expired = listed.tokens.filter((token) => isSweepable(token, names, nowMs));
   let removed = 0;
-  const failures: string[] = [];
+  // A list cut short is swept as far as it was read: the sweep is what shortens it.
+  const failures: string[] = listed.cutShort ? [`${listed.cutShort}: only those read were looked at for ${what}.`] : [];
   for (const token of expired) {
     const result = await removeToken(client, org, token.id, token.name ?? token.id);
     if (result.ok) removed++;

@@ -445,6 +445,25 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
+  it("a create answered with the minting credential's own ID: never granted to nor deleted; the real token is found by name and deleted", async () => {
+    fake.faults.script(
+      { method: 'POST', path: '/v1/organizations/acme/service-tokens' },
+      { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: minting.id }) },
+    );
+    const { api, minted } = await watchedFake();
+    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors[0]).toMatch(/with the ID of the minting credential itself, not of a new token/);
+    expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
+    expect(minted.id).toBe(minting.id);
+    const ownPath = `/v1/organizations/acme/service-tokens/${minting.id}`;
+    expect(fake.requests.filter((r) => r.path.startsWith(ownPath) && r.method !== 'GET')).toEqual([]);
+    expect(fake.token(minting.id)?.deleted).toBe(false);
+    expect(fake.mintedTokens()).toEqual([]);
+    expect(job.post!.exitCode).toBe(0);
+    auditJob(job, { ...secretsOf(minted), mintedId: '' });
+  });
+
   it('DELETE and GET answered 404 while the token is still listed by name: deleted by the listed ID, nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });

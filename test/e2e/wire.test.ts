@@ -163,6 +163,79 @@ describe('grant round', () => {
   });
 });
 
+describe('grant answers the action cannot read, or about another organization', () => {
+  const onApp = (body: { data: unknown[] }, extra: unknown) =>
+    body.data.length > 0 && (body.data[0] as { resource: { name: string } }).resource.name === 'app'
+      ? { ...body, data: [...body.data, extra] }
+      : body;
+  const refusals: [string, unknown, RegExp][] = [
+    [
+      "a flat record in the token object's shape",
+      { id: 'extra', access: 'delete_database', resource_type: 'Database', resource_name: 'app' },
+      /^PlanetScale reports accesses that were not asked for: delete_database on Database "app"/,
+    ],
+    [
+      '`resource` as a string',
+      { id: 'extra', type: 'DatabaseAccess', access: 'delete_database', resource: 'app' },
+      /^Failed granting read_branch on database "app": .*access record that cannot be read \(record 2: `resource` is not an object\)/,
+    ],
+    [
+      '`access` as a list',
+      { id: 'extra', type: 'DatabaseAccess', access: ['delete_database'], resource: { id: 'd', type: 'Database', name: 'app' } },
+      /^Failed granting read_branch on database "app": .*access record that cannot be read \(record 2: `access` is not an access name\)/,
+    ],
+    [
+      'an organization record naming another organization',
+      { id: 'extra', type: 'DatabaseAccess', access: 'read_databases', resource: { id: 'o', type: 'Organization', name: 'evil' } },
+      /^PlanetScale reports accesses on another organization than "acme": read_databases on Organization "evil"/,
+    ],
+  ];
+  it.each(refusals)('%s: refused, the token deleted, nothing handed over', async (_, extra, error) => {
+    const proxy = await grantProxy(4, (body) => onApp(body, extra));
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([expect.stringMatching(error)]);
+      expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);
+      expect(main.outputs).toEqual({});
+      expect(main.env).toEqual({});
+      expect(main.summary).not.toContain('evil');
+      expect(post!.exitCode).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it("reads every record in the token object's shape (service_token_accesses): the job succeeds", async () => {
+    const proxy = await grantProxy(4, (body) => ({
+      ...body,
+      data: body.data.map((r) => {
+        const { id, access, resource } = r as { id: string; access: string; resource: { id: string; type: string; name: string } };
+        return {
+          id,
+          access,
+          description: '',
+          resource_id: resource.id,
+          resource_type: resource.type,
+          resource_name: resource.name,
+          resource: { id: resource.id, name: resource.name },
+        };
+      }),
+    }));
+    try {
+      const { main, post } = await runJob({ actionDir, inputs: inputs(proxy.url) });
+      expect(main.errors).toEqual([]);
+      expect(main.exitCode).toBe(0);
+      expect(JSON.parse(main.outputs['accesses']!)).toHaveLength(4);
+      expect(post!.exitCode).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
 describe('create', () => {
   it('finds and deletes by name a token whose create answer was lost', async () => {
     const proxy = await grantProxy(4, undefined, { loseCreateAnswer: true });

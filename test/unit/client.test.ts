@@ -102,6 +102,45 @@ describe('PlanetScaleClient', () => {
     expect((await listTokenAccesses(client(), 'acme', 't1')).map((g) => g.access)).toEqual(['read_branch', 'create_branch']);
   });
 
+  it("reads access records in the token object's shape as in the /access shape, and refuses an answer with a record it cannot read", async () => {
+    const grant = (data: unknown[]) => {
+      agent
+        .get(BASE)
+        .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
+        .reply(200, { type: 'list', next_page: null, data });
+      return grantAccesses(client(), 'acme', 't1', 'app', ['read_branch']);
+    };
+    const app = { access: 'read_branch', resource: { id: 'd1', type: 'Database', name: 'app' } };
+    // The spec's service_token_accesses: resource_type and resource_name beside a resource without a type.
+    const tokenShape = {
+      id: 'a1',
+      access: 'delete_database',
+      resource_type: 'Database',
+      resource_name: 'app',
+      resource: { id: 'd1', name: 'app' },
+    };
+    expect((await grant([app, tokenShape])).records).toEqual([
+      { access: 'read_branch', resourceType: 'Database', resourceName: 'app' },
+      { access: 'delete_database', resourceType: 'Database', resourceName: 'app' },
+    ]);
+    expect((await grant([{ access: 'delete_database', resource_type: 'Database', resource_name: 'app' }])).records).toEqual([
+      { access: 'delete_database', resourceType: 'Database', resourceName: 'app' },
+    ]);
+    for (const [bad, why] of [
+      [{ access: 'delete_database', resource: 'app' }, '`resource` is not an object'],
+      [{ access: ['delete_database'], resource: { type: 'Database', name: 'app' } }, '`access` is not an access name'],
+      [{ access: 'delete_database', resource: { type: 'Database' } }, 'no resource name'],
+      [{ access: 'delete_database', resource: { name: 'app' } }, 'no resource type'],
+      [{ access: 'delete_database', resource: { type: 'Database', name: 'app' }, resource_name: 'other' }, 'two that differ'],
+      ['delete_database', 'not an object'],
+    ] as const) {
+      const error = await grant([app, bad]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlanetScaleResponseError);
+      expect(String(error)).toContain('cannot be read (record 2: ');
+      expect(String(error)).toContain(why);
+    }
+  });
+
   it('encodes every name as one path segment', () => {
     expect(organizationPath('a/b', 'service-tokens', '../x', 'access')).toBe('/v1/organizations/a%2Fb/service-tokens/..%2Fx/access');
     expect(organizationPath('a?b#c')).toBe('/v1/organizations/a%3Fb%23c');
@@ -208,6 +247,31 @@ describe('PlanetScaleClient', () => {
       () => undefined,
     );
     expect(seen).toEqual([]);
+  });
+
+  it("takes a create answer with the minting credential's own ID for a bad answer, and never grants to or deletes that ID", async () => {
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(200, { id: 'mintid', token: 'pscale_tkn_new' });
+    const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanetScaleResponseError);
+    expect((error as PlanetScaleResponseError).tokenId).toBeUndefined();
+    expect(String(error)).toMatch(/the ID of the minting credential itself/);
+    expect(String(error)).not.toContain('mintid');
+    // Refused before sending: the MockAgent, with no interceptor, would fail the call otherwise.
+    await expect(deleteServiceToken(client(), 'acme', 'mintid')).rejects.toThrow(/Refused to delete the minting credential itself/);
+    await expect(grantAccesses(client(), 'acme', 'mintid', 'app', ['read_branch'])).rejects.toThrow(/Refused to grant accesses to/);
+    // An OAuth token has no ID of its own: the same ID is a token like any other.
+    agent
+      .get(BASE)
+      .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
+      .reply(200, { id: 'mintid', token: 'pscale_tkn_new' });
+    expect(
+      await createServiceToken(client({ kind: 'api-token', token: 'oauth-tok' }), 'acme', { name: 'x', ttlSeconds: 60 }),
+    ).toMatchObject({
+      id: 'mintid',
+    });
   });
 
   it('refuses to put an ID that does not look like one into a path, before sending', async () => {

@@ -15,12 +15,13 @@ describe('checkGrants', () => {
       record('create_branch', 'Database', 'app'),
       record('read_databases', 'Organization', 'acme'),
     ];
-    expect(checkGrants(asked, granted)).toEqual({ missing: [], unexpected: [] });
+    expect(checkGrants(asked, granted, 'acme')).toEqual({ missing: [], unexpected: [], foreign: [] });
   });
 
   it('reports what is missing, per resource', () => {
     const granted = [record('read_branch', 'Database', 'app'), record('create_branch', 'Database', 'other')];
-    expect(checkGrants(asked, granted)).toEqual({
+    expect(checkGrants(asked, granted, 'acme')).toEqual({
+      foreign: [],
       missing: [
         { resourceType: 'Database', resourceName: 'app', accesses: ['create_branch'] },
         { resourceType: 'Organization', resourceName: 'acme', accesses: ['read_databases'] },
@@ -29,13 +30,25 @@ describe('checkGrants', () => {
     });
   });
 
-  it('matches organization records by type alone (their name is unverified)', () => {
+  it('matches organization records by type and by the organization they name, in any case', () => {
     const granted = [
       record('read_branch', 'Database', 'app'),
       record('create_branch', 'Database', 'app'),
-      record('read_databases', 'organization', ''),
+      record('read_databases', 'organization', 'ACME'),
     ];
-    expect(checkGrants(asked, granted).missing).toEqual([]);
+    expect(checkGrants(asked, granted, 'acme')).toEqual({ missing: [], unexpected: [], foreign: [] });
+  });
+
+  it('reports organization records that name another organization, even for an access asked for', () => {
+    const other = record('read_databases', 'Organization', 'evil');
+    const granted = [record('read_branch', 'Database', 'app'), record('create_branch', 'Database', 'app'), other];
+    expect(checkGrants(asked, granted, 'acme')).toEqual({
+      missing: [{ resourceType: 'Organization', resourceName: 'acme', accesses: ['read_databases'] }],
+      unexpected: [other],
+      foreign: [other],
+    });
+    // Without any organization access asked for, too.
+    expect(checkGrants(asked.slice(0, 1), [other], 'acme').foreign).toEqual([other]);
   });
 });
 

@@ -33,7 +33,13 @@ export async function grantAll(client: PlanetScaleClient, config: Config, tokenI
   const granted = answers.some((answer) => answer.paged)
     ? await readAllAccesses(client, config.org, tokenId)
     : answers.flatMap((answer) => answer.records);
-  const { missing, unexpected } = checkGrants(config.requests, granted);
+  const { missing, unexpected, foreign } = checkGrants(config.requests, granted, config.org);
+  if (foreign.length > 0) {
+    throw new StepFailure(
+      `PlanetScale reports accesses on another organization than ${show(config.org)}: ${foreign.map(describeRecord).join(', ')}. ` +
+        'The token is not handed over on an answer that is not about it.',
+    );
+  }
   if (missing.length > 0) {
     throw new StepFailure(
       `PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
@@ -43,9 +49,8 @@ export async function grantAll(client: PlanetScaleClient, config: Config, tokenI
   if (unexpected.length > 0) {
     // More privilege than the job asked for is not handed over.
     throw new StepFailure(
-      `PlanetScale reports accesses that were not asked for: ${unexpected
-        .map((g) => `${g.access} on ${g.resourceType} ${show(g.resourceName)}`)
-        .join(', ')}. The token is not handed over with more than the job asked for.`,
+      `PlanetScale reports accesses that were not asked for: ${unexpected.map(describeRecord).join(', ')}. ` +
+        'The token is not handed over with more than the job asked for.',
     );
   }
   return granted;
@@ -63,6 +68,10 @@ async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: 
           : `: ${errorMessage(error)}`),
     );
   }
+}
+
+function describeRecord(g: GrantedAccess): string {
+  return `${g.access} on ${g.resourceType} ${show(g.resourceName)}`;
 }
 
 function describeRequest(request: AccessRequest): string {
