@@ -68,6 +68,8 @@ export interface SendOptions {
 export interface ApiResponse<T> {
   status: number;
   body: T;
+  /** The answer's Date header (Date.parse), when it has a usable one: PlanetScale's clock. */
+  date?: number;
 }
 
 /**
@@ -315,7 +317,10 @@ export class PlanetScaleClient {
       const safe = (text: string | undefined) => (text === undefined ? undefined : redact(text, this.secrets));
       throw new PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
     }
-    return { status, body: (text ? safeJson(text) : undefined) as T };
+    const date = Date.parse(headerValue(response.headers['date']) ?? '');
+    return Number.isNaN(date)
+      ? { status, body: (text ? safeJson(text) : undefined) as T }
+      : { status, body: (text ? safeJson(text) : undefined) as T, date };
   }
 }
 

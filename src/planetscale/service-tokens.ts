@@ -208,11 +208,13 @@ export interface ServiceTokenList {
   tokens: ListedServiceToken[];
   /** Why the list is not whole, when PlanetScale lists more than a lookup reads: nothing can be concluded from an absence. */
   cutShort?: string;
+  /** PlanetScale's time when it answered the first page (its Date header), if it said. */
+  serverNow?: number;
 }
 
 /** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
 export async function listServiceTokens(client: PlanetScaleClient, org: string): Promise<ServiceTokenList> {
-  const { items, cutShort } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
+  const { items, cutShort, serverNow } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
   const tokens = items.flatMap((token): ListedServiceToken[] =>
     isObject(token) && typeof token['id'] === 'string'
       ? [
@@ -224,7 +226,7 @@ export async function listServiceTokens(client: PlanetScaleClient, org: string):
         ]
       : [],
   );
-  return cutShort ? { tokens, cutShort } : { tokens };
+  return { tokens, ...(cutShort ? { cutShort } : {}), ...(serverNow === undefined ? {} : { serverNow }) };
 }
 
 /** The page after `page` that a list envelope names, or 0 when there is none. */
@@ -254,11 +256,17 @@ function totalPages(body: Record<string, unknown>): number {
  * for at most MAX_LIST_PAGES pages. A list with more is cut short, and says so: at once, when
  * the first page's totals show it. What was read is still returned.
  */
-async function listAll(client: PlanetScaleClient, path: string, what: string): Promise<{ items: unknown[]; cutShort?: string }> {
+async function listAll(
+  client: PlanetScaleClient,
+  path: string,
+  what: string,
+): Promise<{ items: unknown[]; cutShort?: string; serverNow?: number }> {
   const items: unknown[] = [];
   let count: unknown;
+  let serverNow: number | undefined;
   for (let page = 1, pages = 0; page;) {
-    const { body } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
+    const { body, date } = await client.send<unknown>('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
+    if (pages === 0) serverNow = date;
     if (!isObject(body) || !Array.isArray(body['data']))
       throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
     items.push(...(body['data'] as unknown[]));
@@ -267,10 +275,10 @@ async function listAll(client: PlanetScaleClient, path: string, what: string): P
     if (pages === 1) count = body['total_count'];
     // A list the first page shows too long is read no further: it could not be read whole.
     if (page && (pages === MAX_LIST_PAGES || (pages === 1 && totalPages(body) > MAX_LIST_PAGES))) {
-      return { items, cutShort: cutShortReason(what, count) };
+      return { items, cutShort: cutShortReason(what, count), serverNow };
     }
   }
-  return { items };
+  return { items, serverNow };
 }
 
 function cutShortReason(what: string, count: unknown): string {

@@ -19,7 +19,10 @@ export async function sweepExpired(client: PlanetScaleClient, org: string, names
   } catch (error) {
     return { ok: false, reason: listingFailure(error, what) };
   }
-  const expired = listed.tokens.filter((token) => isSweepable(token, names, nowMs));
+  // Expiry is PlanetScale's to judge, by the clock that dated expires_at: a runner whose clock runs
+  // ahead would otherwise delete other jobs' live tokens. The runner's clock only when no Date came.
+  const now = listed.serverNow ?? nowMs;
+  const expired = listed.tokens.filter((token) => isSweepable(token, names, now));
   let removed = 0;
   // A list cut short is swept as far as it was read: the sweep is what shortens it.
   const failures: string[] = listed.cutShort ? [`${listed.cutShort}: only those read were looked at for ${what}.`] : [];

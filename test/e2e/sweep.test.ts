@@ -1,6 +1,7 @@
 // sweep-expired: post deletes this action's expired leftovers (runners that died before post),
-// and nothing else. The fake's clock starts three hours back, so tokens it gives a short TTL
-// have expired by the runner's (real) clock.
+// and nothing else. The fake's clock starts three hours back and moves on to now once the
+// leftovers are made, so those it gave a short TTL have expired by PlanetScale's clock (the Date
+// of its answers), which is what the sweep judges by.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   fake.addServiceToken('acme', {}, { name: 'gha-shop-333-1-build-ghi789', ttlSeconds: 7 * 86400 }); // ours, still valid
   fake.addServiceToken('acme', {}, { name: 'gha-other-444-1-build-jkl012', ttlSeconds: 600 }); // another repository's
   fake.addServiceToken('acme', {}, { name: 'deploy-bot', ttlSeconds: 600 }); // not this action's
+  fake.advance(3 * 3600_000);
 });
 afterAll(() => fake.close());
 
@@ -91,5 +93,27 @@ describe('sweep-expired', () => {
       ),
     ]);
     expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe("sweep-expired, with the runner's clock ahead of PlanetScale", () => {
+  let behind: FakePlanetScale;
+  let mintingThere: { id: string; token: string };
+  beforeAll(async () => {
+    // PlanetScale's clock (its Date header, and the expires_at it gives) two hours behind the runner's.
+    behind = await FakePlanetScale.start({ now: new Date(Date.now() - 2 * 3600_000) });
+    behind.addOrganization('acme');
+    behind.addDatabase('acme', 'app');
+    mintingThere = behind.addServiceToken('acme', ACCESSES, { name: 'minting' });
+    // Another job's live token: by the runner's clock it expired an hour ago.
+    behind.addServiceToken('acme', {}, { name: 'gha-shop-555-1-build-mno345', ttlSeconds: 3600 });
+  });
+  afterAll(() => behind.close());
+
+  it("spares another job's token that only the runner's clock calls expired", async () => {
+    const { main, post } = await runJob({ actionDir, inputs: acmeInputs(behind, mintingThere, { 'sweep-expired': 'true' }) });
+    expect([main.exitCode, post!.exitCode]).toEqual([0, 0]);
+    expect(post!.maskedLog).toContain('sweep-expired: deleted 0 expired service tokens left by earlier runs.');
+    expect(behind.tokens('acme').map((t) => t.name)).toEqual(['minting', 'gha-shop-555-1-build-mno345']);
   });
 });

@@ -286,8 +286,10 @@ export class FakePlanetScale {
     this.requests.push(recorded);
   }
 
-  #send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
+  #send(res: ServerResponse, result: RouteResult, extra: Record<string, string> = {}): void {
     if (res.destroyed) return; // the client gave up (timed out, cancelled) while a fault delayed us
+    // PlanetScale's Date is its own clock's, which also dates expires_at: the model clock's here.
+    const headers = { date: this.#state.now().toUTCString(), ...extra };
     if (result.body === undefined) {
       res.writeHead(result.status, headers).end();
     } else {
