@@ -15,13 +15,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9262:
+/***/ 4406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  rK: () => (/* binding */ DEFAULT_API_URL),
+  rK: () => (/* reexport */ DEFAULT_API_URL),
   TL: () => (/* binding */ parseInputs)
 });
 
@@ -251,6 +251,36 @@ function mistypedInputs(env) {
 var minting_credential = __nccwpck_require__(2935);
 // EXTERNAL MODULE: ./src/inputs/parsed.ts
 var parsed = __nccwpck_require__(2344);
+;// CONCATENATED MODULE: ./src/inputs/api-url.ts
+// The api-url input: where the minting credential is sent. Apart from config.ts so that post,
+// which checks main's record against it, loads this rule alone.
+
+
+const DEFAULT_API_URL = 'https://api.planetscale.com';
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
+function parseApiUrl(value) {
+    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
+    let url;
+    try {
+        url = new URL(value || DEFAULT_API_URL);
+    }
+    catch {
+        return (0,parsed/* fail */.f)('api-url', `is not a URL: ${hint}.`);
+    }
+    // Checked first, and the value not echoed: a user:password in the URL is a credential.
+    if (url.username || url.password) {
+        return (0,parsed/* fail */.f)('api-url', `carries a user name or password, which must not be there: ${hint}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+    }
+    if (url.search || url.hash)
+        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
+    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
 // EXTERNAL MODULE: ./src/token/name.ts
 var token_name = __nccwpck_require__(8434);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
@@ -263,7 +293,8 @@ var token_name = __nccwpck_require__(8434);
 
 
 
-const DEFAULT_API_URL = 'https://api.planetscale.com';
+
+
 const MIN_TTL_SECONDS = 60;
 const MAX_TTL_SECONDS = 7 * 24 * 60 * 60;
 /** Collects errors from several parsers so that one run reports every mistake at once. */
@@ -517,29 +548,6 @@ function parseBoolean(input, value) {
         return { ok: true, value: false };
     return (0,parsed/* fail */.f)(input, `${(0,report_text/* show */.WU)(value)} is not a boolean: use true or false.`);
 }
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
-function parseApiUrl(value) {
-    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
-    let url;
-    try {
-        url = new URL(value || DEFAULT_API_URL);
-    }
-    catch {
-        return (0,parsed/* fail */.f)('api-url', `is not a URL: ${hint}.`);
-    }
-    // Checked first, and the value not echoed: a user:password in the URL is a credential.
-    if (url.username || url.password) {
-        return (0,parsed/* fail */.f)('api-url', `carries a user name or password, which must not be there: ${hint}.`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
-    }
-    if (url.search || url.hash)
-        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
-    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
-}
 
 
 /***/ }),
@@ -739,8 +747,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 var log = __nccwpck_require__(3595);
 // EXTERNAL MODULE: ./src/steps/env-handover.ts
 var env_handover = __nccwpck_require__(8354);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __nccwpck_require__(9262);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
+var inputs_config = __nccwpck_require__(4406);
 // EXTERNAL MODULE: ./src/inputs/parsed.ts
 var inputs_parsed = __nccwpck_require__(2344);
 ;// CONCATENATED MODULE: ./src/runner/read-input.ts
@@ -749,6 +757,8 @@ var inputs_parsed = __nccwpck_require__(2344);
 
 const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
 
+// EXTERNAL MODULE: ./src/state/keys.ts
+var keys = __nccwpck_require__(7469);
 ;// CONCATENATED MODULE: ./src/runner/run-context.ts
 // What the action needs to know about the workflow run, from @actions/github's `context`
 // (https://github.com/actions/toolkit/tree/main/packages/github): the run's identity for the
@@ -819,11 +829,13 @@ function untrustedEventWarning(eventName) {
 
 
 
+
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
 async function mint(run, env = process.env, cancel) {
     const started = Date.now();
     let cancelledAt = Date.now();
     cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
+    claimState();
     maskCredentialInputs(env);
     const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run);
     if (!parsed.ok) {
@@ -842,8 +854,17 @@ async function mint(run, env = process.env, cancel) {
     const untrusted = untrustedEventWarning(run.eventName);
     if (untrusted)
         core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
-    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(401)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9401));
+    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
     return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
+}
+/**
+ * Every key post reads is written, empty, before anything else. The runner passes post only the
+ * keys main saved, as STATE_* on top of the job's env, and that env takes what any step writes to
+ * GITHUB_ENV: a key main never wrote could come from there, and steer post.
+ */
+function claimState() {
+    for (const key of Object.values(keys/* STATE */.c))
+        core/* saveState */.LZ(key, '');
 }
 /**
  * Inputs that hold credentials are masked before anything else is printed, even before they
@@ -1280,6 +1301,48 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
+/***/ 7469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ STATE)
+/* harmony export */ });
+// The GITHUB_STATE keys main writes for post. Apart from seal.ts (which seals the minting
+// credential with node:crypto) so that post can read its state without loading crypto.
+const STATE = {
+    /** The full name of the token main is creating (written before the create call). */
+    name: 'token-name',
+    /** The minted token's ID (written as soon as the create call answers). */
+    id: 'token-id',
+    expiresAt: 'expires-at',
+    org: 'org',
+    apiUrl: 'api-url',
+    cleanup: 'cleanup',
+    /** The minting credential, sealed; see sealCredential in seal.ts. */
+    sealedCredential: 'minting-credential',
+    /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
+    envBefore: 'env-before',
+    /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
+    settled: 'settled',
+    /** "true" from just before the first create call: only then can a token of ours exist. */
+    createAttempted: 'create-attempted',
+    /**
+     * "true" when a create call may have made a token main never learnt of (an answer lost, a
+     * timeout, a cancellation in flight): such a call can still be carried out after main looked,
+     * so post looks for tokens with our name again, whatever else happened.
+     */
+    lookUpByName: 'look-up-by-name',
+    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
+    proxy: 'proxy',
+    /** NODE_EXTRA_CA_CERTS as main ran with it: post trusts no other CA (steps/post/trust.ts). */
+    extraCaCerts: 'extra-ca-certs',
+    /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
+    sweep: 'sweep',
+};
+
+
+/***/ }),
+
 /***/ 8354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1460,6 +1523,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -1481,6 +1551,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -1495,10 +1572,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 99:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 7997:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
 
 /***/ }),
 
@@ -1548,13 +1646,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
@@ -2087,8 +2178,8 @@ function getIDToken(aud) {
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
@@ -2100,6 +2191,9 @@ function getIDToken(aud) {
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
+/******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -2230,6 +2324,15 @@ function getIDToken(aud) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -1,8 +1,8 @@
-export const id = 401;
-export const ids = [401];
+export const id = 629;
+export const ids = [629];
 export const modules = {
 
-/***/ 9401:
+/***/ 629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -256,20 +256,30 @@ const proxyIn = (env, name) => (env[name.toLowerCase()] ?? env[name.toUpperCase(
 function proxyProblem(env, apiUrl) {
     if (apiUrl.startsWith('http:'))
         return undefined; // never proxied (stepDispatcher)
-    const bad = ['https_proxy', 'http_proxy'].map((name) => proxyIn(env, name)).some((value) => value !== undefined && !isProxyUrl(value));
-    if (!bad)
+    const problems = ['https_proxy', 'http_proxy']
+        .map((name) => proxyIn(env, name))
+        .map((value) => (value === undefined ? undefined : proxyUrlProblem(value)));
+    const problem = problems.find((p) => p !== undefined);
+    if (!problem)
         return undefined;
     const names = PROXY_VARIABLES.filter((name) => env[name]);
-    return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+    return `The proxy set in ${names.join(' / ')} ${problem}: give one such as "http://proxy.example:3128".`;
 }
-function isProxyUrl(value) {
+/** What keeps `value` from being a proxy's URL, if anything; never echoes it. */
+function proxyUrlProblem(value) {
+    let url;
     try {
-        const { protocol, hostname } = new URL(value);
-        return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+        url = new URL(value);
     }
     catch {
-        return false;
+        return 'is not a URL';
     }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
+        return 'is not a URL';
+    // undici takes only scheme, host, port and credentials; anything more fails each call late.
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+        return 'has a path, query or fragment, which a proxy URL cannot have';
+    return undefined;
 }
 /**
  * The step's dispatcher; check proxyProblem(env) first. A loopback API over http (the only http
@@ -277,10 +287,11 @@ function isProxyUrl(value) {
  * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
  * is given this dispatcher.
  */
-function stepDispatcher(env, apiUrl) {
+function stepDispatcher(env, apiUrl, ca) {
     // rejectUnauthorized is set, not left to the default, so that NODE_TLS_REJECT_UNAUTHORIZED=0 in
-    // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies.
-    const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS };
+    // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies,
+    // unless `ca` names the certificates to trust instead.
+    const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS, ...(ca ? { ca: [...ca] } : {}) };
     const options = {
         connect: tls,
         headersTimeout: SOCKET_TIMEOUT_MS,
@@ -392,7 +403,10 @@ class PlanetScaleClient {
     options;
     headers;
     secrets;
-    constructor(options) {
+    /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+    ownTokenId;
+    /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
+    constructor(options, secrets) {
         this.options = options;
         this.headers = {
             Accept: 'application/json',
@@ -400,11 +414,23 @@ class PlanetScaleClient {
             'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`,
         };
         const { credential } = options;
-        this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+        this.secrets = secrets ?? [
+            ...(credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token]),
+            ...(options.alsoHide ?? []),
+        ];
+        this.ownTokenId = credential.kind === 'service-token' ? credential.id : undefined;
+    }
+    /**
+     * Hides `value` from the text of every later API error of this client and those derived from
+     * it: the runner masks whole values only, and an error's text may be cut in the middle of one.
+     */
+    hide(value) {
+        if (value && !this.secrets.includes(value))
+            this.secrets.push(value);
     }
     /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
     derive(overrides) {
-        return new PlanetScaleClient({ ...this.options, ...overrides });
+        return new PlanetScaleClient({ ...this.options, ...overrides }, this.secrets);
     }
     /**
      * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
@@ -495,18 +521,36 @@ class PlanetScaleClient {
                 retryable: false,
             });
         }
-        const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
+        const limitMs = Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining);
+        const timeout = AbortSignal.timeout(limitMs);
+        // The backstop: should the dispatcher not heed the signal, the step's connections are closed
+        // and the attempt fails a moment later, so no client bug can outlive the step's limits.
+        const watchdog = stopAfter(limitMs + WATCHDOG_GRACE_MS, cancelled, this.options.dispatcher, method, url);
+        try {
+            return await this.attempt(method, path, url, body, headers, started, cancelled ? AbortSignal.any([timeout, cancelled]) : timeout, watchdog.fired);
+        }
+        finally {
+            watchdog.clear();
+        }
+    }
+    async attempt(method, path, url, body, headers, started, signal, watchdog) {
+        const { signal: cancelled } = this.options;
         let response;
         try {
-            response = await (0,undici/* request */.Em)(url, {
-                method,
-                headers,
-                body: body === undefined ? undefined : JSON.stringify(body),
-                signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-                dispatcher: this.options.dispatcher,
-            });
+            response = await Promise.race([
+                (0,undici/* request */.Em)(url, {
+                    method,
+                    headers,
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                    signal,
+                    dispatcher: this.options.dispatcher,
+                }),
+                watchdog,
+            ]);
         }
         catch (error) {
+            if (error instanceof PlanetScaleNetworkError)
+                throw error; // the watchdog's
             const { reason, code, retryable } = describeRequestFailure(error);
             const wasCancelled = cancelled?.aborted === true;
             this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
@@ -514,9 +558,11 @@ class PlanetScaleClient {
         }
         let text;
         try {
-            text = await response.body.text();
+            text = await Promise.race([response.body.text(), watchdog]);
         }
         catch (error) {
+            if (error instanceof PlanetScaleNetworkError)
+                throw error; // the watchdog's
             // The headers came, the body did not: as ambiguous as a lost answer.
             const { reason, code, retryable } = describeRequestFailure(error);
             throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
@@ -541,8 +587,43 @@ class PlanetScaleClient {
             const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
             throw new PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
         }
-        return { status, body: (text ? safeJson(text) : undefined) };
+        const date = Date.parse(headerValue(response.headers['date']) ?? '');
+        return Number.isNaN(date)
+            ? { status, body: (text ? safeJson(text) : undefined) }
+            : { status, body: (text ? safeJson(text) : undefined), date };
     }
+}
+/** How long past an attempt's own limit the watchdog waits for the dispatcher to end it. */
+const WATCHDOG_GRACE_MS = 1_000;
+/**
+ * A timer that, after `ms` (or the grace after `cancelled` fires), destroys the dispatcher (every
+ * connection of the step, so that nothing keeps the process alive or spinning) and rejects
+ * `fired`. Unref'd: it never holds the step open.
+ */
+function stopAfter(ms, cancelled, dispatcher, method, url) {
+    let reject = () => { };
+    const fired = new Promise((_, r) => (reject = r));
+    fired.catch(() => { }); // raced only while the attempt runs
+    const fire = () => {
+        dispatcher.destroy().catch(() => { });
+        reject(new PlanetScaleNetworkError(method, url, 'the connection did not end at the time limit, so the step closed its connections', {
+            code: 'EWATCHDOG',
+            retryable: false,
+        }));
+    };
+    let timer = setTimeout(fire, ms).unref();
+    const onCancel = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, WATCHDOG_GRACE_MS).unref();
+    };
+    cancelled?.addEventListener('abort', onCancel, { once: true });
+    return {
+        fired,
+        clear: () => {
+            clearTimeout(timer);
+            cancelled?.removeEventListener('abort', onCancel);
+        },
+    };
 }
 function retryAfterOf(error) {
     return error instanceof PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
@@ -605,6 +686,14 @@ function describeRequestFailure(error) {
     const refused = /^Proxy response \((\d+)\)/.exec(message);
     if (refused)
         return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
+    // undici's ProxyAgent: the proxy took the connection and closed it instead of answering CONNECT
+    // (how some proxies refuse a host). Nothing reached PlanetScale.
+    if (code === 'UND_ERR_PRX_CONN')
+        return {
+            reason: `${PROXY_REFUSED}: the proxy closed the connection instead of opening a tunnel`,
+            code: PROXY_REFUSED,
+            retryable: true,
+        };
     if (!message && !code)
         return { reason: error.message || error.name, retryable: true };
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
@@ -644,6 +733,10 @@ function apiDateTime(value) {
 async function createServiceToken(client, org, request, options = {}) {
     const { onSecret, ...sendOptions } = options;
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    // Both hidden from any later error's text at once, whatever their shape.
+    for (const key of ['token', 'id'])
+        if (isObject(body) && typeof body[key] === 'string')
+            client.hide(body[key]);
     if (isObject(body) && typeof body['token'] === 'string' && body['token'])
         onSecret?.(body['token']);
     // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
@@ -651,8 +744,17 @@ async function createServiceToken(client, org, request, options = {}) {
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
     }
+    // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+    if (id !== undefined && id === client.ownTokenId) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting credential itself, not of a new token');
+    }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
+    }
+    // Post must read it back from env exactly (restore-env, seal): one line of printable ASCII, as
+    // every PlanetScale secret is ("pscale_tkn_…").
+    if (!/^[\x21-\x7e]+$/.test(body['token'])) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with a secret that is not one line of printable text', id);
     }
     return {
         id,
@@ -670,11 +772,17 @@ function tokenPath(org, id, ...rest) {
         throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
     return organizationPath(org, 'service-tokens', id, ...rest);
 }
+/** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
+function refuseOwnToken(client, id, what) {
+    if (id === client.ownTokenId)
+        throw new PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+}
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
+    refuseOwnToken(client, tokenId, 'grant accesses to');
     const { body } = await client.send('POST', tokenPath(org, tokenId, 'access'), {
         database,
         access: accesses,
@@ -683,28 +791,62 @@ async function grantAccesses(client, org, tokenId, database, accesses) {
 }
 /** Every access the token holds, following `next_page` through every page. */
 async function listTokenAccesses(client, org, tokenId) {
-    return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
+    const { items, cutShort } = await listAll(client, tokenPath(org, tokenId, 'access'), 'access records');
+    // Accesses on the pages not read could be ones the job never asked for.
+    if (cutShort)
+        throw new PlanetScaleResponseError(`${cutShort}, so the token's accesses cannot be checked`);
+    return accessRecords(items, 'accesses');
 }
-/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+/**
+ * Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified).
+ * Every record must be read, or the answer is refused: one dropped unread could be an access
+ * the job never asked for.
+ */
 function accessRecords(body, call) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
     if (!data)
         throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
-    return data.flatMap((record) => {
-        if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
-            return [];
-        const resource = record['resource'];
-        return [
-            {
-                access: record['access'],
-                resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
-                resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
-            },
-        ];
+    return data.map((record, i) => {
+        const read = accessRecord(record);
+        if (typeof read === 'string') {
+            throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call with an access record that cannot be read (record ${i + 1}: ${read}), ` +
+                "so the token's accesses cannot be checked");
+        }
+        return read;
     });
+}
+/**
+ * One access record, in either shape PlanetScale uses: `/access` records name the resource in
+ * `resource: {type, name}`; the token object's `service_token_accesses` (the spec's GET
+ * /service-tokens/{id}) in `resource_type` and `resource_name`, beside `resource: {id, name}`.
+ * Returns why not, when the record cannot be read.
+ */
+function accessRecord(record) {
+    if (!isObject(record))
+        return 'not an object';
+    const { access, resource } = record;
+    if (typeof access !== 'string' || !access)
+        return '`access` is not an access name';
+    if (resource !== undefined && resource !== null && !isObject(resource))
+        return '`resource` is not an object';
+    const type = oneName(isObject(resource) ? resource['type'] : undefined, record['resource_type']);
+    const name = oneName(isObject(resource) ? resource['name'] : undefined, record['resource_name']);
+    if (type === undefined)
+        return 'no resource type, or two that differ';
+    if (name === undefined)
+        return 'no resource name, or two that differ';
+    return { access, resourceType: type, resourceName: name };
+}
+/** The one non-empty name two fields give (either may be absent); undefined when none, or they differ. */
+function oneName(a, b) {
+    const given = [a, b].filter((v) => v !== undefined && v !== null);
+    if (given.length === 0 || !given.every((v) => typeof v === 'string' && v !== ''))
+        return undefined;
+    return given.every((v) => v === given[0]) ? given[0] : undefined;
 }
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 async function deleteServiceToken(client, org, id) {
+    refuseOwnToken(client, id, 'delete');
     try {
         await client.send('DELETE', tokenPath(org, id));
         return 'deleted';
@@ -727,9 +869,10 @@ async function serviceTokenExists(client, org, id) {
         throw error;
     }
 }
-/** Every service token of the organization, following `next_page` through every page. */
+/** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
 async function listServiceTokens(client, org) {
-    return (await listAll(client, organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+    const { items, cutShort, serverNow } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
+    const tokens = items.flatMap((token) => isObject(token) && typeof token['id'] === 'string'
         ? [
             {
                 id: token['id'],
@@ -738,27 +881,66 @@ async function listServiceTokens(client, org) {
             },
         ]
         : []);
+    return { tokens, ...(cutShort ? { cutShort } : {}), ...(serverNow === undefined ? {} : { serverNow }) };
 }
 /** The page after `page` that a list envelope names, or 0 when there is none. */
 function nextPage(body, page) {
     return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
-/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
+/**
+ * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
+ * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
+ * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
+ * paging forever.
+ */
+const MAX_LIST_PAGES = 50;
+const PER_PAGE = 100;
+/** The pages a list envelope says there are: `total_pages`, or worked out from `total_count` and `per_page`; 0 when not said. */
+function totalPages(body) {
+    const { total_pages: pages, total_count: count, per_page: perPage } = body;
+    if (typeof pages === 'number')
+        return pages;
+    return typeof count === 'number' && typeof perPage === 'number' && perPage > 0 ? Math.ceil(count / perPage) : 0;
+}
+/**
+ * The items of a list endpoint's pages (PlanetScale's list responses), following `next_page`
+ * for at most MAX_LIST_PAGES pages. A list with more is cut short, and says so: at once, when
+ * the first page's totals show it. What was read is still returned.
+ */
 async function listAll(client, path, what) {
     const items = [];
-    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
-    for (let page = 1, pages = 0; page && pages < 100; pages++) {
-        const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
+    let count;
+    let serverNow;
+    for (let page = 1, pages = 0; page;) {
+        const { body, date } = await client.send('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
+        if (pages === 0)
+            serverNow = date;
         if (!isObject(body) || !Array.isArray(body['data']))
             throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
         items.push(...body['data']);
+        pages++;
         page = nextPage(body, page);
+        if (pages === 1)
+            count = body['total_count'];
+        // A list the first page shows too long is read no further: it could not be read whole.
+        if (page && (pages === MAX_LIST_PAGES || (pages === 1 && totalPages(body) > MAX_LIST_PAGES))) {
+            return { items, cutShort: cutShortReason(what, count), serverNow };
+        }
     }
-    return items;
+    return { items, serverNow };
 }
-/** IDs of the organization's service tokens named `name`. */
+function cutShortReason(what, count) {
+    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+    return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
+        ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
+        : `PlanetScale lists more ${what} than ${limit}`;
+}
+/** IDs of the organization's service tokens named `name`, among those the list shows (`cutShort`: not all of them). */
 async function findServiceTokensNamed(client, org, name) {
-    return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+    const { tokens, cutShort } = await listServiceTokens(client, org);
+    const ids = tokens.filter((token) => token.name === name).map((token) => token.id);
+    return cutShort ? { ids, cutShort } : { ids };
 }
 
 // EXTERNAL MODULE: ./src/report/text.ts
@@ -841,38 +1023,8 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./src/runner/log.ts + 1 modules
 var log = __webpack_require__(3595);
-;// CONCATENATED MODULE: ./src/state/keys.ts
-// The GITHUB_STATE keys main writes for post. Apart from seal.ts (which seals the minting
-// credential with node:crypto) so that post can read its state without loading crypto.
-const STATE = {
-    /** The full name of the token main is creating (written before the create call). */
-    name: 'token-name',
-    /** The minted token's ID (written as soon as the create call answers). */
-    id: 'token-id',
-    expiresAt: 'expires-at',
-    org: 'org',
-    apiUrl: 'api-url',
-    cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential in seal.ts. */
-    sealedCredential: 'minting-credential',
-    /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
-    envBefore: 'env-before',
-    /** "true" once main knows no token of its is alive: it deleted it, or the create call surely failed. */
-    settled: 'settled',
-    /** "true" from just before the first create call: only then can a token of ours exist. */
-    createAttempted: 'create-attempted',
-    /**
-     * "true" when a create call may have made a token main never learnt of (an answer lost, a
-     * timeout, a cancellation in flight): such a call can still be carried out after main looked,
-     * so post looks for tokens with our name again, whatever else happened.
-     */
-    lookUpByName: 'look-up-by-name',
-    /** The proxy variables main ran with (proxy-settings.ts), which post uses; absent when none was set. */
-    proxy: 'proxy',
-    /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
-    sweep: 'sweep',
-};
-
+// EXTERNAL MODULE: ./src/state/keys.ts
+var keys = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/state/proxy-settings.ts
 // The proxy settings main ran with, recorded in state for post. Every later step of the job can
 // write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
@@ -1049,15 +1201,19 @@ async function removeToken(client, org, id, name) {
     if (byId !== 'not-found')
         return byId;
     let ids;
+    const both404 = 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know)';
     try {
-        ids = await findServiceTokensNamed(client, org, name);
+        const found = await findServiceTokensNamed(client, org, name);
+        ids = found.ids;
+        if (ids.length === 0 && found.cutShort) {
+            return { ok: false, unconfirmed: true, reason: `${both404}, and it could not be looked up by name: ${found.cutShort}.` };
+        }
     }
     catch (error) {
         return {
             ok: false,
             unconfirmed: true,
-            reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
-                `and looking it up by name failed. ${listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`)}`,
+            reason: `${both404}, and looking it up by name failed. ${listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`)}`,
         };
     }
     if (ids.length === 0)
@@ -1119,14 +1275,24 @@ async function removeById(client, org, id, name) {
 }
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
 async function removeTokensNamed(client, org, name, except) {
-    let ids;
+    let found;
     try {
-        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
+        found = await findServiceTokensNamed(client, org, name);
     }
     catch (error) {
         return { ok: false, reason: listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`) };
     }
-    return deleteListed(client, org, ids, name);
+    // Those found are deleted even when the list is cut short; the rest is not known to hold none.
+    const result = await deleteListed(client, org, found.ids.filter((id) => id !== except), name);
+    if (!result.ok || !found.cutShort)
+        return result;
+    return {
+        ok: false,
+        unconfirmed: true,
+        reason: result.removed > 0
+            ? `${found.cutShort}; ${result.removed} named ${(0,report_text/* show */.WU)(name)} among those read ${result.removed === 1 ? 'was' : 'were'} deleted, and another may be among the rest.`
+            : `${found.cutShort}, and none of those read is named ${(0,report_text/* show */.WU)(name)}: one may be among the rest.`,
+    };
 }
 /** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */
 async function deleteListed(client, org, ids, name) {
@@ -1168,17 +1334,17 @@ function notRemoved(name, result) {
  */
 async function cleanUpFailedCreate(client, org, name, error) {
     if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
-        core/* saveState */.LZ(STATE.settled, 'true');
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
         return;
     }
     // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
     // looked: post looks again.
-    core/* saveState */.LZ(STATE.lookUpByName, 'true');
+    core/* saveState */.LZ(keys/* STATE */.c.lookUpByName, 'true');
     if (error instanceof PlanetScaleResponseError && error.tokenId) {
         log/* setSecret */.Pq(error.tokenId);
         const result = await removeToken(client, org, error.tokenId, name);
         if (result.ok)
-            core/* saveState */.LZ(STATE.settled, 'true');
+            core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
         else
             core/* error */.z3(`${notRemoved(name, result)} after the failure: ${result.reason}`);
         return;
@@ -1186,7 +1352,7 @@ async function cleanUpFailedCreate(client, org, name, error) {
     log/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${(0,report_text/* show */.WU)(name)} to delete.`);
     const result = await removeTokensNamed(client, org, name);
     if (result.ok) {
-        core/* saveState */.LZ(STATE.settled, 'true');
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
         log/* info */.pq(result.removed > 0
             ? `Deleted service token ${(0,report_text/* show */.WU)(name)}, created before the failure.`
             : 'No such token exists: nothing was left alive.');
@@ -1198,7 +1364,7 @@ async function cleanUpFailedCreate(client, org, name, error) {
 async function deleteAfterFailure(client, org, id, name, expiresAt) {
     const result = await removeToken(client, org, id, name);
     if (result.ok) {
-        core/* saveState */.LZ(STATE.settled, 'true');
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
         log/* info */.pq(result.outcome === 'deleted'
             ? `Deleted service token ${(0,report_text/* show */.WU)(name)} after the failure, so nothing is left alive.`
             : `Service token ${(0,report_text/* show */.WU)(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`);
@@ -1225,7 +1391,7 @@ async function deleteAfterFailure(client, org, id, name, expiresAt) {
 async function reconcileBeforeRetry(client, org, name, error) {
     if (!mayHaveActed(error))
         return;
-    core/* saveState */.LZ(STATE.lookUpByName, 'true');
+    core/* saveState */.LZ(keys/* STATE */.c.lookUpByName, 'true');
     log/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${(0,report_text/* show */.WU)(name)} before trying again.`);
     const result = await removeTokensNamed(client, org, name);
     if (!result.ok) {
@@ -1250,20 +1416,23 @@ function groupGranted(records) {
     }
     return [...byResource.values()];
 }
+const isOrganization = (record) => record.resourceType.toLowerCase() === 'organization';
+const sameOrganization = (a, b) => a.toLowerCase() === b.toLowerCase();
 function matches(request, record) {
     if (record.resourceType.toLowerCase() !== request.resourceType.toLowerCase())
         return false;
-    // The name of an organization-level record is unverified; the token lives in one organization,
-    // so its type is enough there.
-    return request.resourceType === 'Organization' || record.resourceName === request.resourceName;
+    return request.resourceType === 'Organization'
+        ? sameOrganization(record.resourceName, request.resourceName)
+        : record.resourceName === request.resourceName;
 }
-function checkGrants(asked, granted) {
+function checkGrants(asked, granted, org) {
     const missing = asked.flatMap((request) => {
         const absent = request.accesses.filter((access) => !granted.some((g) => g.access === access && matches(request, g)));
         return absent.length > 0 ? [{ ...request, accesses: absent }] : [];
     });
     const unexpected = granted.filter((g) => !asked.some((request) => request.accesses.includes(g.access) && matches(request, g)));
-    return { missing, unexpected };
+    const foreign = granted.filter((g) => isOrganization(g) && !sameOrganization(g.resourceName, org));
+    return { missing, unexpected, foreign };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main/concurrency.ts
@@ -1321,16 +1490,19 @@ async function grantAll(client, config, tokenId) {
     const granted = answers.some((answer) => answer.paged)
         ? await readAllAccesses(client, config.org, tokenId)
         : answers.flatMap((answer) => answer.records);
-    const { missing, unexpected } = checkGrants(config.requests, granted);
+    const { missing, unexpected, foreign } = checkGrants(config.requests, granted, config.org);
+    if (foreign.length > 0) {
+        throw new StepFailure(`PlanetScale reports accesses on another organization than ${(0,report_text/* show */.WU)(config.org)}: ${foreign.map(describeRecord).join(', ')}. ` +
+            'The token is not handed over on an answer that is not about it.');
+    }
     if (missing.length > 0) {
         throw new StepFailure(`PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
             'so the token would not work as asked. This is unexpected: retry the job, and report it if it persists.');
     }
     if (unexpected.length > 0) {
         // More privilege than the job asked for is not handed over.
-        throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected
-            .map((g) => `${g.access} on ${g.resourceType} ${(0,report_text/* show */.WU)(g.resourceName)}`)
-            .join(', ')}. The token is not handed over with more than the job asked for.`);
+        throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected.map(describeRecord).join(', ')}. ` +
+            'The token is not handed over with more than the job asked for.');
     }
     return granted;
 }
@@ -1346,12 +1518,15 @@ async function readAllAccesses(client, org, tokenId) {
                 : `: ${(0,report_text/* errorMessage */.gJ)(error)}`));
     }
 }
+function describeRecord(g) {
+    return `${g.access} on ${g.resourceType} ${(0,report_text/* show */.WU)(g.resourceName)}`;
+}
 function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,report_text/* show */.WU)(request.resourceName)}`;
 }
 
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __webpack_require__(9262);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
+var inputs_config = __webpack_require__(4406);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -1417,7 +1592,7 @@ async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
     const grouped = groupGranted(granted);
     // Only a token handed over may outlive the job (cleanup: false): one that main failed to
     // delete after a failure is never kept, so post deletes it whatever cleanup says.
-    core/* saveState */.LZ(STATE.cleanup, String(config.cleanup));
+    core/* saveState */.LZ(keys/* STATE */.c.cleanup, String(config.cleanup));
     core/* setOutput */.uH('service-token-id', token.id);
     core/* setOutput */.uH('service-token', token.token);
     core/* setOutput */.uH('name', name);
@@ -1434,7 +1609,7 @@ async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
         // Masked first, as the sealed credential is: the runner logs saved state with debug on.
         const sealed = sealEnv(before, token.token);
         log/* setSecret */.Pq(sealed);
-        core/* saveState */.LZ(STATE.envBefore, sealed);
+        core/* saveState */.LZ(keys/* STATE */.c.envBefore, sealed);
     }
     for (const [variable, value] of Object.entries(variables))
         core/* exportVariable */.dN(variable, value);
@@ -1651,17 +1826,18 @@ async function mintToken(config, run, env, clock) {
                 : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
         });
         // Before the create call: post needs these to clean up whatever happens next.
-        core/* saveState */.LZ(STATE.org, config.org);
-        core/* saveState */.LZ(STATE.apiUrl, config.apiUrl);
-        core/* saveState */.LZ(STATE.name, name);
+        core/* saveState */.LZ(keys/* STATE */.c.org, config.org);
+        core/* saveState */.LZ(keys/* STATE */.c.apiUrl, config.apiUrl);
+        core/* saveState */.LZ(keys/* STATE */.c.name, name);
         const proxy = recordProxySettings(env);
         if (proxy) {
             if (proxy.secret)
                 log/* setSecret */.Pq(proxy.value);
-            core/* saveState */.LZ(STATE.proxy, proxy.value);
+            core/* saveState */.LZ(keys/* STATE */.c.proxy, proxy.value);
         }
         if (config.sweepExpired)
-            core/* saveState */.LZ(STATE.sweep, encodeSweepNames(config.sweepNames));
+            core/* saveState */.LZ(keys/* STATE */.c.sweep, encodeSweepNames(config.sweepNames));
+        core/* saveState */.LZ(keys/* STATE */.c.extraCaCerts, env['NODE_EXTRA_CA_CERTS'] ?? '');
         if (cancel?.aborted) {
             core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
             return 1;
@@ -1673,7 +1849,7 @@ async function mintToken(config, run, env, clock) {
         const readsMintingAccesses = config.credential.kind === 'service-token';
         dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
         let token;
-        core/* saveState */.LZ(STATE.createAttempted, 'true');
+        core/* saveState */.LZ(keys/* STATE */.c.createAttempted, 'true');
         // The minting token's own accesses, read while the create call is in flight (no added round
         // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
         const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token'
@@ -1693,14 +1869,14 @@ async function mintToken(config, run, env, clock) {
         }
         // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
         log/* setSecret */.Pq(token.id);
-        core/* saveState */.LZ(STATE.id, token.id);
+        core/* saveState */.LZ(keys/* STATE */.c.id, token.id);
         const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
-        core/* saveState */.LZ(STATE.expiresAt, expiresAt);
+        core/* saveState */.LZ(keys/* STATE */.c.expiresAt, expiresAt);
         if (config.exportEnv && (0,minting_credential/* replacedByExportEnv */.D)(config.credential, env)) {
             const sealed = sealCredential(apiCredential(config.credential), token.token);
             // The runner logs every saved state value when debug is on: masked first, it shows as ***.
             log/* setSecret */.Pq(sealed);
-            core/* saveState */.LZ(STATE.sealedCredential, sealed);
+            core/* saveState */.LZ(keys/* STATE */.c.sealedCredential, sealed);
         }
         // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
         // round trip each); its warnings still come before a grant's failure is reported.

@@ -1,8 +1,8 @@
-export const id = 227;
-export const ids = [227];
+export const id = 475;
+export const ids = [475];
 export const modules = {
 
-/***/ 1227:
+/***/ 3475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   cleanup: () => (/* binding */ cleanup)
 });
 
-// UNUSED EXPORTS: POST_DEADLINE_MS, POST_RATE_LIMITED_DEADLINE_MS
+// UNUSED EXPORTS: POST_DEADLINE_MS, POST_RATE_LIMITED_DEADLINE_MS, recordedApiUrl
 
 ;// CONCATENATED MODULE: ./src/inputs/parsed.ts
 // The result of reading an input: a value, or errors that say which input, what is wrong and
@@ -100,6 +100,72 @@ function replacedByExportEnv(credential, env) {
     const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/inputs/api-url.ts
+// The api-url input: where the minting credential is sent. Apart from config.ts so that post,
+// which checks main's record against it, loads this rule alone.
+
+
+const DEFAULT_API_URL = 'https://api.planetscale.com';
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
+function parseApiUrl(value) {
+    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
+    let url;
+    try {
+        url = new URL(value || DEFAULT_API_URL);
+    }
+    catch {
+        return fail('api-url', `is not a URL: ${hint}.`);
+    }
+    // Checked first, and the value not echoed: a user:password in the URL is a credential.
+    if (url.username || url.password) {
+        return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        return fail('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+    }
+    if (url.search || url.hash)
+        return fail('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
+    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __webpack_require__(5049);
+;// CONCATENATED MODULE: ./src/steps/post/trust.ts
+// The certificates post trusts: those main trusted. Node reads NODE_EXTRA_CA_CERTS when the
+// process starts, so a later step that writes another one to GITHUB_ENV would otherwise choose
+// whom post's TLS trusts with the minting credential.
+
+
+
+/**
+ * undefined when post runs with main's NODE_EXTRA_CA_CERTS (Node's default trust is main's);
+ * else, with a warning, Node's bundled roots plus the file main named, read again.
+ */
+function trustAsMain(recorded, env) {
+    const now = env['NODE_EXTRA_CA_CERTS'] ?? '';
+    if (now === recorded)
+        return undefined;
+    core/* warning */.$e('NODE_EXTRA_CA_CERTS changed after the main step (a later step wrote to GITHUB_ENV?). ' +
+        'The post step trusts only the certificates the main step trusted.');
+    if (!recorded)
+        return external_node_tls_.rootCertificates;
+    try {
+        return [...external_node_tls_.rootCertificates, (0,external_node_fs_.readFileSync)(recorded, 'utf8')];
+    }
+    catch {
+        core/* warning */.$e('The CA file the main step trusted (NODE_EXTRA_CA_CERTS) can no longer be read: the post step trusts only the public roots.');
+        return external_node_tls_.rootCertificates;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/planetscale/version.ts
@@ -341,20 +407,30 @@ const proxyIn = (env, name) => (env[name.toLowerCase()] ?? env[name.toUpperCase(
 function proxyProblem(env, apiUrl) {
     if (apiUrl.startsWith('http:'))
         return undefined; // never proxied (stepDispatcher)
-    const bad = ['https_proxy', 'http_proxy'].map((name) => proxyIn(env, name)).some((value) => value !== undefined && !isProxyUrl(value));
-    if (!bad)
+    const problems = ['https_proxy', 'http_proxy']
+        .map((name) => proxyIn(env, name))
+        .map((value) => (value === undefined ? undefined : proxyUrlProblem(value)));
+    const problem = problems.find((p) => p !== undefined);
+    if (!problem)
         return undefined;
     const names = PROXY_VARIABLES.filter((name) => env[name]);
-    return `The proxy set in ${names.join(' / ')} is not a URL: give one such as "http://proxy.example:3128".`;
+    return `The proxy set in ${names.join(' / ')} ${problem}: give one such as "http://proxy.example:3128".`;
 }
-function isProxyUrl(value) {
+/** What keeps `value` from being a proxy's URL, if anything; never echoes it. */
+function proxyUrlProblem(value) {
+    let url;
     try {
-        const { protocol, hostname } = new URL(value);
-        return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+        url = new URL(value);
     }
     catch {
-        return false;
+        return 'is not a URL';
     }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
+        return 'is not a URL';
+    // undici takes only scheme, host, port and credentials; anything more fails each call late.
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+        return 'has a path, query or fragment, which a proxy URL cannot have';
+    return undefined;
 }
 /**
  * The step's dispatcher; check proxyProblem(env) first. A loopback API over http (the only http
@@ -362,10 +438,11 @@ function isProxyUrl(value) {
  * is decided here, whatever Node's own proxy settings (NODE_USE_ENV_PROXY) say, since every call
  * is given this dispatcher.
  */
-function stepDispatcher(env, apiUrl) {
+function stepDispatcher(env, apiUrl, ca) {
     // rejectUnauthorized is set, not left to the default, so that NODE_TLS_REJECT_UNAUTHORIZED=0 in
-    // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies.
-    const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS };
+    // a job's env cannot turn verification off. NODE_EXTRA_CA_CERTS (a corporate CA) still applies,
+    // unless `ca` names the certificates to trust instead.
+    const tls = { rejectUnauthorized: true, timeout: SOCKET_TIMEOUT_MS, ...(ca ? { ca: [...ca] } : {}) };
     const options = {
         connect: tls,
         headersTimeout: SOCKET_TIMEOUT_MS,
@@ -477,7 +554,10 @@ class PlanetScaleClient {
     options;
     headers;
     secrets;
-    constructor(options) {
+    /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+    ownTokenId;
+    /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
+    constructor(options, secrets) {
         this.options = options;
         this.headers = {
             Accept: 'application/json',
@@ -485,11 +565,23 @@ class PlanetScaleClient {
             'User-Agent': `${ACTION_NAME}/${ACTION_VERSION}`,
         };
         const { credential } = options;
-        this.secrets = credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token];
+        this.secrets = secrets ?? [
+            ...(credential.kind === 'service-token' ? [credential.id, credential.token] : [credential.token]),
+            ...(options.alsoHide ?? []),
+        ];
+        this.ownTokenId = credential.kind === 'service-token' ? credential.id : undefined;
+    }
+    /**
+     * Hides `value` from the text of every later API error of this client and those derived from
+     * it: the runner masks whole values only, and an error's text may be cut in the middle of one.
+     */
+    hide(value) {
+        if (value && !this.secrets.includes(value))
+            this.secrets.push(value);
     }
     /** The same client with other limits, e.g. a fresh deadline and no cancellation for cleaning up. */
     derive(overrides) {
-        return new PlanetScaleClient({ ...this.options, ...overrides });
+        return new PlanetScaleClient({ ...this.options, ...overrides }, this.secrets);
     }
     /**
      * Sends a request, retrying what may succeed later (retry.ts) until the attempts or the
@@ -580,18 +672,36 @@ class PlanetScaleClient {
                 retryable: false,
             });
         }
-        const timeout = AbortSignal.timeout(Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining));
+        const limitMs = Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, remaining);
+        const timeout = AbortSignal.timeout(limitMs);
+        // The backstop: should the dispatcher not heed the signal, the step's connections are closed
+        // and the attempt fails a moment later, so no client bug can outlive the step's limits.
+        const watchdog = stopAfter(limitMs + WATCHDOG_GRACE_MS, cancelled, this.options.dispatcher, method, url);
+        try {
+            return await this.attempt(method, path, url, body, headers, started, cancelled ? AbortSignal.any([timeout, cancelled]) : timeout, watchdog.fired);
+        }
+        finally {
+            watchdog.clear();
+        }
+    }
+    async attempt(method, path, url, body, headers, started, signal, watchdog) {
+        const { signal: cancelled } = this.options;
         let response;
         try {
-            response = await (0,undici/* request */.Em)(url, {
-                method,
-                headers,
-                body: body === undefined ? undefined : JSON.stringify(body),
-                signal: cancelled ? AbortSignal.any([timeout, cancelled]) : timeout,
-                dispatcher: this.options.dispatcher,
-            });
+            response = await Promise.race([
+                (0,undici/* request */.Em)(url, {
+                    method,
+                    headers,
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                    signal,
+                    dispatcher: this.options.dispatcher,
+                }),
+                watchdog,
+            ]);
         }
         catch (error) {
+            if (error instanceof errors_PlanetScaleNetworkError)
+                throw error; // the watchdog's
             const { reason, code, retryable } = describeRequestFailure(error);
             const wasCancelled = cancelled?.aborted === true;
             this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
@@ -599,9 +709,11 @@ class PlanetScaleClient {
         }
         let text;
         try {
-            text = await response.body.text();
+            text = await Promise.race([response.body.text(), watchdog]);
         }
         catch (error) {
+            if (error instanceof errors_PlanetScaleNetworkError)
+                throw error; // the watchdog's
             // The headers came, the body did not: as ambiguous as a lost answer.
             const { reason, code, retryable } = describeRequestFailure(error);
             throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
@@ -626,8 +738,43 @@ class PlanetScaleClient {
             const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
             throw new errors_PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
         }
-        return { status, body: (text ? safeJson(text) : undefined) };
+        const date = Date.parse(headerValue(response.headers['date']) ?? '');
+        return Number.isNaN(date)
+            ? { status, body: (text ? safeJson(text) : undefined) }
+            : { status, body: (text ? safeJson(text) : undefined), date };
     }
+}
+/** How long past an attempt's own limit the watchdog waits for the dispatcher to end it. */
+const WATCHDOG_GRACE_MS = 1_000;
+/**
+ * A timer that, after `ms` (or the grace after `cancelled` fires), destroys the dispatcher (every
+ * connection of the step, so that nothing keeps the process alive or spinning) and rejects
+ * `fired`. Unref'd: it never holds the step open.
+ */
+function stopAfter(ms, cancelled, dispatcher, method, url) {
+    let reject = () => { };
+    const fired = new Promise((_, r) => (reject = r));
+    fired.catch(() => { }); // raced only while the attempt runs
+    const fire = () => {
+        dispatcher.destroy().catch(() => { });
+        reject(new errors_PlanetScaleNetworkError(method, url, 'the connection did not end at the time limit, so the step closed its connections', {
+            code: 'EWATCHDOG',
+            retryable: false,
+        }));
+    };
+    let timer = setTimeout(fire, ms).unref();
+    const onCancel = () => {
+        clearTimeout(timer);
+        timer = setTimeout(fire, WATCHDOG_GRACE_MS).unref();
+    };
+    cancelled?.addEventListener('abort', onCancel, { once: true });
+    return {
+        fired,
+        clear: () => {
+            clearTimeout(timer);
+            cancelled?.removeEventListener('abort', onCancel);
+        },
+    };
 }
 function retryAfterOf(error) {
     return error instanceof errors_PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
@@ -690,6 +837,14 @@ function describeRequestFailure(error) {
     const refused = /^Proxy response \((\d+)\)/.exec(message);
     if (refused)
         return { reason: `${PROXY_REFUSED}: the proxy refused to open a tunnel (HTTP ${refused[1]})`, code: PROXY_REFUSED, retryable: true };
+    // undici's ProxyAgent: the proxy took the connection and closed it instead of answering CONNECT
+    // (how some proxies refuse a host). Nothing reached PlanetScale.
+    if (code === 'UND_ERR_PRX_CONN')
+        return {
+            reason: `${PROXY_REFUSED}: the proxy closed the connection instead of opening a tunnel`,
+            code: PROXY_REFUSED,
+            retryable: true,
+        };
     if (!message && !code)
         return { reason: error.message || error.name, retryable: true };
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
@@ -774,6 +929,10 @@ function apiDateTime(value) {
 async function createServiceToken(client, org, request, options = {}) {
     const { onSecret, ...sendOptions } = options;
     const { body } = await client.send('POST', organizationPath(org, 'service-tokens'), { name: request.name, ttl: request.ttlSeconds }, { minTimeMs: MIN_CALL_MS, ...sendOptions });
+    // Both hidden from any later error's text at once, whatever their shape.
+    for (const key of ['token', 'id'])
+        if (isObject(body) && typeof body[key] === 'string')
+            client.hide(body[key]);
     if (isObject(body) && typeof body['token'] === 'string' && body['token'])
         onSecret?.(body['token']);
     // An ID of the wrong shape is not used, not even to delete by: the token is found by its name.
@@ -781,8 +940,17 @@ async function createServiceToken(client, org, request, options = {}) {
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
     }
+    // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+    if (id !== undefined && id === client.ownTokenId) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting credential itself, not of a new token');
+    }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
+    }
+    // Post must read it back from env exactly (restore-env, seal): one line of printable ASCII, as
+    // every PlanetScale secret is ("pscale_tkn_…").
+    if (!/^[\x21-\x7e]+$/.test(body['token'])) {
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with a secret that is not one line of printable text', id);
     }
     return {
         id,
@@ -800,11 +968,17 @@ function tokenPath(org, id, ...rest) {
         throw new errors_PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
     return client_organizationPath(org, 'service-tokens', id, ...rest);
 }
+/** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
+function refuseOwnToken(client, id, what) {
+    if (id === client.ownTokenId)
+        throw new errors_PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+}
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
+    refuseOwnToken(client, tokenId, 'grant accesses to');
     const { body } = await client.send('POST', tokenPath(org, tokenId, 'access'), {
         database,
         access: accesses,
@@ -813,28 +987,62 @@ async function grantAccesses(client, org, tokenId, database, accesses) {
 }
 /** Every access the token holds, following `next_page` through every page. */
 async function listTokenAccesses(client, org, tokenId) {
-    return accessRecords(await listAll(client, tokenPath(org, tokenId, 'access'), 'access records'), 'accesses');
+    const { items, cutShort } = await listAll(client, tokenPath(org, tokenId, 'access'), 'access records');
+    // Accesses on the pages not read could be ones the job never asked for.
+    if (cutShort)
+        throw new PlanetScaleResponseError(`${cutShort}, so the token's accesses cannot be checked`);
+    return accessRecords(items, 'accesses');
 }
-/** Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified). */
+/**
+ * Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified).
+ * Every record must be read, or the answer is refused: one dropped unread could be an access
+ * the job never asked for.
+ */
 function accessRecords(body, call) {
     const data = Array.isArray(body) ? body : isObject(body) && Array.isArray(body['data']) ? body['data'] : undefined;
     if (!data)
         throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call without a list of access records`);
-    return data.flatMap((record) => {
-        if (!isObject(record) || typeof record['access'] !== 'string' || !isObject(record['resource']))
-            return [];
-        const resource = record['resource'];
-        return [
-            {
-                access: record['access'],
-                resourceType: typeof resource['type'] === 'string' ? resource['type'] : '',
-                resourceName: typeof resource['name'] === 'string' ? resource['name'] : '',
-            },
-        ];
+    return data.map((record, i) => {
+        const read = accessRecord(record);
+        if (typeof read === 'string') {
+            throw new PlanetScaleResponseError(`PlanetScale answered the ${call} call with an access record that cannot be read (record ${i + 1}: ${read}), ` +
+                "so the token's accesses cannot be checked");
+        }
+        return read;
     });
+}
+/**
+ * One access record, in either shape PlanetScale uses: `/access` records name the resource in
+ * `resource: {type, name}`; the token object's `service_token_accesses` (the spec's GET
+ * /service-tokens/{id}) in `resource_type` and `resource_name`, beside `resource: {id, name}`.
+ * Returns why not, when the record cannot be read.
+ */
+function accessRecord(record) {
+    if (!isObject(record))
+        return 'not an object';
+    const { access, resource } = record;
+    if (typeof access !== 'string' || !access)
+        return '`access` is not an access name';
+    if (resource !== undefined && resource !== null && !isObject(resource))
+        return '`resource` is not an object';
+    const type = oneName(isObject(resource) ? resource['type'] : undefined, record['resource_type']);
+    const name = oneName(isObject(resource) ? resource['name'] : undefined, record['resource_name']);
+    if (type === undefined)
+        return 'no resource type, or two that differ';
+    if (name === undefined)
+        return 'no resource name, or two that differ';
+    return { access, resourceType: type, resourceName: name };
+}
+/** The one non-empty name two fields give (either may be absent); undefined when none, or they differ. */
+function oneName(a, b) {
+    const given = [a, b].filter((v) => v !== undefined && v !== null);
+    if (given.length === 0 || !given.every((v) => typeof v === 'string' && v !== ''))
+        return undefined;
+    return given.every((v) => v === given[0]) ? given[0] : undefined;
 }
 /** Deletes a token; resolves to "not-found" on 404, which can also mean a missing permission. */
 async function deleteServiceToken(client, org, id) {
+    refuseOwnToken(client, id, 'delete');
     try {
         await client.send('DELETE', tokenPath(org, id));
         return 'deleted';
@@ -857,9 +1065,10 @@ async function serviceTokenExists(client, org, id) {
         throw error;
     }
 }
-/** Every service token of the organization, following `next_page` through every page. */
+/** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
 async function listServiceTokens(client, org) {
-    return (await listAll(client, client_organizationPath(org, 'service-tokens'), 'tokens')).flatMap((token) => isObject(token) && typeof token['id'] === 'string'
+    const { items, cutShort, serverNow } = await listAll(client, client_organizationPath(org, 'service-tokens'), 'service tokens');
+    const tokens = items.flatMap((token) => isObject(token) && typeof token['id'] === 'string'
         ? [
             {
                 id: token['id'],
@@ -868,31 +1077,68 @@ async function listServiceTokens(client, org) {
             },
         ]
         : []);
+    return { tokens, ...(cutShort ? { cutShort } : {}), ...(serverNow === undefined ? {} : { serverNow }) };
 }
 /** The page after `page` that a list envelope names, or 0 when there is none. */
 function nextPage(body, page) {
     return isObject(body) && typeof body['next_page'] === 'number' && body['next_page'] > page ? body['next_page'] : 0;
 }
-/** The items of every page of a list endpoint (PlanetScale's list responses), following `next_page`. */
+/**
+ * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
+ * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
+ * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
+ * paging forever.
+ */
+const MAX_LIST_PAGES = 50;
+const PER_PAGE = 100;
+/** The pages a list envelope says there are: `total_pages`, or worked out from `total_count` and `per_page`; 0 when not said. */
+function totalPages(body) {
+    const { total_pages: pages, total_count: count, per_page: perPage } = body;
+    if (typeof pages === 'number')
+        return pages;
+    return typeof count === 'number' && typeof perPage === 'number' && perPage > 0 ? Math.ceil(count / perPage) : 0;
+}
+/**
+ * The items of a list endpoint's pages (PlanetScale's list responses), following `next_page`
+ * for at most MAX_LIST_PAGES pages. A list with more is cut short, and says so: at once, when
+ * the first page's totals show it. What was read is still returned.
+ */
 async function listAll(client, path, what) {
     const items = [];
-    // Bounded, so a misbehaving API cannot keep us paging forever (100 pages of 100).
-    for (let page = 1, pages = 0; page && pages < 100; pages++) {
-        const { body } = await client.send('GET', `${path}?page=${page}&per_page=100`);
+    let count;
+    let serverNow;
+    for (let page = 1, pages = 0; page;) {
+        const { body, date } = await client.send('GET', `${path}?page=${page}&per_page=${PER_PAGE}`);
+        if (pages === 0)
+            serverNow = date;
         if (!isObject(body) || !Array.isArray(body['data']))
             throw new errors_PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
         items.push(...body['data']);
+        pages++;
         page = nextPage(body, page);
+        if (pages === 1)
+            count = body['total_count'];
+        // A list the first page shows too long is read no further: it could not be read whole.
+        if (page && (pages === MAX_LIST_PAGES || (pages === 1 && totalPages(body) > MAX_LIST_PAGES))) {
+            return { items, cutShort: cutShortReason(what, count), serverNow };
+        }
     }
-    return items;
+    return { items, serverNow };
 }
-/** IDs of the organization's service tokens named `name`. */
+function cutShortReason(what, count) {
+    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+    return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
+        ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
+        : `PlanetScale lists more ${what} than ${limit}`;
+}
+/** IDs of the organization's service tokens named `name`, among those the list shows (`cutShort`: not all of them). */
 async function findServiceTokensNamed(client, org, name) {
-    return (await listServiceTokens(client, org)).filter((token) => token.name === name).map((token) => token.id);
+    const { tokens, cutShort } = await listServiceTokens(client, org);
+    const ids = tokens.filter((token) => token.name === name).map((token) => token.id);
+    return cutShort ? { ids, cutShort } : { ids };
 }
 
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/report/explain.ts
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
@@ -994,15 +1240,19 @@ async function removeToken(client, org, id, name) {
     if (byId !== 'not-found')
         return byId;
     let ids;
+    const both404 = 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know)';
     try {
-        ids = await findServiceTokensNamed(client, org, name);
+        const found = await findServiceTokensNamed(client, org, name);
+        ids = found.ids;
+        if (ids.length === 0 && found.cutShort) {
+            return { ok: false, unconfirmed: true, reason: `${both404}, and it could not be looked up by name: ${found.cutShort}.` };
+        }
     }
     catch (error) {
         return {
             ok: false,
             unconfirmed: true,
-            reason: 'PlanetScale answered 404 to deleting it and to reading it by its ID (as it does for an ID it does not know), ' +
-                `and looking it up by name failed. ${listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`)}`,
+            reason: `${both404}, and looking it up by name failed. ${listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`)}`,
         };
     }
     if (ids.length === 0)
@@ -1064,14 +1314,24 @@ async function removeById(client, org, id, name) {
 }
 /** Deletes every token named `name` (ours alone, by its random suffix), except the one with ID `except` (dealt with by ID already). */
 async function removeTokensNamed(client, org, name, except) {
-    let ids;
+    let found;
     try {
-        ids = (await findServiceTokensNamed(client, org, name)).filter((id) => id !== except);
+        found = await findServiceTokensNamed(client, org, name);
     }
     catch (error) {
         return { ok: false, reason: listingFailure(error, `a token named ${(0,report_text/* show */.WU)(name)}`) };
     }
-    return deleteListed(client, org, ids, name);
+    // Those found are deleted even when the list is cut short; the rest is not known to hold none.
+    const result = await deleteListed(client, org, found.ids.filter((id) => id !== except), name);
+    if (!result.ok || !found.cutShort)
+        return result;
+    return {
+        ok: false,
+        unconfirmed: true,
+        reason: result.removed > 0
+            ? `${found.cutShort}; ${result.removed} named ${(0,report_text/* show */.WU)(name)} among those read ${result.removed === 1 ? 'was' : 'were'} deleted, and another may be among the rest.`
+            : `${found.cutShort}, and none of those read is named ${(0,report_text/* show */.WU)(name)}: one may be among the rest.`,
+    };
 }
 /** Deletes tokens found by the name `name`: a token still listed after 404s is not gone. */
 async function deleteListed(client, org, ids, name) {
@@ -1096,8 +1356,6 @@ function notRemoved(name, result) {
     return result.unconfirmed ? `Could not confirm that service token ${(0,report_text/* show */.WU)(name)} is gone` : `Could not delete service token ${(0,report_text/* show */.WU)(name)}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var core = __webpack_require__(5049);
 ;// CONCATENATED MODULE: ./src/steps/api-credential.ts
 // The minting credential as the API client takes it: without where it was read from.
 function apiCredential(credential) {
@@ -1253,16 +1511,21 @@ function isSweepable(token, names, nowMs) {
 
 
 async function sweepExpired(client, org, names, nowMs) {
-    let expired;
+    let listed;
     const what = `expired tokens named ${(0,report_text/* show */.WU)(`${names.stem}${names.exact ? '' : '…'}`)}`;
     try {
-        expired = (await listServiceTokens(client, org)).filter((token) => isSweepable(token, names, nowMs));
+        listed = await listServiceTokens(client, org);
     }
     catch (error) {
         return { ok: false, reason: listingFailure(error, what) };
     }
+    // Expiry is PlanetScale's to judge, by the clock that dated expires_at: a runner whose clock runs
+    // ahead would otherwise delete other jobs' live tokens. The runner's clock only when no Date came.
+    const now = listed.serverNow ?? nowMs;
+    const expired = listed.tokens.filter((token) => isSweepable(token, names, now));
     let removed = 0;
-    const failures = [];
+    // A list cut short is swept as far as it was read: the sweep is what shortens it.
+    const failures = listed.cutShort ? [`${listed.cutShort}: only those read were looked at for ${what}.`] : [];
     for (const token of expired) {
         const result = await removeToken(client, org, token.id, token.name ?? token.id);
         if (result.ok)
@@ -1344,6 +1607,8 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -1385,18 +1650,22 @@ async function cleanup(work, env = process.env) {
             core/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
                 'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.');
         }
-        const apiUrl = core/* getState */.Gu(keys/* STATE */.c.apiUrl);
-        const badProxy = proxyProblem(proxy, apiUrl);
+        const apiUrl = recordedApiUrl(core/* getState */.Gu(keys/* STATE */.c.apiUrl), readInput('api-url'));
+        if (!apiUrl.ok)
+            return await failed(apiUrl.reason);
+        const badProxy = proxyProblem(proxy, apiUrl.value);
         if (badProxy)
             return await failed(badProxy);
         const deadline = Date.now() + POST_DEADLINE_MS;
         const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
-        const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl), true);
+        const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl.value, trustAsMain(core/* getState */.Gu(keys/* STATE */.c.extraCaCerts), env)), true);
         const clientWith = (credential, retry) => new PlanetScaleClient({
             dispatcher,
-            baseUrl: apiUrl,
+            baseUrl: apiUrl.value,
             credential,
+            // The minted ID goes into paths: hidden from API text too, as the runner masks whole values only.
+            alsoHide: id ? [id] : [],
             debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined,
             log: log/* info */.pq,
             deadline,
@@ -1466,6 +1735,21 @@ async function cleanup(work, env = process.env) {
         if (result_1)
             await result_1;
     }
+}
+/**
+ * The API URL main recorded, checked again with main's rules, and against the api-url input: the
+ * minting credential goes only where the inputs say, whatever the state says.
+ */
+function recordedApiUrl(recorded, input) {
+    const fromState = parseApiUrl(recorded);
+    const fromInput = parseApiUrl(input);
+    if (!recorded || !fromState.ok || !fromInput.ok || fromState.value !== fromInput.value) {
+        return {
+            ok: false,
+            reason: 'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting credential is not sent.',
+        };
+    }
+    return { ok: true, value: fromState.value };
 }
 /** The optional sweep; best effort: it warns, but never fails the step. */
 async function sweepLeftovers(client, org, names) {
