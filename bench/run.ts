@@ -1,7 +1,7 @@
 // `npm run bench`: how long the action's steps take against PlanetScale's documented curl recipe
 // for the same job, on the fake API served over https behind a TCP proxy that models the network
 // (network-model.ts), at two round-trip times. Prints tables and writes bench/results.json (see
-// README, "Performance").
+// docs/performance.md).
 //
 //   npm run bench -- [--rounds 7] [--low-rtt 40] [--high-rtt 80] [--out bench/results.json] [--action DIR]
 //
