@@ -1,4 +1,6 @@
-// The ```yaml blocks of README.md, each with the line it starts on. A block whose first line is
+import { readdirSync } from 'node:fs';
+
+// The user's Markdown (README.md and docs/), and its ```yaml blocks, each with the line it starts on. A block whose first line is
 // `# fragment` is part of a workflow, not one to paste as a file.
 export interface YamlBlock {
   line: number;
@@ -21,4 +23,10 @@ export function yamlBlocks(markdown: string): YamlBlock[] {
     i = j;
   }
   return blocks;
+}
+
+/** README.md and docs/*.md, the Markdown a user reads, as paths from the repository's root. */
+export function userMarkdown(): string[] {
+  const docs = readdirSync(new URL('../docs/', import.meta.url)).filter((f) => f.endsWith('.md'));
+  return ['README.md', ...docs.map((f) => `docs/${f}`)];
 }

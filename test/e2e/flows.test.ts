@@ -1,7 +1,7 @@
 // The example workflows (.github/workflows/example-*.yml) run as written, for every event they
 // react to, by test/workflow-runner: GitHub's parser and expression engine, `uses: ./` as the
 // built dist/ through the runner harness against the fake PlanetScale API, `run:` steps in bash
-// with the pscale stand-in on PATH. Each flow asserts what README.md says it does: the branches
+// with the pscale stand-in on PATH. Each flow asserts what docs/flows.md says it does: the branches
 // and deploy requests left on the fake, each token refused what its job was not given, the
 // two-token approval, and every minted token answering 401 once its job has ended.
 import { execFile } from 'node:child_process';

@@ -1,4 +1,4 @@
-// README "Migrating from a long-lived token": a step-level `env:` that still sets
+// docs/migrating.md: a step-level `env:` that still sets
 // PLANETSCALE_SERVICE_TOKEN(_ID) beats what the action exported through GITHUB_ENV, so pscale in
 // that step keeps using the long-lived token. Run as a workflow (test/workflow-runner), whose env
 // layering is the runner's (test/harness/step-env.ts).

