@@ -28,6 +28,16 @@ export const OPERATION_IDS: readonly string[] = [
   'list_deploy_request_reviews',
   'review_deploy_request',
   'queue_deploy_request',
+  'get_database',
+  'list_passwords',
+  'create_password',
+  'get_password',
+  'delete_password',
+  'list_roles',
+  'create_role',
+  'get_default_role',
+  'get_role',
+  'delete_role',
 ];
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
