@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
     // A token left alive on purpose is worth seeing on the run's page, not only in the log.
     if (work.message && work.note === 'kept') core.notice(work.message, { title: 'PlanetScale token kept' });
     else if (work.message) info(work.message);
+    if (work.credentialMessage && work.credentialMessage !== work.message) info(work.credentialMessage);
     try {
       if (work.hasWork) {
         const { cleanup } = await import('./steps/post/cleanup.js');

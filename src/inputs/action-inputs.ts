@@ -22,6 +22,10 @@ export const ACTION_INPUTS: Readonly<Record<string, string>> = {
   cleanup: 'true',
   'sweep-expired': 'false',
   'api-url': 'https://api.planetscale.com',
+  branch: '',
+  role: '',
+  cidrs: '',
+  'database-url-env': 'DATABASE_URL',
 };
 
 /** `read`, with an empty value of an input that has a default taken as that default. */

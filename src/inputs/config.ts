@@ -9,6 +9,7 @@ import { fail, formatInputError, type InputError, type Parsed, type ReadInput } 
 import type { RunInfo } from '../runner/run-context.js';
 import { show } from '../report/text.js';
 import { DEFAULT_API_URL, parseApiUrl } from './api-url.js';
+import { parseBranch, parseCidrs, parseRoles, parseUrlEnv, type CredentialRequest } from './database-credential.js';
 
 export { DEFAULT_API_URL, parseApiUrl };
 import type { SweepNames } from '../token/sweep-names.js';
@@ -29,8 +30,10 @@ export interface AccessRequest {
 export interface Config {
   org: string;
   credential: MintingCredential;
-  /** One entry per database (in the order first named), then the organization's, if any. */
+  /** One entry per database (in the order first named), then the organization's, if any. Empty: no token is minted. */
   requests: AccessRequest[];
+  /** The database credential to mint (the branch input), if any. */
+  databaseCredential?: CredentialRequest;
   ttlSeconds: number;
   namePrefix: string;
   exportEnv: boolean;
@@ -74,17 +77,19 @@ export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: R
   const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
   const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
   const apiUrl = errors.take(parseApiUrl(read('api-url')));
+  const databaseCredential = parseDatabaseCredential(readGiven, database, errors);
 
   const requests: AccessRequest[] = [...databaseRequests];
   if (orgAccesses.length > 0 && org) {
     requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
   }
   const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
-  if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors) {
+  if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors && !read('branch')) {
     errors.add(
       'accesses',
       'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +
-        '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses.',
+        '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses, ' +
+        'or give branch to mint only a database credential.',
     );
   }
 
@@ -95,6 +100,7 @@ export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: R
       org: org!,
       credential: credential!,
       requests,
+      ...(databaseCredential ? { databaseCredential } : {}),
       ttlSeconds: ttlSeconds!,
       namePrefix: namePrefix!,
       exportEnv: exportEnv!,
@@ -106,6 +112,35 @@ export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: R
       notices,
     },
   };
+}
+
+/**
+ * The credential `branch` asks for; undefined when none (or when its inputs have errors, added
+ * to `errors`). `database-url-env` is read as given: there an empty value means "export none",
+ * while the runner fills in action.yml's default when the workflow omits it.
+ */
+function parseDatabaseCredential(read: ReadInput, database: string, errors: Errors): CredentialRequest | undefined {
+  const given = withDefaults(read);
+  const branchValue = given('branch');
+  if (!branchValue) {
+    for (const input of ['role', 'cidrs']) {
+      if (given(input))
+        errors.add(input, 'applies to a database credential, which only branch asks for: set branch (and database), or remove it.');
+    }
+    return undefined;
+  }
+  const branch = errors.take(parseBranch(branchValue, database));
+  const roles = errors.take(parseRoles(given('role')));
+  const cidrs = errors.take(parseCidrs(given('cidrs')));
+  if (cidrs && cidrs.length > 0 && roles?.kind === 'postgresql') {
+    errors.add(
+      'cidrs',
+      'applies to branch passwords on Vitess databases: a Postgres role takes none. Remove cidrs, or mint on a Vitess database.',
+    );
+  }
+  const urlEnv = errors.take(parseUrlEnv(read('database-url-env')));
+  if (branch === undefined || roles === undefined || cidrs === undefined || urlEnv === undefined) return undefined;
+  return { database, branch, roles: roles.roles, ...(roles.kind ? { rolesKind: roles.kind } : {}), cidrs, urlEnv };
 }
 
 // PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little

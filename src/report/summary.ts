@@ -42,6 +42,30 @@ export function mintSummary(options: {
   ].join('\n');
 }
 
+/** The database credential's part: what, where, which roles, until when. Never its user name, host or password. */
+export function credentialSummary(options: {
+  what: string;
+  database: string;
+  branch: string;
+  roles: readonly string[];
+  expiresAt: string | null;
+  cleanup: boolean;
+}): string {
+  const fate = options.cleanup
+    ? "It is deleted by this action's post step when the job ends."
+    : 'cleanup is false: it stays valid until it expires.';
+  return [
+    `### PlanetScale database credential`,
+    '',
+    '| Credential | Database | Branch | Roles | Expires |',
+    '| --- | --- | --- | --- | --- |',
+    `| ${cell(options.what)} | ${cell(options.database)} | ${cell(options.branch)} | ${options.roles.map((r) => `\`${cell(r)}\``).join(', ')} | ${cell(options.expiresAt ?? 'at the end of its TTL')} |`,
+    '',
+    fate,
+    '',
+  ].join('\n');
+}
+
 export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'): string {
   return outcome === 'deleted'
     ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
@@ -55,6 +79,16 @@ export function deletedSummary(name: string, outcome: 'deleted' | 'already-gone'
 export function notDeletedSummary(name: string, expiresAt: string, unconfirmed = false): string {
   const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
   return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+
+export function credentialDeletedSummary(what: string, outcome: 'deleted' | 'already-gone'): string {
+  return outcome === 'deleted'
+    ? `Database credential ${cell(what)} was deleted by the post step.\n`
+    : `Database credential ${cell(what)} was already gone when the post step came to delete it: none by its name is listed.\n`;
+}
+
+export function credentialNotDeletedSummary(what: string, unconfirmed = false): string {
+  return `**Database credential ${cell(what)} ${unconfirmed ? 'could not be confirmed gone' : 'could not be deleted'} by the post step**: it stays valid until its TTL ends. See the post step's log.\n`;
 }
 
 /** A warning in the summary, as GitHub renders an alert; one paragraph. */

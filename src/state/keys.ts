@@ -28,6 +28,15 @@ export const STATE = {
   proxy: 'proxy',
   /** NODE_EXTRA_CA_CERTS as main ran with it: post trusts no other CA (steps/post/trust.ts). */
   extraCaCerts: 'extra-ca-certs',
+  /**
+   * The database credential main is creating, as JSON (credentials/state.ts): its kind, branch,
+   * name and, for a role, the successor. Written before the create call.
+   */
+  credential: 'credential',
+  /** The credential's ID (written as soon as the create call answers). */
+  credentialId: 'credential-id',
+  /** "true" once main knows no credential of its is alive: it deleted it, or the create surely failed. */
+  credentialSettled: 'credential-settled',
   /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
   sweep: 'sweep',
 } as const;

@@ -115,6 +115,10 @@ function plausible(apiUrl: fc.Arbitrary<string>): Record<string, fc.Arbitrary<st
     cleanup: fc.constantFrom('true', 'False'),
     'sweep-expired': fc.constantFrom('false', 'true'),
     'api-url': apiUrl,
+    branch: fc.constantFrom('', '', 'main', 'pr-42'),
+    role: fc.constantFrom('', 'admin', 'reader', 'postgres', 'pg_read_all_data pg_write_all_data'),
+    cidrs: fc.constantFrom('', '203.0.113.0/24', '2001:db8::/32, 198.51.100.7'),
+    'database-url-env': fc.constantFrom('DATABASE_URL', '', 'MIGRATE_URL'),
   };
 }
 
@@ -153,5 +157,9 @@ export const INPUT_NAMES = [
   'cleanup',
   'sweep-expired',
   'api-url',
+  'branch',
+  'role',
+  'cidrs',
+  'database-url-env',
 ];
 export const CREDENTIAL_ENV = ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'];

@@ -78,6 +78,15 @@ function wellFormed(config: Config): void {
   expect(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))).toBe(true);
   expect([url.username, url.password, url.search, url.hash]).toEqual(['', '', '', '']);
   expect(config.apiUrl.endsWith('/')).toBe(false);
+  // Something to mint: a token with accesses, or a database credential.
+  expect(config.requests.length > 0 || config.databaseCredential !== undefined).toBe(true);
+  const credential = config.databaseCredential;
+  if (credential) {
+    expect(credential.branch).toMatch(NAME);
+    expect(credential.database).toMatch(NAME);
+    expect(credential.urlEnv).toMatch(/^([A-Za-z_][A-Za-z0-9_]*)?$/);
+    for (const cidr of credential.cidrs) expect(cidr).toMatch(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/);
+  }
 }
 
 const STOPPED = /^has more problems than the 10 above; checking stopped there/;

@@ -3,7 +3,9 @@
 import * as core from '@actions/core';
 import { DEFAULT_API_URL, type Config } from '../../inputs/config.js';
 import type { CreatedServiceToken, GrantedAccess } from '../../planetscale/service-tokens.js';
-import { mintSummary } from '../../report/summary.js';
+import { credentialSummary, mintSummary } from '../../report/summary.js';
+import { describeCredential } from '../../credentials/target.js';
+import type { MintedCredential } from './mint-credential.js';
 import { show } from '../../report/text.js';
 import * as log from '../../runner/log.js';
 import { STATE } from '../../state/keys.js';
@@ -11,20 +13,64 @@ import { sealEnv } from '../../state/seal.js';
 import { groupGranted } from '../../token/grants.js';
 import { MINTED_MARKER, mintedMarker, valuesBefore } from '../env-handover.js';
 
-/** Outputs, env for later steps, log and summary. */
+/** A token minted and granted. */
+export interface MintedToken {
+  token: CreatedServiceToken & { expiresAt: string };
+  granted: GrantedAccess[];
+}
+
+/** Outputs, env for later steps, log and summary, for the token and the credential minted. */
 export async function handOver(
   config: Config,
   name: string,
-  token: CreatedServiceToken,
-  expiresAt: string,
-  granted: GrantedAccess[],
+  minted: MintedToken | undefined,
+  credential: MintedCredential | undefined,
   runUrl: string,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const grouped = groupGranted(granted);
-  // Only a token handed over may outlive the job (cleanup: false): one that main failed to
+  // Only what was handed over may outlive the job (cleanup: false): what main failed to
   // delete after a failure is never kept, so post deletes it whatever cleanup says.
   core.saveState(STATE.cleanup, String(config.cleanup));
+  const summary: string[] = [];
+  if (credential) {
+    const { created, connection, target } = credential;
+    core.setOutput('database-url', connection.url);
+    core.setOutput('database-host', connection.host);
+    core.setOutput('database-port', String(connection.port));
+    core.setOutput('database-username', created.username);
+    core.setOutput('database-password', created.password);
+    const urlEnv = config.exportEnv ? config.databaseCredential!.urlEnv : '';
+    if (urlEnv) core.exportVariable(urlEnv, connection.url);
+    const expires = created.expiresAt ? `; it expires at ${created.expiresAt}` : '';
+    log.info(
+      `${capitalize(describeCredential(target))} on branch ${show(target.branch)} of database ${show(target.database)} is ready ` +
+        `(${connection.host}:${connection.port}, user ${show(created.username)})${expires}.${urlEnv ? ` Exported ${urlEnv} for later steps.` : ''}`,
+    );
+    summary.push(
+      credentialSummary({
+        what: describeCredential(target),
+        database: target.database,
+        branch: target.branch,
+        roles: credential.roles,
+        expiresAt: created.expiresAt,
+        cleanup: config.cleanup,
+      }),
+    );
+  }
+  if (minted) await handOverToken(config, name, minted, runUrl, env, summary);
+  else await log.appendSummary(summary.join('\n'));
+}
+
+async function handOverToken(
+  config: Config,
+  name: string,
+  { token, granted }: MintedToken,
+  runUrl: string,
+  env: NodeJS.ProcessEnv,
+  summary: string[],
+): Promise<void> {
+  const { expiresAt } = token;
+  const grouped = groupGranted(granted);
   core.setOutput('service-token-id', token.id);
   core.setOutput('service-token', token.token);
   core.setOutput('name', name);
@@ -52,8 +98,11 @@ export async function handOver(
     `Service token ${show(name)} is ready; it expires at ${expiresAt}.` +
       (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''),
   );
-  await log.appendSummary(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
+  summary.unshift(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
+  await log.appendSummary(summary.join('\n'));
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The variables pscale reads, as later steps get them. */
 export function envForLaterSteps(

@@ -11,7 +11,9 @@ import type { Config } from '../../inputs/config.js';
 import { replacedByExportEnv } from '../../inputs/minting-credential.js';
 import { PlanetScaleClient, type ClientOptions } from '../../planetscale/client.js';
 import { proxyProblem, stepDispatcher } from '../../planetscale/dispatcher.js';
-import { createServiceToken, type CreatedServiceToken } from '../../planetscale/service-tokens.js';
+import { getDatabaseKind } from '../../planetscale/database-credentials.js';
+import { createServiceToken, type CreatedServiceToken, type GrantedAccess } from '../../planetscale/service-tokens.js';
+import { missingCredentialAccesses } from '../../credentials/minting-accesses.js';
 import { explain } from '../../report/explain.js';
 import { errorMessage, formatTtl, show } from '../../report/text.js';
 import * as log from '../../runner/log.js';
@@ -25,7 +27,8 @@ import { apiCredential } from '../api-credential.js';
 import { cleanUpFailedCreate, deleteAfterFailure } from './after-failure.js';
 import { reconcileBeforeRetry } from './create.js';
 import { grantAll, MAX_GRANTS_IN_FLIGHT } from './grant.js';
-import { handOver } from './hand-over.js';
+import { handOver, type MintedToken } from './hand-over.js';
+import { mintCredential, removeCredentialAfterFailure } from './mint-credential.js';
 import { readMintingAccesses, warnAboutMintingToken } from './minting-token.js';
 import { StepFailure } from './step-failure.js';
 
@@ -45,6 +48,9 @@ const CLEANUP_FLOOR_MS = 8_000;
  * SIGINT, and kills 2.5 s after SIGTERM.
  */
 const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
+
+/** The token's lane's end: what was made, granted or not. Failures are already reported. */
+type TokenOutcome = ({ ok: true } & MintedToken) | { ok: false; token?: MintedToken['token'] };
 
 /** When the step started, and its cancellation: `cancel` aborts with the signal's name. */
 export interface StepClock {
@@ -87,7 +93,8 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   // Before the create call: post needs these to clean up whatever happens next.
   core.saveState(STATE.org, config.org);
   core.saveState(STATE.apiUrl, config.apiUrl);
-  core.saveState(STATE.name, name);
+  // The token's name tells post a token may exist: not written when only a credential is minted.
+  if (config.requests.length > 0) core.saveState(STATE.name, name);
   const proxy = recordProxySettings(env);
   if (proxy) {
     if (proxy.secret) log.setSecret(proxy.value);
@@ -100,23 +107,84 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
     return 1;
   }
 
-  log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  // The database's kind, read at once: the credential's create waits on it, and it runs beside
+  // the token's create, so it adds no round trip when both are minted.
+  const credentialRequest = config.databaseCredential;
+  const kindRead = credentialRequest ? getDatabaseKind(client, config.org, credentialRequest.database) : undefined;
+  kindRead?.catch(() => {}); // awaited by the credential's lane
+  const mintsToken = config.requests.length > 0;
   // The grants go out at once when the create answers, each on a connection of its own: opened
-  // now, they are ready by then. One more for the create itself, which takes the first, and one
-  // for the read of the minting token's own accesses that runs beside it.
+  // now, they are ready by then. One more for the create itself, which takes the first, one for
+  // the read of the minting token's own accesses that runs beside it, and two for the credential.
   const readsMintingAccesses = config.credential.kind === 'service-token';
-  dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
-  let token: CreatedServiceToken;
-  core.saveState(STATE.createAttempted, 'true');
-  // The minting token's own accesses, read while the create call is in flight (no added round
+  dispatcher.preconnect(
+    config.apiUrl,
+    (mintsToken ? Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 : 0) + (readsMintingAccesses ? 1 : 0) + (kindRead ? 2 : 0),
+  );
+  // The minting token's own accesses, read while the creates are in flight (no added round
   // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
   const mintingAccesses =
     readsMintingAccesses && config.credential.kind === 'service-token'
       ? readMintingAccesses(clientOptions, config.org, config.credential.id)
       : undefined;
+  const createClient = client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS });
+  const [tokenOutcome, credentialOutcome] = await Promise.all([
+    mintsToken ? mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) : undefined,
+    kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined,
+  ]);
+  const held = await mintingAccesses;
+  if (held && credentialOutcome?.ok) {
+    const missing = missingCredentialAccesses(held, credentialOutcome.minted.target, config.cleanup);
+    if (missing) core.warning(missing);
+  }
+  const failed = tokenOutcome?.ok === false || credentialOutcome?.ok === false;
+  if (!failed && cancel?.aborted) core.error(`The job was cancelled (${String(cancel.reason)}) while minting.`);
+  if (failed || cancel?.aborted) {
+    // Whatever was made is deleted before the step fails, both at once.
+    const token = tokenOutcome?.token;
+    const credential = credentialOutcome?.ok
+      ? { target: credentialOutcome.minted.target, id: credentialOutcome.minted.created.id }
+      : credentialOutcome;
+    await Promise.all([
+      token ? deleteAfterFailure(cleaner(), config.org, token.id, name, token.expiresAt) : undefined,
+      credential?.target && !(credentialOutcome?.ok === false && credentialOutcome.settled)
+        ? removeCredentialAfterFailure(cleaner(), credential.target, credential.id)
+        : undefined,
+    ]);
+    return 1;
+  }
   try {
-    token = await createServiceToken(
-      client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }),
+    await handOver(config, name, tokenOutcome, credentialOutcome?.minted, run.runUrl, env);
+    return 0;
+  } catch (error) {
+    core.error(`Unexpected failure after minting: ${errorMessage(error)}`);
+    await Promise.all([
+      tokenOutcome ? deleteAfterFailure(cleaner(), config.org, tokenOutcome.token.id, name, tokenOutcome.token.expiresAt) : undefined,
+      credentialOutcome?.ok
+        ? removeCredentialAfterFailure(cleaner(), credentialOutcome.minted.target, credentialOutcome.minted.created.id)
+        : undefined,
+    ]);
+    return 1;
+  }
+}
+
+/** The token's lane: create, then grant. Failures are reported here; what was made is in the outcome, for the caller to delete. */
+async function mintServiceToken(
+  client: PlanetScaleClient,
+  createClient: PlanetScaleClient,
+  cleaner: () => PlanetScaleClient,
+  config: Config,
+  name: string,
+  mintingAccesses: Promise<GrantedAccess[] | undefined> | undefined,
+  env: NodeJS.ProcessEnv,
+  cancel: AbortSignal | undefined,
+): Promise<TokenOutcome> {
+  log.info(`Minting service token ${show(name)} in organization ${show(config.org)}, valid for ${formatTtl(config.ttlSeconds)}.`);
+  let created: CreatedServiceToken;
+  core.saveState(STATE.createAttempted, 'true');
+  try {
+    created = await createServiceToken(
+      createClient,
       config.org,
       { name, ttlSeconds: config.ttlSeconds },
       // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
@@ -129,13 +197,14 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
         : explain(error, { kind: 'create', org: config.org }),
     );
     await cleanUpFailedCreate(cleaner(), config.org, name, error);
-    return 1;
+    return { ok: false };
   }
   // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
-  log.setSecret(token.id);
-  core.saveState(STATE.id, token.id);
-  const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
+  log.setSecret(created.id);
+  core.saveState(STATE.id, created.id);
+  const expiresAt = created.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
   core.saveState(STATE.expiresAt, expiresAt);
+  const token = { ...created, expiresAt };
   if (config.exportEnv && replacedByExportEnv(config.credential, env)) {
     const sealed = sealCredential(apiCredential(config.credential), token.token);
     // The runner logs every saved state value when debug is on: masked first, it shows as ***.
@@ -152,8 +221,7 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
   try {
     const granted = await granting;
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
-    return 0;
+    return { ok: true, token, granted };
   } catch (error) {
     core.error(
       cancel?.aborted
@@ -162,7 +230,6 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
           ? error.message
           : `Unexpected failure after minting: ${errorMessage(error)}`,
     );
-    await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
-    return 1;
+    return { ok: false, token };
   }
 }

@@ -16,7 +16,8 @@ import { apiCredential } from '../api-credential.js';
 import * as log from '../../runner/log.js';
 import { readInput } from '../../runner/read-input.js';
 import { STATE } from '../../state/keys.js';
-import { deletedSummary, notDeletedSummary } from '../../report/summary.js';
+import { credentialDeletedSummary, credentialNotDeletedSummary, deletedSummary, notDeletedSummary } from '../../report/summary.js';
+import { describeCredential, removeCredential, type CredentialTarget } from '../../credentials/remove.js';
 import { decodeSweepNames, type SweepNames } from '../../token/sweep-names.js';
 import { sweepExpired } from '../../token/sweep.js';
 import { show } from '../../report/text.js';
@@ -46,17 +47,24 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
 
   const org = core.getState(STATE.org);
   const failed = async (reason: string, unconfirmed = false): Promise<number> => {
-    if (!byId && !byName) {
+    if (!byId && !byName && !work.credential) {
       // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
       core.warning(`sweep-expired: ${reason}`);
       return 0;
     }
-    core.error(
-      `${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
-        `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
-    );
-    await log.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
+    if (byId || byName) {
+      core.error(
+        `${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
+          `delete it in PlanetScale (organization ${show(org)}, Settings > Service tokens) if that is too long.`,
+      );
+      await log.appendSummary(notDeletedSummary(name, expiresAt, unconfirmed));
+    }
     return 1;
+  };
+  /** A failure before any call: neither the credential nor the token can be deleted. */
+  const failedBeforeAnyCall = async (reason: string): Promise<number> => {
+    if (work.credential) await reportCredentialNotRemoved(work.credential.target, { reason });
+    return failed(reason);
   };
   // The proxy main used, not one a later step may have put in env since (state/proxy-settings.ts).
   const proxy = readProxySettings(core.getState(STATE.proxy));
@@ -68,9 +76,9 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
     );
   }
   const apiUrl = recordedApiUrl(core.getState(STATE.apiUrl), readInput('api-url'));
-  if (!apiUrl.ok) return await failed(apiUrl.reason);
+  if (!apiUrl.ok) return await failedBeforeAnyCall(apiUrl.reason);
   const badProxy = proxyProblem(proxy, apiUrl.value);
-  if (badProxy) return await failed(badProxy);
+  if (badProxy) return await failedBeforeAnyCall(badProxy);
   const deadline = Date.now() + POST_DEADLINE_MS;
   const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
   // Destroyed when the step returns, whichever way: no open socket delays the exit.
@@ -93,7 +101,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   // it first spares opening the sealed copy in every job's post. Only a
   // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
   // another organization's token) goes the sure way below, with the credential main minted with.
-  const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
+  const quick = byId && !byName && !sweep && !work.credential ? inputsCredential(env, id) : undefined;
   // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
   if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
     log.info(`Deleted service token ${show(name)}.`);
@@ -102,12 +110,14 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   }
 
   const credential = await mintingCredential(env, id);
-  if (typeof credential === 'string') return await failed(credential);
+  if (typeof credential === 'string') return await failedBeforeAnyCall(credential);
   const client = clientWith(credential, POST_RETRY_POLICY);
 
   // A failure to delete by ID does not stop the look by name or the sweep: each may still end
   // a token of ours. The step fails at the end.
   let exitCode = 0;
+  // The credential first: should the token's deletion fail, the credential is still gone.
+  if (work.credential) exitCode = await removeDatabaseCredential(client, work.credential.target, work.credential.id);
   if (byId) {
     const result = await removeToken(client, org, id, name);
     if (result.ok) {
@@ -141,6 +151,37 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   if (sweep) await core.group('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
   return exitCode;
 }
+
+/** Deletes the credential main minted, and says what became of it; resolves to the exit code. */
+async function removeDatabaseCredential(client: PlanetScaleClient, target: CredentialTarget, id: string): Promise<number> {
+  const what = describeCredential(target);
+  if (!id) log.info(`The main step did not learn whether ${what} was created: looking for it by name.`);
+  const result = await removeCredential(client, target, id || undefined);
+  if (result.ok) {
+    log.info(
+      result.outcome === 'deleted'
+        ? `Deleted ${what}.`
+        : id
+          ? `${capitalize(what)} was already gone (deleted elsewhere, or expired): none by its name is listed.`
+          : `No ${what} exists: nothing was left alive.`,
+    );
+    if (result.outcome === 'deleted' || id) await log.appendSummary(credentialDeletedSummary(what, result.outcome));
+    return 0;
+  }
+  await reportCredentialNotRemoved(target, result);
+  return 1;
+}
+
+async function reportCredentialNotRemoved(target: CredentialTarget, result: { reason: string; unconfirmed?: boolean }): Promise<void> {
+  const what = describeCredential(target);
+  core.error(
+    `${result.unconfirmed ? `Could not confirm that ${what} is gone` : `Could not delete ${what}`}: ${result.reason} ` +
+      `It stays valid until its TTL ends; delete it in PlanetScale (database ${show(target.database)}, branch ${show(target.branch)}) if that is too long.`,
+  );
+  await log.appendSummary(credentialNotDeletedSummary(what, result.unconfirmed));
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The API URL main recorded, checked again with main's rules, and against the api-url input: the

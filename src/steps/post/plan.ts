@@ -4,6 +4,8 @@
 
 import { STATE } from '../../state/keys.js';
 import { show } from '../../report/text.js';
+import { decodeCredentialTarget } from '../../credentials/state.js';
+import { describeCredential, type CredentialTarget } from '../../credentials/target.js';
 
 export interface CleanupPlan {
   /** Delete the token main recorded, by its ID. */
@@ -46,6 +48,22 @@ export interface PostWork extends CleanupPlan {
   hasWork: boolean;
   /** Main exported env: post puts back what was there before (restore-env.ts). */
   restoreEnv: boolean;
+  /** The database credential to delete (by ID when known, and by name), before the token. */
+  credential?: { target: CredentialTarget; id: string };
+  /** The line to log about the credential, when post leaves it alone. */
+  credentialMessage?: string;
+}
+
+/** The credential post must delete, or why not, from main's state. */
+function credentialWork(getState: (key: string) => string): Pick<PostWork, 'credential' | 'credentialMessage'> {
+  const target = decodeCredentialTarget(getState(STATE.credential));
+  if (!target) return {};
+  const id = getState(STATE.credentialId);
+  if (getState(STATE.credentialSettled) === 'true') return {};
+  if (id && getState(STATE.cleanup) === 'false') {
+    return { credentialMessage: `cleanup is false: leaving ${describeCredential(target)} valid until its TTL ends.` };
+  }
+  return { credential: { target, id } };
 }
 
 const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
@@ -55,7 +73,11 @@ export function readPostWork(getState: (key: string) => string): PostWork {
   const name = getState(STATE.name);
   const id = getState(STATE.id);
   const expiresAt = getState(STATE.expiresAt) || 'the end of its TTL';
-  if (!name)
+  const credential = credentialWork(getState);
+  if (!name) {
+    // No token was minted: a credential alone, or nothing at all.
+    const sweep = Boolean(credential.credential) && getState(STATE.sweep) !== '';
+    const nothing = credential.credential ? {} : { message: credential.credentialMessage ?? NOTHING_MINTED };
     return {
       name,
       id,
@@ -63,11 +85,13 @@ export function readPostWork(getState: (key: string) => string): PostWork {
       keep: false,
       byId: false,
       byName: false,
-      sweep: false,
-      hasWork: false,
+      sweep,
+      hasWork: Boolean(credential.credential),
       restoreEnv: false,
-      message: NOTHING_MINTED,
+      ...credential,
+      ...nothing,
     };
+  }
   // STATE.cleanup is written only once the token was handed over (steps/main/hand-over.ts).
   const keep = Boolean(id) && getState(STATE.cleanup) === 'false';
   const plan = planCleanup({
@@ -94,7 +118,8 @@ export function readPostWork(getState: (key: string) => string): PostWork {
     keep,
     sweep,
     message,
-    hasWork: plan.byId || plan.byName || sweep,
+    hasWork: plan.byId || plan.byName || sweep || Boolean(credential.credential),
     restoreEnv: getState(STATE.envBefore) !== '',
+    ...credential,
   };
 }
