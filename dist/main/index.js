@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4406:
+/***/ 5144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27,39 +27,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MAX_DATABASES, MAX_TTL_SECONDS, MIN_TTL_SECONDS, parseApiUrl, parseBoolean, parseDatabaseAccesses, parseNamePrefix, parseOrgAccesses, parseResourceName, parseTtl
 
-;// CONCATENATED MODULE: ./src/inputs/nearest.ts
-// "Did you mean": the candidate closest to a mistyped name, by edit distance.
-/** The candidate closest to `name`, if it is plausibly a typo of it (at most a third of the name, and at least 2, apart). */
-function nearest(name, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    const limit = Math.max(2, Math.floor(name.length / 3));
-    for (const candidate of candidates) {
-        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
-        if (Math.abs(name.length - candidate.length) > limit)
-            continue;
-        const d = editDistance(name, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    // Beyond a third of the name it is a different word, and a suggestion would mislead.
-    return bestDistance <= limit ? best : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
+// EXTERNAL MODULE: ./src/inputs/nearest.ts
+var nearest = __nccwpck_require__(3915);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __nccwpck_require__(5655);
 ;// CONCATENATED MODULE: ./src/inputs/accesses.ts
@@ -169,7 +138,7 @@ function accessProblem(access, level) {
 /** The catalogue name closest to `name` at `level` (edit distance), if it is plausibly a typo. */
 function nearestAccess(name, level) {
     // A typo is not steered to a refusal.
-    return nearest(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
+    return (0,nearest/* nearest */.p)(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
 }
 /**
  * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
@@ -204,6 +173,10 @@ const ACTION_INPUTS = {
     cleanup: 'true',
     'sweep-expired': 'false',
     'api-url': 'https://api.planetscale.com',
+    branch: '',
+    role: '',
+    cidrs: '',
+    'database-url-env': 'DATABASE_URL',
 };
 /** `read`, with an empty value of an input that has a default taken as that default. */
 function withDefaults(read) {
@@ -236,7 +209,7 @@ function mistypedInputs(env) {
     const errors = [];
     for (const given of undeclaredInputs(env)) {
         // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
-        const meant = nearest(given, Object.keys(ACTION_INPUTS));
+        const meant = (0,nearest/* nearest */.p)(given, Object.keys(ACTION_INPUTS));
         if (!meant)
             continue;
         errors.push({
@@ -281,12 +254,15 @@ function parseApiUrl(value) {
     return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 
+// EXTERNAL MODULE: ./src/inputs/database-credential.ts
+var database_credential = __nccwpck_require__(9400);
 // EXTERNAL MODULE: ./src/token/name.ts
 var token_name = __nccwpck_require__(8434);
 ;// CONCATENATED MODULE: ./src/inputs/config.ts
 // Reading and validating the action's inputs. Everything here is pure (inputs come in through
 // `read` and `env`), and all of it runs before any request: a mistake in the workflow file is
 // reported as one clear error per input, never as an API failure after a token was minted.
+
 
 
 
@@ -330,14 +306,16 @@ function parseInputs(readGiven, env, run) {
     const cleanup = errors.take(parseBoolean('cleanup', read('cleanup')));
     const sweepExpired = errors.take(parseBoolean('sweep-expired', read('sweep-expired')));
     const apiUrl = errors.take(parseApiUrl(read('api-url')));
+    const databaseCredential = parseDatabaseCredential(readGiven, database, errors);
     const requests = [...databaseRequests];
     if (orgAccesses.length > 0 && org) {
         requests.push({ resourceType: 'Organization', resourceName: org, accesses: orgAccesses });
     }
     const accessErrors = errors.list.some((e) => e.input === 'accesses' || e.input === 'org-accesses');
-    if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors) {
+    if (databaseRequests.length === 0 && orgAccesses.length === 0 && !accessErrors && !read('branch')) {
         errors.add('accesses', 'nothing to grant: a token with no accesses can do nothing. List database accesses in accesses ' +
-            '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses.');
+            '(e.g. "read_branch, create_branch" with the database input) and/or organization accesses in org-accesses, ' +
+            'or give branch to mint only a database credential.');
     }
     if (errors.list.length > 0)
         return { ok: false, errors: errors.list };
@@ -347,6 +325,7 @@ function parseInputs(readGiven, env, run) {
             org: org,
             credential: credential,
             requests,
+            ...(databaseCredential ? { databaseCredential } : {}),
             ttlSeconds: ttlSeconds,
             namePrefix: namePrefix,
             exportEnv: exportEnv,
@@ -357,6 +336,32 @@ function parseInputs(readGiven, env, run) {
             notices,
         },
     };
+}
+/**
+ * The credential `branch` asks for; undefined when none (or when its inputs have errors, added
+ * to `errors`). `database-url-env` is read as given: there an empty value means "export none",
+ * while the runner fills in action.yml's default when the workflow omits it.
+ */
+function parseDatabaseCredential(read, database, errors) {
+    const given = withDefaults(read);
+    const branchValue = given('branch');
+    if (!branchValue) {
+        for (const input of ['role', 'cidrs']) {
+            if (given(input))
+                errors.add(input, 'applies to a database credential, which only branch asks for: set branch (and database), or remove it.');
+        }
+        return undefined;
+    }
+    const branch = errors.take((0,database_credential/* parseBranch */.Qd)(branchValue, database));
+    const roles = errors.take((0,database_credential/* parseRoles */.fF)(given('role')));
+    const cidrs = errors.take((0,database_credential/* parseCidrs */.Vj)(given('cidrs')));
+    if (cidrs && cidrs.length > 0 && roles?.kind === 'postgresql') {
+        errors.add('cidrs', 'applies to branch passwords on Vitess databases: a Postgres role takes none. Remove cidrs, or mint on a Vitess database.');
+    }
+    const urlEnv = errors.take((0,database_credential/* parseUrlEnv */.cp)(read('database-url-env')));
+    if (branch === undefined || roles === undefined || cidrs === undefined || urlEnv === undefined)
+        return undefined;
+    return { database, branch, roles: roles.roles, ...(roles.kind ? { rolesKind: roles.kind } : {}), cidrs, urlEnv };
 }
 // PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
 // wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
@@ -552,6 +557,152 @@ function parseBoolean(input, value) {
 
 /***/ }),
 
+/***/ 9400:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qd: () => (/* binding */ parseBranch),
+/* harmony export */   Vj: () => (/* binding */ parseCidrs),
+/* harmony export */   cp: () => (/* binding */ parseUrlEnv),
+/* harmony export */   fF: () => (/* binding */ parseRoles),
+/* harmony export */   lx: () => (/* binding */ DEFAULT_ROLE)
+/* harmony export */ });
+/* unused harmony exports VITESS_ROLES, POSTGRES_ROLES */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _parsed_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2344);
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3915);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5655);
+// The database-credential inputs: `branch`, `role`, `cidrs` and `database-url-env`. Pure, like
+// the rest of inputs/. The database's kind (Vitess or Postgres) is PlanetScale's to say, so it
+// is not known here: `role` values name their kind (the two sets share no name), and
+// credentials/kind.ts checks them against the database before anything is created.
+
+
+
+
+/** A branch password's role on Vitess (the spec's create_password `role` enum). */
+const VITESS_ROLES = ['reader', 'writer', 'readwriter', 'admin'];
+/** The roles a Postgres role may inherit (the spec's create_role `inherited_roles` enum). */
+const POSTGRES_ROLES = [
+    'pg_checkpoint',
+    'pg_create_subscription',
+    'pg_maintain',
+    'pg_monitor',
+    'pg_read_all_data',
+    'pg_read_all_settings',
+    'pg_read_all_stats',
+    'pg_signal_backend',
+    'pg_stat_scan_tables',
+    'pg_use_reserved_connections',
+    'pg_write_all_data',
+    'postgres',
+];
+/**
+ * What a migration job needs, as neither API has a default a job can rely on: on Vitess `admin`
+ * (DDL needs it), on Postgres `postgres` (the branch's default role's privileges, so the new role
+ * can create tables in the schemas the default role owns).
+ */
+const DEFAULT_ROLE = { mysql: ['admin'], postgresql: ['postgres'] };
+/** As in config.ts: a pasted blob gets a readable list, not a flood. */
+const MAX_PROBLEMS = 10;
+const BRANCH_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+/** `branch`: a branch of the `database` input, on which the credential is minted. */
+function parseBranch(value, database) {
+    if (!BRANCH_NAME.test(value)) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('branch', `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)} is not a PlanetScale branch name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
+    }
+    if (!database) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('branch', `needs the database input: the branch ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)} is a branch of which database? Set database as well.`);
+    }
+    return { ok: true, value };
+}
+/** `role`: one Vitess role, or one or more Postgres roles to inherit; never a mix. */
+function parseRoles(text) {
+    const roles = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+    if (roles.length === 0)
+        return { ok: true, value: { roles } };
+    const errors = [];
+    for (const role of roles) {
+        if (errors.length === MAX_PROBLEMS) {
+            errors.push({
+                input: 'role',
+                message: `has more problems than the ${MAX_PROBLEMS} above; checking stopped there. Fix these and run again.`,
+            });
+            break;
+        }
+        if (VITESS_ROLES.includes(role) || POSTGRES_ROLES.includes(role))
+            continue;
+        const meant = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_3__/* .nearest */ .p)(role, [...VITESS_ROLES, ...POSTGRES_ROLES]);
+        errors.push({
+            input: 'role',
+            message: `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(role)} is not a role PlanetScale knows${meant ? `; did you mean ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(meant)}?` : '.'} ` +
+                `On a Vitess database use one of ${VITESS_ROLES.join(', ')}; on Postgres, roles to inherit such as pg_read_all_data, pg_write_all_data or postgres.`,
+        });
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const vitess = roles.filter((role) => VITESS_ROLES.includes(role));
+    if (vitess.length > 0 && vitess.length < roles.length) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('role', `mixes a Vitess role (${vitess.join(', ')}) with Postgres roles (${roles.filter((r) => !vitess.includes(r)).join(', ')}): a database is one or the other.`);
+    }
+    if (vitess.length > 1) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('role', `gives ${vitess.length} Vitess roles (${vitess.join(', ')}): a branch password has one; readwriter reads and writes.`);
+    }
+    return { ok: true, value: { roles, kind: vitess.length > 0 ? 'mysql' : 'postgresql' } };
+}
+/** `cidrs`: addresses or CIDR ranges, IPv4 or IPv6, that may use the password. */
+function parseCidrs(text) {
+    const cidrs = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+    const errors = [];
+    for (const cidr of cidrs) {
+        const problem = cidrProblem(cidr);
+        if (problem)
+            errors.push({ input: 'cidrs', message: problem });
+        if (errors.length === MAX_PROBLEMS) {
+            errors.push({
+                input: 'cidrs',
+                message: `has more problems than the ${MAX_PROBLEMS} above; checking stopped there. Fix these and run again.`,
+            });
+            break;
+        }
+    }
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: cidrs };
+}
+function cidrProblem(cidr) {
+    const [address = '', prefix, ...rest] = cidr.split('/');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(address);
+    const hint = 'give an address or a CIDR range, e.g. "203.0.113.7", "203.0.113.0/24" or "2001:db8::/32"';
+    if (family === 0 || rest.length > 0)
+        return `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(cidr)} is not an IP address or CIDR range: ${hint}.`;
+    if (prefix === undefined)
+        return undefined;
+    const bits = family === 4 ? 32 : 128;
+    if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits) {
+        return `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(cidr)} has a prefix length that is not 0 to ${bits}: ${hint}.`;
+    }
+    return undefined;
+}
+/** Variables the URL may not be exported as: the runner's, the action's own, and those that change how later steps run. */
+const RESERVED_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'PLANETSCALE_'];
+const RESERVED_NAMES = ['PATH', 'HOME', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'BASH_ENV', 'ENV', 'CI'];
+/** `database-url-env`: the name of the variable later steps get the URL in; "" for none. */
+function parseUrlEnv(value) {
+    if (value === '')
+        return { ok: true, value };
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(value)) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('database-url-env', `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)} is not an environment variable name: use letters, digits and "_", e.g. DATABASE_URL.`);
+    }
+    const upper = value.toUpperCase();
+    if (RESERVED_NAMES.includes(upper) || RESERVED_PREFIXES.some((prefix) => upper.startsWith(prefix))) {
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_1__/* .fail */ .f)('database-url-env', `${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(value)} is a variable the runner, this action or Node relies on: choose another name, e.g. DATABASE_URL (or "" to export none).`);
+    }
+    return { ok: true, value };
+}
+
+
+/***/ }),
+
 /***/ 2935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -637,6 +788,47 @@ function replacedByExportEnv(credential, env) {
     const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
+}
+
+
+/***/ }),
+
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ nearest)
+/* harmony export */ });
+// "Did you mean": the candidate closest to a mistyped name, by edit distance.
+/** The candidate closest to `name`, if it is plausibly a typo of it (at most a third of the name, and at least 2, apart). */
+function nearest(name, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    for (const candidate of candidates) {
+        // The distance is at least the difference in length: skip what cannot qualify (a huge input).
+        if (Math.abs(name.length - candidate.length) > limit)
+            continue;
+        const d = editDistance(name, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    // Beyond a third of the name it is a different word, and a suggestion would mislead.
+    return bestDistance <= limit ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 
@@ -747,8 +939,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 var log = __nccwpck_require__(3595);
 // EXTERNAL MODULE: ./src/steps/env-handover.ts
 var env_handover = __nccwpck_require__(8354);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
-var inputs_config = __nccwpck_require__(4406);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
+var inputs_config = __nccwpck_require__(5144);
 // EXTERNAL MODULE: ./src/inputs/parsed.ts
 var inputs_parsed = __nccwpck_require__(2344);
 ;// CONCATENATED MODULE: ./src/runner/read-input.ts
@@ -854,7 +1046,7 @@ async function mint(run, env = process.env, cancel) {
     const untrusted = untrustedEventWarning(run.eventName);
     if (untrusted)
         core/* warning */.$e(untrusted, { title: `Token minted in ${run.eventName}` });
-    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629));
+    const { mintToken } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(628)]).then(__nccwpck_require__.bind(__nccwpck_require__, 628));
     return mintToken(config, run, env, { started, cancel, cancelledAt: () => cancelledAt });
 }
 /**
@@ -1336,6 +1528,15 @@ const STATE = {
     proxy: 'proxy',
     /** NODE_EXTRA_CA_CERTS as main ran with it: post trusts no other CA (steps/post/trust.ts). */
     extraCaCerts: 'extra-ca-certs',
+    /**
+     * The database credential main is creating, as JSON (credentials/state.ts): its kind, branch,
+     * name and, for a role, the successor. Written before the create call.
+     */
+    credential: 'credential',
+    /** The credential's ID (written as soon as the create call answers). */
+    credentialId: 'credential-id',
+    /** "true" once main knows no credential of its is alive: it deleted it, or the create surely failed. */
+    credentialSettled: 'credential-settled',
     /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
     sweep: 'sweep',
 };

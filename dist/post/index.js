@@ -1,11 +1,28 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 8933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ describeCredential)
+/* harmony export */ });
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5655);
+// A minted database credential as main records it for post, and how messages name it. Apart
+// from remove.ts so that post can plan from state without loading the API client.
+
+const WHAT = { password: 'branch password', role: 'role' };
+/** `branch password "gha-…-x7k2q9"` and the like, for messages. */
+const describeCredential = (target) => `${WHAT[target.kind]} ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(target.name)}`;
+
+
+/***/ }),
+
 /***/ 4344:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6970);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7962);
 // What ncc bundles into dist/post/index.js (action.yml runs.post).
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6970:
+/***/ 7962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,10 +47,54 @@ var core = __nccwpck_require__(5049);
 var keys = __nccwpck_require__(7469);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __nccwpck_require__(5655);
+;// CONCATENATED MODULE: ./src/credentials/state.ts
+// The minted credential as main records it for post (STATE.credential): JSON, read back with
+// every field checked, so that what post deletes is only ever what main described.
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+function encodeCredentialTarget(target) {
+    const { org, database, branch, kind, name, successor } = target;
+    return JSON.stringify({ org, database, branch, kind, name, ...(successor ? { successor } : {}) });
+}
+/** The target main recorded; undefined when there is none, or it is not one main could have written. */
+function decodeCredentialTarget(text) {
+    if (!text)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { org, database, branch, kind, name, successor } = value;
+    const names = [org, database, branch, name];
+    if (!names.every((n) => typeof n === 'string' && NAME.test(n)))
+        return undefined;
+    if (kind !== 'password' && kind !== 'role')
+        return undefined;
+    if (successor !== undefined && (typeof successor !== 'string' || !ID.test(successor)))
+        return undefined;
+    return {
+        org: org,
+        database: database,
+        branch: branch,
+        kind,
+        name: name,
+        ...(successor ? { successor: successor } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/credentials/target.ts
+var credentials_target = __nccwpck_require__(8933);
 ;// CONCATENATED MODULE: ./src/steps/post/plan.ts
 // What the post step must do, read from main's state alone. Apart from cleanup.ts so that a post
 // with nothing to do (main minted nothing, already deleted its token, or was told not to clean
 // up, and no sweep) loads neither the API client nor node:crypto: see post.ts.
+
+
 
 
 /** What post must do, from what main recorded in state. Pure. */
@@ -45,13 +106,30 @@ function planCleanup(state) {
     const note = settled && !byName ? 'settled' : keep ? 'kept' : !attempted ? 'nothing-made' : undefined;
     return note ? { byId, byName, note } : { byId, byName };
 }
+/** The credential post must delete, or why not, from main's state. */
+function credentialWork(getState) {
+    const target = decodeCredentialTarget(getState(keys/* STATE */.c.credential));
+    if (!target)
+        return {};
+    const id = getState(keys/* STATE */.c.credentialId);
+    if (getState(keys/* STATE */.c.credentialSettled) === 'true')
+        return {};
+    if (id && getState(keys/* STATE */.c.cleanup) === 'false') {
+        return { credentialMessage: `cleanup is false: leaving ${(0,credentials_target/* describeCredential */.t)(target)} valid until its TTL ends.` };
+    }
+    return { credential: { target, id } };
+}
 const NOTHING_MINTED = 'Nothing to clean up: the main step minted no token.';
 /** Post's work from main's state (`getState` reads STATE_* as the runner passes them). */
 function readPostWork(getState) {
     const name = getState(keys/* STATE */.c.name);
     const id = getState(keys/* STATE */.c.id);
     const expiresAt = getState(keys/* STATE */.c.expiresAt) || 'the end of its TTL';
-    if (!name)
+    const credential = credentialWork(getState);
+    if (!name) {
+        // No token was minted: a credential alone, or nothing at all.
+        const sweep = Boolean(credential.credential) && getState(keys/* STATE */.c.sweep) !== '';
+        const nothing = credential.credential ? {} : { message: credential.credentialMessage ?? NOTHING_MINTED };
         return {
             name,
             id,
@@ -59,11 +137,13 @@ function readPostWork(getState) {
             keep: false,
             byId: false,
             byName: false,
-            sweep: false,
-            hasWork: false,
+            sweep,
+            hasWork: Boolean(credential.credential),
             restoreEnv: false,
-            message: NOTHING_MINTED,
+            ...credential,
+            ...nothing,
         };
+    }
     // STATE.cleanup is written only once the token was handed over (steps/main/hand-over.ts).
     const keep = Boolean(id) && getState(keys/* STATE */.c.cleanup) === 'false';
     const plan = planCleanup({
@@ -89,8 +169,9 @@ function readPostWork(getState) {
         keep,
         sweep,
         message,
-        hasWork: plan.byId || plan.byName || sweep,
+        hasWork: plan.byId || plan.byName || sweep || Boolean(credential.credential),
         restoreEnv: getState(keys/* STATE */.c.envBefore) !== '',
+        ...credential,
     };
 }
 
@@ -121,9 +202,11 @@ async function run() {
             core/* notice */.lm(work.message, { title: 'PlanetScale token kept' });
         else if (work.message)
             (0,log/* info */.pq)(work.message);
+        if (work.credentialMessage && work.credentialMessage !== work.message)
+            (0,log/* info */.pq)(work.credentialMessage);
         try {
             if (work.hasWork) {
-                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3475));
+                const { cleanup } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(75)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4075));
                 if ((await cleanup(work)) !== 0)
                     process.exitCode = core/* ExitCode */.yU.Failure;
             }
@@ -563,6 +646,15 @@ const STATE = {
     proxy: 'proxy',
     /** NODE_EXTRA_CA_CERTS as main ran with it: post trusts no other CA (steps/post/trust.ts). */
     extraCaCerts: 'extra-ca-certs',
+    /**
+     * The database credential main is creating, as JSON (credentials/state.ts): its kind, branch,
+     * name and, for a role, the successor. Written before the create call.
+     */
+    credential: 'credential',
+    /** The credential's ID (written as soon as the create call answers). */
+    credentialId: 'credential-id',
+    /** "true" once main knows no credential of its is alive: it deleted it, or the create surely failed. */
+    credentialSettled: 'credential-settled',
     /** The names the sweep deletes when expired (token/sweep-names.ts); absent when sweep-expired is off. */
     sweep: 'sweep',
 };

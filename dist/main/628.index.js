@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 628;
+export const ids = [628];
 export const modules = {
 
-/***/ 629:
+/***/ 628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -943,8 +943,173 @@ async function findServiceTokensNamed(client, org, name) {
     return cutShort ? { ids, cutShort } : { ids };
 }
 
+;// CONCATENATED MODULE: ./src/planetscale/database-credentials.ts
+// The database and its credentials: get_database (for `kind`), branch passwords on Vitess and
+// roles on Postgres (the spec's "Database branch passwords" and "Roles" operations). The two
+// credentials are one idea with two spellings, so one module serves both: `SHAPES` holds what
+// differs. Answers are checked for the fields this action relies on, and only those.
+
+
+
+const SHAPES = {
+    password: { segment: 'passwords', secretField: 'plain_text', what: 'branch password' },
+    role: { segment: 'roles', secretField: 'password', what: 'role' },
+};
+const credentialKindOf = (kind) => (kind === 'postgresql' ? 'role' : 'password');
+const database_credentials_isObject = (value) => typeof value === 'object' && value !== null;
+/** PlanetScale's IDs are short alphanumeric strings: anything else from an answer is not put in a path. */
+const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+function credentialPath(ref, kind, ...rest) {
+    for (const id of rest) {
+        if (!CREDENTIAL_ID.test(id))
+            throw new PlanetScaleResponseError(`Refused to use a ${SHAPES[kind].what} ID that does not look like one in an API path`);
+    }
+    return organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, SHAPES[kind].segment, ...rest);
+}
+/** get_database's `kind`. */
+async function getDatabaseKind(client, org, database) {
+    const { body } = await client.send('GET', organizationPath(org, 'databases', database));
+    const kind = database_credentials_isObject(body) ? body['kind'] : undefined;
+    if (kind === 'mysql' || kind === 'postgresql')
+        return kind;
+    throw new PlanetScaleResponseError(`PlanetScale answered the database read without a kind this action knows (${typeof kind === 'string' ? JSON.stringify(kind.slice(0, 40)) : 'none'})`);
+}
+/** create_password or create_role. The secret is handed to `onSecret` before the answer is checked. */
+async function createCredential(client, ref, kind, spec, options = {}) {
+    const { onSecret, ...sendOptions } = options;
+    const shape = SHAPES[kind];
+    const body = kind === 'password'
+        ? { name: spec.name, role: spec.roles[0], ttl: spec.ttlSeconds, ...(spec.cidrs.length > 0 ? { cidrs: spec.cidrs } : {}) }
+        : { name: spec.name, ttl: spec.ttlSeconds, inherited_roles: spec.roles };
+    const answer = (await client.send('POST', credentialPath(ref, kind), body, { minTimeMs: MIN_CALL_MS, ...sendOptions })).body;
+    const secret = database_credentials_isObject(answer) ? answer[shape.secretField] : undefined;
+    if (typeof secret === 'string' && secret) {
+        client.hide(secret);
+        onSecret?.(secret);
+    }
+    const field = (key) => (database_credentials_isObject(answer) && typeof answer[key] === 'string' ? answer[key] : '');
+    const id = field('id');
+    if (!CREDENTIAL_ID.test(id)) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a usable ID`);
+    }
+    if (typeof secret !== 'string' || !secret || !field('username') || !field('access_host_url')) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a username, password and host`, id);
+    }
+    return {
+        id,
+        name: field('name') || spec.name,
+        username: field('username'),
+        password: secret,
+        accessHost: field('access_host_url'),
+        databaseName: field('database_name') || ref.database,
+        expiresAt: apiDateTime(database_credentials_isObject(answer) ? answer['expires_at'] : undefined),
+    };
+}
+/**
+ * delete_password or delete_role; "not-found" on 404, which can also mean a missing permission.
+ * `successor` (roles): the role that takes over what the deleted one owns, so its tables stay.
+ */
+async function deleteCredential(client, ref, kind, id, successor) {
+    const query = kind === 'role' && successor ? `?successor=${encodeURIComponent(successor)}` : '';
+    try {
+        await client.send('DELETE', `${credentialPath(ref, kind, id)}${query}`);
+        return 'deleted';
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return 'not-found';
+        throw error;
+    }
+}
+/** Whether the credential can still be read: true (exists), false (404). */
+async function credentialExists(client, ref, kind, id) {
+    try {
+        await client.send('GET', credentialPath(ref, kind, id));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+/** The most credentials a lookup by name reads: the name is unique, so more than one page means something is wrong. */
+const database_credentials_PER_PAGE = 100;
+/**
+ * IDs of the branch's credentials named exactly `name` (list_passwords and list_roles filter
+ * by `q`, a search that may match more: the name is compared here). `cutShort` when the answer
+ * had more pages than the one read.
+ */
+async function findCredentialsNamed(client, ref, kind, name) {
+    const { body } = await client.send('GET', `${credentialPath(ref, kind)}?q=${encodeURIComponent(name)}&per_page=${database_credentials_PER_PAGE}`);
+    if (!database_credentials_isObject(body) || !Array.isArray(body['data'])) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${SHAPES[kind].what} list call without a list`);
+    }
+    const ids = body['data'].flatMap((item) => database_credentials_isObject(item) && item['name'] === name && typeof item['id'] === 'string' && CREDENTIAL_ID.test(item['id']) ? [item['id']] : []);
+    const more = typeof body['next_page'] === 'number' && body['next_page'] > 1;
+    return more ? { ids, cutShort: `PlanetScale lists more than ${database_credentials_PER_PAGE} ${SHAPES[kind].what}s matching the name` } : { ids };
+}
+/**
+ * get_default_role's ID: the successor of a deleted role. The answer's schema carries the default
+ * role's `password`: should it hold one, it goes to `onSecret` and is hidden at once.
+ */
+async function getDefaultRoleId(client, ref, onSecret) {
+    const { body } = await client.send('GET', organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, 'roles', 'default'));
+    if (database_credentials_isObject(body) && typeof body['password'] === 'string' && body['password']) {
+        client.hide(body['password']);
+        onSecret?.(body['password']);
+    }
+    const id = database_credentials_isObject(body) ? body['id'] : undefined;
+    if (typeof id !== 'string' || !CREDENTIAL_ID.test(id))
+        throw new PlanetScaleResponseError('PlanetScale answered the default role read without a usable ID');
+    return id;
+}
+const credentialWhat = (kind) => SHAPES[kind].what;
+
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/credentials/target.ts
+// A minted database credential as main records it for post, and how messages name it. Apart
+// from remove.ts so that post can plan from state without loading the API client.
+
+const WHAT = { password: 'branch password', role: 'role' };
+/** `branch password "gha-…-x7k2q9"` and the like, for messages. */
+const describeCredential = (target) => `${WHAT[target.kind]} ${(0,report_text/* show */.WU)(target.name)}`;
+
+;// CONCATENATED MODULE: ./src/credentials/minting-accesses.ts
+// What the minting token's own accesses say about the credential, once it is minted: a token
+// that cannot delete it leaves it alive until its TTL ends, and one that cannot list it leaves
+// post unable to confirm it gone. Pure. The accesses are the vendored spec's per-operation lists
+// (any one suffices): delete_password and delete_role take delete_branch_password or its
+// production variants; list_passwords and list_roles take read_branch, create_branch,
+// delete_branch or a connect_* access.
+
+
+const DELETE = ['delete_branch_password', 'delete_production_branch_password', 'delete_production_read_only_branch_password'];
+const LIST = [
+    'read_branch',
+    'create_branch',
+    'delete_branch',
+    'connect_branch',
+    'connect_production_branch',
+    'connect_production_read_only_branch',
+];
+function holdsAny(held, accesses, database) {
+    return held.some((h) => accesses.includes(h.access) && (h.resourceType === 'Organization' || (h.resourceType === 'Database' && h.resourceName === database)));
+}
+/** The warning to give, if the minting token cannot delete or list the credential; undefined when it can. */
+function missingCredentialAccesses(held, target, cleanup) {
+    const missing = [
+        ...(cleanup && !holdsAny(held, DELETE, target.database) ? ['delete_branch_password'] : []),
+        ...(!holdsAny(held, LIST, target.database) ? ['read_branch'] : []),
+    ];
+    if (missing.length === 0)
+        return undefined;
+    return (`The minting token does not hold ${missing.join(' or ')} on database ${(0,report_text/* show */.WU)(target.database)}: the post step will not be able to ` +
+        `${missing.includes('delete_branch_password') ? 'delete' : 'confirm the deletion of'} ${describeCredential(target)}, which then stays valid until its TTL ends. ` +
+        `Add ${missing.join(' and ')} to the minting token.`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/explain.ts
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
@@ -1525,8 +1690,8 @@ function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,report_text/* show */.WU)(request.resourceName)}`;
 }
 
-// EXTERNAL MODULE: ./src/inputs/config.ts + 4 modules
-var inputs_config = __webpack_require__(4406);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
+var inputs_config = __webpack_require__(5144);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -1556,6 +1721,22 @@ function mintSummary(options) {
         '',
     ].join('\n');
 }
+/** The database credential's part: what, where, which roles, until when. Never its user name, host or password. */
+function credentialSummary(options) {
+    const fate = options.cleanup
+        ? "It is deleted by this action's post step when the job ends."
+        : 'cleanup is false: it stays valid until it expires.';
+    return [
+        `### PlanetScale database credential`,
+        '',
+        '| Credential | Database | Branch | Roles | Expires |',
+        '| --- | --- | --- | --- | --- |',
+        `| ${cell(options.what)} | ${cell(options.database)} | ${cell(options.branch)} | ${options.roles.map((r) => `\`${cell(r)}\``).join(', ')} | ${cell(options.expiresAt ?? 'at the end of its TTL')} |`,
+        '',
+        fate,
+        '',
+    ].join('\n');
+}
 function deletedSummary(name, outcome) {
     return outcome === 'deleted'
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
@@ -1568,6 +1749,14 @@ function deletedSummary(name, outcome) {
 function notDeletedSummary(name, expiresAt, unconfirmed = false) {
     const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
     return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
+}
+function credentialDeletedSummary(what, outcome) {
+    return outcome === 'deleted'
+        ? `Database credential ${cell(what)} was deleted by the post step.\n`
+        : `Database credential ${cell(what)} was already gone when the post step came to delete it: none by its name is listed.\n`;
+}
+function credentialNotDeletedSummary(what, unconfirmed = false) {
+    return `**Database credential ${cell(what)} ${unconfirmed ? 'could not be confirmed gone' : 'could not be deleted'} by the post step**: it stays valid until its TTL ends. See the post step's log.\n`;
 }
 /** A warning in the summary, as GitHub renders an alert; one paragraph. */
 function warningSummary(message) {
@@ -1587,12 +1776,43 @@ var env_handover = __webpack_require__(8354);
 
 
 
-/** Outputs, env for later steps, log and summary. */
-async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
-    const grouped = groupGranted(granted);
-    // Only a token handed over may outlive the job (cleanup: false): one that main failed to
+
+/** Outputs, env for later steps, log and summary, for the token and the credential minted. */
+async function handOver(config, name, minted, credential, runUrl, env) {
+    // Only what was handed over may outlive the job (cleanup: false): what main failed to
     // delete after a failure is never kept, so post deletes it whatever cleanup says.
     core/* saveState */.LZ(keys/* STATE */.c.cleanup, String(config.cleanup));
+    const summary = [];
+    if (credential) {
+        const { created, connection, target } = credential;
+        core/* setOutput */.uH('database-url', connection.url);
+        core/* setOutput */.uH('database-host', connection.host);
+        core/* setOutput */.uH('database-port', String(connection.port));
+        core/* setOutput */.uH('database-username', created.username);
+        core/* setOutput */.uH('database-password', created.password);
+        const urlEnv = config.exportEnv ? config.databaseCredential.urlEnv : '';
+        if (urlEnv)
+            core/* exportVariable */.dN(urlEnv, connection.url);
+        const expires = created.expiresAt ? `; it expires at ${created.expiresAt}` : '';
+        log/* info */.pq(`${capitalize(describeCredential(target))} on branch ${(0,report_text/* show */.WU)(target.branch)} of database ${(0,report_text/* show */.WU)(target.database)} is ready ` +
+            `(${connection.host}:${connection.port}, user ${(0,report_text/* show */.WU)(created.username)})${expires}.${urlEnv ? ` Exported ${urlEnv} for later steps.` : ''}`);
+        summary.push(credentialSummary({
+            what: describeCredential(target),
+            database: target.database,
+            branch: target.branch,
+            roles: credential.roles,
+            expiresAt: created.expiresAt,
+            cleanup: config.cleanup,
+        }));
+    }
+    if (minted)
+        await handOverToken(config, name, minted, runUrl, env, summary);
+    else
+        await log/* appendSummary */.fe(summary.join('\n'));
+}
+async function handOverToken(config, name, { token, granted }, runUrl, env, summary) {
+    const { expiresAt } = token;
+    const grouped = groupGranted(granted);
     core/* setOutput */.uH('service-token-id', token.id);
     core/* setOutput */.uH('service-token', token.token);
     core/* setOutput */.uH('name', name);
@@ -1618,8 +1838,10 @@ async function handOver(config, name, token, expiresAt, granted, runUrl, env) {
         log/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${(0,report_text/* show */.WU)(g.resource_name)}: ${g.accesses.join(', ')}`);
     log/* info */.pq(`Service token ${(0,report_text/* show */.WU)(name)} is ready; it expires at ${expiresAt}.` +
         (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
-    await log/* appendSummary */.fe(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
+    summary.unshift(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
+    await log/* appendSummary */.fe(summary.join('\n'));
 }
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The variables pscale reads, as later steps get them. */
 function envForLaterSteps(config, token) {
     return {
@@ -1629,6 +1851,409 @@ function envForLaterSteps(config, token) {
         // Only when not the default: a job-level PLANETSCALE_API_URL would otherwise be overridden for nothing.
         ...(config.apiUrl === inputs_config/* DEFAULT_API_URL */.rK ? {} : { PLANETSCALE_API_URL: config.apiUrl }),
     };
+}
+
+// EXTERNAL MODULE: ./src/inputs/parsed.ts
+var parsed = __webpack_require__(2344);
+;// CONCATENATED MODULE: ./src/credentials/connection.ts
+// The connection details later steps get for a minted credential: host, port, and one URL that
+// the engine's usual clients take as it is, with TLS verification on. Pure.
+/** The engines' standard ports: PlanetScale's `access_host_url` carries none. */
+const STANDARD_PORT = { mysql: 3306, postgresql: 5432 };
+/**
+ * Query strings that turn TLS verification on, host name included. MySQL: Prisma reads
+ * `sslaccept=strict` and drops `ssl`; mysql2 reads `ssl` as JSON (it checks the host name only
+ * with verifyIdentity) and warns that it ignores `sslaccept`. Postgres: pg and libpq read
+ * `sslmode=verify-full`. See docs/database-credentials.md.
+ */
+const TLS_QUERY = {
+    mysql: `sslaccept=strict&ssl=${encodeURIComponent('{"rejectUnauthorized":true,"verifyIdentity":true}')}`,
+    postgresql: 'sslmode=verify-full',
+};
+const SCHEME = { mysql: 'mysql', postgresql: 'postgresql' };
+// A host name (letters, digits, `-`, `.`), an IPv4 address, or an IPv6 address in brackets;
+// then an optional port. Anything else from an answer is refused rather than put in a URL.
+const HOST_AND_PORT = /^(?<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::(?<port>\d{1,5}))?$/;
+/** `access_host_url` as host and port; undefined when it is not a host this action will put in a URL. */
+function parseAccessHost(accessHost, kind) {
+    // A bare IPv6 address (more than one colon, no brackets) carries no port.
+    const text = !accessHost.startsWith('[') && (accessHost.match(/:/g) ?? []).length > 1 ? `[${accessHost}]` : accessHost;
+    const match = HOST_AND_PORT.exec(text);
+    if (!match?.groups)
+        return undefined;
+    const port = match.groups['port'] === undefined ? STANDARD_PORT[kind] : Number(match.groups['port']);
+    if (port < 1 || port > 65_535)
+        return undefined;
+    return { host: match.groups['host'], port };
+}
+/** The connection for a credential; undefined when the host is unusable (see parseAccessHost). */
+function connectionFor(kind, credential) {
+    const at = parseAccessHost(credential.accessHost, kind);
+    if (!at)
+        return undefined;
+    const userinfo = `${encodeURIComponent(credential.username)}:${encodeURIComponent(credential.password)}`;
+    const url = `${SCHEME[kind]}://${userinfo}@${at.host}:${at.port}/${encodeURIComponent(credential.databaseName)}?${TLS_QUERY[kind]}`;
+    return { host: at.host, port: at.port, url };
+}
+/**
+ * Every form in which the password can appear in what the action hands over or a client prints:
+ * as it is, percent-encoded as the URL has it (and as WHATWG URL would), and the URL itself.
+ */
+function secretForms(password, url) {
+    const forms = [
+        password,
+        encodeURIComponent(password),
+        new URL(`x://u:${password.replace(/[@/?#\\]/g, encodeURIComponent)}@h`).password,
+        url,
+    ];
+    return [...new Set(forms.filter(Boolean))];
+}
+
+;// CONCATENATED MODULE: ./src/credentials/explain.ts
+// Turning a failed credential call into a message that says what happened and what to do, as
+// report/explain.ts does for the token's calls. The accesses named are those the vendored spec
+// lists for each operation (any one suffices).
+
+
+
+/** The access the minting credential needs for `verb` on a credential of `kind`, in the spec's words. */
+function neededAccess(verb, kind) {
+    switch (verb) {
+        case 'create':
+            return kind === 'role'
+                ? 'create_branch_password (create_production_branch_password on a production branch)'
+                : 'connect_branch (connect_production_branch on a production branch)';
+        case 'delete':
+            return 'delete_branch_password (delete_production_branch_password on a production branch)';
+        case 'read the kind of':
+            return 'any database access, e.g. read_branch or connect_branch';
+        case 'read':
+        case 'list the credentials of':
+        case 'read the default role of':
+            return 'read_branch or connect_branch';
+    }
+}
+const GERUND = {
+    read: 'reading',
+    create: 'creating',
+    delete: 'deleting',
+    'list the credentials of': 'listing the credentials of',
+    'read the default role of': 'reading the default role of',
+    'read the kind of': 'reading',
+};
+function explainCredential(error, verb, ref) {
+    const thing = verb === 'read the kind of'
+        ? `database ${(0,report_text/* show */.WU)(ref.database)}`
+        : verb === 'list the credentials of' || verb === 'read the default role of'
+            ? `branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`
+            : `the ${ref.kind ? credentialWhat(ref.kind) : 'credential'} on branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`;
+    const doing = `${GERUND[verb]} ${thing}`;
+    if (error instanceof PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
+        if (error.status === 401) {
+            return `PlanetScale rejected the minting credential (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
+        }
+        if (error.status === 403 || error.status === 404) {
+            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting credential lacks ` +
+                `${neededAccess(verb, ref.kind)} on database ${(0,report_text/* show */.WU)(ref.database)} (PlanetScale answers 404 for a missing permission).${detail}`);
+        }
+        if (error.status === 422)
+            return `PlanetScale refused ${doing} as invalid (${status}).${detail}`;
+        return `PlanetScale failed ${doing} (${status}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}).${detail}`;
+    }
+    if (error instanceof PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${doing}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}: ${error.reason}.`;
+    }
+    return `Failed ${doing}: ${(0,report_text/* errorMessage */.gJ)(error)}.`;
+}
+
+// EXTERNAL MODULE: ./src/inputs/database-credential.ts
+var database_credential = __webpack_require__(9400);
+;// CONCATENATED MODULE: ./src/credentials/plan.ts
+// What credential to mint once PlanetScale has said the database's kind: the roles to ask for,
+// or why the inputs do not fit that kind. Pure; checked before anything is created.
+
+
+
+const ENGINE = { mysql: 'a Vitess (MySQL)', postgresql: 'a Postgres' };
+function planCredential(databaseKind, request) {
+    const database = `${(0,report_text/* show */.WU)(request.database)} is ${ENGINE[databaseKind]} database`;
+    if (request.rolesKind && request.rolesKind !== databaseKind) {
+        return {
+            ok: false,
+            input: 'role',
+            message: `${request.roles.join(', ')} ${request.roles.length === 1 ? 'is a role' : 'are roles'} for ${ENGINE[request.rolesKind]} database, but ${database}: ` +
+                (databaseKind === 'mysql'
+                    ? 'use one of reader, writer, readwriter or admin.'
+                    : 'give the roles to inherit, e.g. pg_read_all_data, pg_write_all_data or postgres.'),
+        };
+    }
+    if (databaseKind === 'postgresql' && request.cidrs.length > 0) {
+        return { ok: false, input: 'cidrs', message: `applies to branch passwords on Vitess databases, but ${database}: remove cidrs.` };
+    }
+    return {
+        ok: true,
+        kind: credentialKindOf(databaseKind),
+        roles: request.roles.length > 0 ? request.roles : [...database_credential/* DEFAULT_ROLE */.lx[databaseKind]],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/remove.ts
+// Deleting a minted database credential (branch password or role), used by main after a failure
+// and by post, the way token/remove.ts deletes a token: a 404 proves nothing alone (PlanetScale
+// answers it for a missing permission too), so "gone" is said only once the ID reads 404 and the
+// credential's unique name lists nothing.
+
+
+
+
+
+
+/**
+ * Deletes the credential `id` (when known) and any other named `target.name`. With no ID (the
+ * create's answer was lost), the name is all there is.
+ */
+async function removeCredential(client, target, id) {
+    const what = describeCredential(target);
+    let successor = target.successor;
+    if (target.kind === 'role' && !successor) {
+        // Deleting a role without a successor would drop what it owns: the tables a migration made.
+        try {
+            successor = await getDefaultRoleId(client, target, log/* setSecret */.Pq);
+        }
+        catch (error) {
+            return {
+                ok: false,
+                reason: `The branch's default role, which must take over what ${what} owns before it is dropped, could not be read: ${explainCredential(error, 'read the default role of', target)} Nothing was deleted, so no table it made is lost.`,
+            };
+        }
+    }
+    const withSuccessor = { ...target, ...(successor ? { successor } : {}) };
+    let removed = 0;
+    if (id) {
+        const byId = await remove_removeById(client, withSuccessor, id);
+        if (byId === 'deleted')
+            removed++;
+        else if (byId !== 'not-found')
+            return byId;
+    }
+    // Confirmed by name: a create whose answer was lost may have made one we never learnt of, and a
+    // 404 for the ID alone proves nothing.
+    let found;
+    try {
+        found = await findCredentialsNamed(client, target, target.kind, target.name);
+    }
+    catch (error) {
+        if (removed > 0)
+            return { ok: true, outcome: 'deleted', removed };
+        return {
+            ok: false,
+            unconfirmed: true,
+            reason: `Looking ${what} up by name failed: ${explainCredential(error, 'list the credentials of', target)}`,
+        };
+    }
+    for (const other of found.ids.filter((listed) => listed !== id || removed === 0)) {
+        log/* info */.pq(`${remove_capitalize(what)} is still listed by its name: deleting it by the listed ID.`);
+        const result = await remove_removeById(client, withSuccessor, other);
+        if (result === 'not-found') {
+            return {
+                ok: false,
+                unconfirmed: true,
+                reason: `PlanetScale lists ${what} by its name, yet answers 404 to deleting it and to reading it by the listed ID.`,
+            };
+        }
+        if (result !== 'deleted')
+            return result;
+        removed++;
+    }
+    if (found.cutShort)
+        return { ok: false, unconfirmed: true, reason: `${found.cutShort}: whether another ${what} is alive is not known.` };
+    return { ok: true, outcome: removed > 0 ? 'deleted' : 'already-gone', removed };
+}
+/** "deleted", "not-found" (404 to deleting and to reading), or why it failed. */
+async function remove_removeById(client, target, id) {
+    const what = describeCredential(target);
+    try {
+        if ((await deleteCredential(client, target, target.kind, id, target.successor)) === 'deleted')
+            return 'deleted';
+    }
+    catch (error) {
+        return { ok: false, reason: `Deleting ${what} failed: ${explainCredential(error, 'delete', target)}` };
+    }
+    try {
+        if (!(await credentialExists(client, target, target.kind, id)))
+            return 'not-found';
+    }
+    catch (error) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting ${what}, and checking whether it still exists failed: ${explainCredential(error, 'read', target)}`,
+        };
+    }
+    return {
+        ok: false,
+        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting credential lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
+    };
+}
+function deleteAccess(target) {
+    return `delete_branch_password (or delete_production_branch_password, if ${(0,report_text/* show */.WU)(target.branch)} is a production branch)`;
+}
+const remove_capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+;// CONCATENATED MODULE: ./src/credentials/state.ts
+// The minted credential as main records it for post (STATE.credential): JSON, read back with
+// every field checked, so that what post deletes is only ever what main described.
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+function encodeCredentialTarget(target) {
+    const { org, database, branch, kind, name, successor } = target;
+    return JSON.stringify({ org, database, branch, kind, name, ...(successor ? { successor } : {}) });
+}
+/** The target main recorded; undefined when there is none, or it is not one main could have written. */
+function decodeCredentialTarget(text) {
+    if (!text)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { org, database, branch, kind, name, successor } = value;
+    const names = [org, database, branch, name];
+    if (!names.every((n) => typeof n === 'string' && NAME.test(n)))
+        return undefined;
+    if (kind !== 'password' && kind !== 'role')
+        return undefined;
+    if (successor !== undefined && (typeof successor !== 'string' || !ID.test(successor)))
+        return undefined;
+    return {
+        org: org,
+        database: database,
+        branch: branch,
+        kind,
+        name: name,
+        ...(successor ? { successor: successor } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/mint-credential.ts
+// Main's database credential: once the database's kind is in (read beside the token's create),
+// create a branch password (Vitess) or a role (Postgres) on the branch, mask it in every form,
+// and give back the connection. A create that may have reached PlanetScale is reconciled by the
+// credential's unique name before it is tried again, as the token's is.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function mintCredential(client, config, name, kindRead, createClient, cleaner) {
+    const request = config.databaseCredential;
+    const ref = { org: config.org, database: request.database, branch: request.branch };
+    let databaseKind;
+    try {
+        databaseKind = await kindRead;
+    }
+    catch (error) {
+        core/* error */.z3(explainCredential(error, 'read the kind of', ref));
+        return { ok: false, settled: true };
+    }
+    const plan = planCredential(databaseKind, request);
+    if (!plan.ok) {
+        core/* error */.z3((0,parsed/* formatInputError */.i)(plan), { title: `Input ${plan.input}` });
+        return { ok: false, settled: true };
+    }
+    let target = { ...ref, kind: plan.kind, name };
+    // The successor a deleted role hands what it owns to, read beside the create (no round trip
+    // added); post reads it itself if this fails.
+    const successorRead = plan.kind === 'role' ? getDefaultRoleId(client, ref, log/* setSecret */.Pq).catch(() => undefined) : undefined;
+    core/* saveState */.LZ(keys/* STATE */.c.credential, encodeCredentialTarget(target));
+    log/* info */.pq(`Minting ${describeCredential(target)} on branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)} (${plan.kind === 'role' ? 'inheriting' : 'role'} ${plan.roles.join(', ')}), valid for the same TTL.`);
+    let created;
+    try {
+        created = await createCredential(createClient, ref, plan.kind, { name, ttlSeconds: config.ttlSeconds, roles: plan.roles, cidrs: request.cidrs }, {
+            beforeRetry: (error) => reconcileCredentialBeforeRetry(client, target, error),
+            onSecret: log/* setSecret */.Pq,
+        });
+    }
+    catch (error) {
+        core/* error */.z3(explainCredential(error, 'create', target));
+        return await cleanUpFailedCredentialCreate(cleaner(), target, error);
+    }
+    log/* setSecret */.Pq(created.password);
+    core/* saveState */.LZ(keys/* STATE */.c.credentialId, created.id);
+    const successor = await successorRead;
+    if (successor) {
+        target = { ...target, successor };
+        core/* saveState */.LZ(keys/* STATE */.c.credential, encodeCredentialTarget(target));
+    }
+    const connection = connectionFor(databaseKind, created);
+    if (!connection) {
+        core/* error */.z3(`PlanetScale answered the ${credentialWhat(plan.kind)} create call with a host this action will not put in a URL (${(0,report_text/* show */.WU)(created.accessHost)}).`);
+        return { ok: false, target, id: created.id, settled: false };
+    }
+    // Before any output or log line: every form the password takes.
+    for (const form of secretForms(created.password, connection.url))
+        log/* setSecret */.Pq(form);
+    return { ok: true, minted: { target, databaseKind, roles: plan.roles, created, connection } };
+}
+/** Before a create is tried again: delete any credential with our name that the failed call may have made. */
+async function reconcileCredentialBeforeRetry(client, target, error) {
+    if (!mayHaveActed(error))
+        return;
+    log/* info */.pq(`The failed create call may have reached PlanetScale: deleting any ${describeCredential(target)} before trying again.`);
+    const result = await removeCredential(client, target, undefined);
+    if (!result.ok)
+        core/* warning */.$e(`${result.reason} The post step will look for it again.`);
+}
+/**
+ * A create that failed may still have made the credential (its answer lost or unusable, a 5xx):
+ * it is looked for by name and deleted. A call cut off in flight may still be carried out after
+ * that, so only a create that surely failed settles it; post looks again otherwise.
+ */
+async function cleanUpFailedCredentialCreate(client, target, error) {
+    const answered = error instanceof PlanetScaleResponseError;
+    if (!mayHaveActed(error) && !answered) {
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+        return { ok: false, settled: true };
+    }
+    const id = answered ? error.tokenId : undefined;
+    log/* info */.pq(`The create call may have made ${describeCredential(target)}: looking for it by name to delete it.`);
+    const result = await removeCredential(client, target, id);
+    if (!result.ok) {
+        core/* warning */.$e(`${result.reason} The post step will look again.`);
+        return { ok: false, target, settled: false };
+    }
+    if (result.removed > 0)
+        log/* info */.pq(`Deleted ${describeCredential(target)}, created before the failure.`);
+    if (answered)
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+    return { ok: false, target, settled: answered };
+}
+/** Main's cleanup of a credential after a failure elsewhere (or in its own lane): deleted before the step fails. */
+async function removeCredentialAfterFailure(client, target, id) {
+    const result = await removeCredential(client, target, id);
+    if (result.ok) {
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+        log/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted ${describeCredential(target)} after the failure, so nothing is left alive.`
+            : `${describeCredential(target)} was already gone after the failure (none by its name is listed).`);
+    }
+    else {
+        core/* error */.z3(`Could not ${result.unconfirmed ? 'confirm that' : 'delete'} ${describeCredential(target)}${result.unconfirmed ? ' is gone' : ''} after the failure: ${result.reason} The post step will try again.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/token/minting-token-accesses.ts
@@ -1779,6 +2404,9 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
+
 /** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
 const MAIN_DEADLINE_MS = 45_000;
 /**
@@ -1828,7 +2456,9 @@ async function mintToken(config, run, env, clock) {
         // Before the create call: post needs these to clean up whatever happens next.
         core/* saveState */.LZ(keys/* STATE */.c.org, config.org);
         core/* saveState */.LZ(keys/* STATE */.c.apiUrl, config.apiUrl);
-        core/* saveState */.LZ(keys/* STATE */.c.name, name);
+        // The token's name tells post a token may exist: not written when only a credential is minted.
+        if (config.requests.length > 0)
+            core/* saveState */.LZ(keys/* STATE */.c.name, name);
         const proxy = recordProxySettings(env);
         if (proxy) {
             if (proxy.secret)
@@ -1842,63 +2472,62 @@ async function mintToken(config, run, env, clock) {
             core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
             return 1;
         }
-        log/* info */.pq(`Minting service token ${(0,report_text/* show */.WU)(name)} in organization ${(0,report_text/* show */.WU)(config.org)}, valid for ${(0,report_text/* formatTtl */.YY)(config.ttlSeconds)}.`);
+        // The database's kind, read at once: the credential's create waits on it, and it runs beside
+        // the token's create, so it adds no round trip when both are minted.
+        const credentialRequest = config.databaseCredential;
+        const kindRead = credentialRequest ? getDatabaseKind(client, config.org, credentialRequest.database) : undefined;
+        kindRead?.catch(() => { }); // awaited by the credential's lane
+        const mintsToken = config.requests.length > 0;
         // The grants go out at once when the create answers, each on a connection of its own: opened
-        // now, they are ready by then. One more for the create itself, which takes the first, and one
-        // for the read of the minting token's own accesses that runs beside it.
+        // now, they are ready by then. One more for the create itself, which takes the first, one for
+        // the read of the minting token's own accesses that runs beside it, and two for the credential.
         const readsMintingAccesses = config.credential.kind === 'service-token';
-        dispatcher.preconnect(config.apiUrl, Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 + (readsMintingAccesses ? 1 : 0));
-        let token;
-        core/* saveState */.LZ(keys/* STATE */.c.createAttempted, 'true');
-        // The minting token's own accesses, read while the create call is in flight (no added round
+        dispatcher.preconnect(config.apiUrl, (mintsToken ? Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 : 0) + (readsMintingAccesses ? 1 : 0) + (kindRead ? 2 : 0));
+        // The minting token's own accesses, read while the creates are in flight (no added round
         // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
         const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token'
             ? readMintingAccesses(clientOptions, config.org, config.credential.id)
             : undefined;
-        try {
-            token = await createServiceToken(client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS }), config.org, { name, ttlSeconds: config.ttlSeconds }, 
-            // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
-            { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log/* setSecret */.Pq });
+        const createClient = client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS });
+        const [tokenOutcome, credentialOutcome] = await Promise.all([
+            mintsToken ? mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) : undefined,
+            kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined,
+        ]);
+        const held = await mintingAccesses;
+        if (held && credentialOutcome?.ok) {
+            const missing = missingCredentialAccesses(held, credentialOutcome.minted.target, config.cleanup);
+            if (missing)
+                core/* warning */.$e(missing);
         }
-        catch (error) {
-            core/* error */.z3(cancel?.aborted
-                ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
-                : explain(error, { kind: 'create', org: config.org }));
-            await cleanUpFailedCreate(cleaner(), config.org, name, error);
+        const failed = tokenOutcome?.ok === false || credentialOutcome?.ok === false;
+        if (!failed && cancel?.aborted)
+            core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) while minting.`);
+        if (failed || cancel?.aborted) {
+            // Whatever was made is deleted before the step fails, both at once.
+            const token = tokenOutcome?.token;
+            const credential = credentialOutcome?.ok
+                ? { target: credentialOutcome.minted.target, id: credentialOutcome.minted.created.id }
+                : credentialOutcome;
+            await Promise.all([
+                token ? deleteAfterFailure(cleaner(), config.org, token.id, name, token.expiresAt) : undefined,
+                credential?.target && !(credentialOutcome?.ok === false && credentialOutcome.settled)
+                    ? removeCredentialAfterFailure(cleaner(), credential.target, credential.id)
+                    : undefined,
+            ]);
             return 1;
         }
-        // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
-        log/* setSecret */.Pq(token.id);
-        core/* saveState */.LZ(keys/* STATE */.c.id, token.id);
-        const expiresAt = token.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
-        core/* saveState */.LZ(keys/* STATE */.c.expiresAt, expiresAt);
-        if (config.exportEnv && (0,minting_credential/* replacedByExportEnv */.D)(config.credential, env)) {
-            const sealed = sealCredential(apiCredential(config.credential), token.token);
-            // The runner logs every saved state value when debug is on: masked first, it shows as ***.
-            log/* setSecret */.Pq(sealed);
-            core/* saveState */.LZ(keys/* STATE */.c.sealedCredential, sealed);
-        }
-        // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
-        // round trip each); its warnings still come before a grant's failure is reported.
-        const granting = grantAll(client, config, token.id);
-        granting.catch(() => { }); // awaited below, after the warnings
-        const held = await mintingAccesses;
-        if (held)
-            await warnAboutMintingToken(held, config, name, expiresAt);
         try {
-            const granted = await granting;
-            if (cancel?.aborted)
-                throw new StepFailure('cancelled');
-            await handOver(config, name, token, expiresAt, granted, run.runUrl, env);
+            await handOver(config, name, tokenOutcome, credentialOutcome?.minted, run.runUrl, env);
             return 0;
         }
         catch (error) {
-            core/* error */.z3(cancel?.aborted
-                ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
-                : error instanceof StepFailure
-                    ? error.message
-                    : `Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
-            await deleteAfterFailure(cleaner(), config.org, token.id, name, expiresAt);
+            core/* error */.z3(`Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
+            await Promise.all([
+                tokenOutcome ? deleteAfterFailure(cleaner(), config.org, tokenOutcome.token.id, name, tokenOutcome.token.expiresAt) : undefined,
+                credentialOutcome?.ok
+                    ? removeCredentialAfterFailure(cleaner(), credentialOutcome.minted.target, credentialOutcome.minted.created.id)
+                    : undefined,
+            ]);
             return 1;
         }
     }
@@ -1910,6 +2539,57 @@ async function mintToken(config, run, env, clock) {
         const result_1 = __disposeResources(env_1);
         if (result_1)
             await result_1;
+    }
+}
+/** The token's lane: create, then grant. Failures are reported here; what was made is in the outcome, for the caller to delete. */
+async function mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) {
+    log/* info */.pq(`Minting service token ${(0,report_text/* show */.WU)(name)} in organization ${(0,report_text/* show */.WU)(config.org)}, valid for ${(0,report_text/* formatTtl */.YY)(config.ttlSeconds)}.`);
+    let created;
+    core/* saveState */.LZ(keys/* STATE */.c.createAttempted, 'true');
+    try {
+        created = await createServiceToken(createClient, config.org, { name, ttlSeconds: config.ttlSeconds }, 
+        // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+        { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log/* setSecret */.Pq });
+    }
+    catch (error) {
+        core/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
+            : explain(error, { kind: 'create', org: config.org }));
+        await cleanUpFailedCreate(cleaner(), config.org, name, error);
+        return { ok: false };
+    }
+    // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
+    log/* setSecret */.Pq(created.id);
+    core/* saveState */.LZ(keys/* STATE */.c.id, created.id);
+    const expiresAt = created.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
+    core/* saveState */.LZ(keys/* STATE */.c.expiresAt, expiresAt);
+    const token = { ...created, expiresAt };
+    if (config.exportEnv && (0,minting_credential/* replacedByExportEnv */.D)(config.credential, env)) {
+        const sealed = sealCredential(apiCredential(config.credential), token.token);
+        // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+        log/* setSecret */.Pq(sealed);
+        core/* saveState */.LZ(keys/* STATE */.c.sealedCredential, sealed);
+    }
+    // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
+    // round trip each); its warnings still come before a grant's failure is reported.
+    const granting = grantAll(client, config, token.id);
+    granting.catch(() => { }); // awaited below, after the warnings
+    const held = await mintingAccesses;
+    if (held)
+        await warnAboutMintingToken(held, config, name, expiresAt);
+    try {
+        const granted = await granting;
+        if (cancel?.aborted)
+            throw new StepFailure('cancelled');
+        return { ok: true, token, granted };
+    }
+    catch (error) {
+        core/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
+            : error instanceof StepFailure
+                ? error.message
+                : `Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
+        return { ok: false, token };
     }
 }
 

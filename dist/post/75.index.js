@@ -1,8 +1,8 @@
-export const id = 475;
-export const ids = [475];
+export const id = 75;
+export const ids = [75];
 export const modules = {
 
-/***/ 3475:
+/***/ 4075:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -920,7 +920,7 @@ const isObject = (value) => typeof value === 'object' && value !== null;
 // too lenient (it reads "1" as the year 2001).
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
-function apiDateTime(value) {
+function service_tokens_apiDateTime(value) {
     if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
         return null;
     const ms = Date.parse(value);
@@ -956,7 +956,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: apiDateTime(body['expires_at']),
+        expiresAt: service_tokens_apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -1073,7 +1073,7 @@ async function listServiceTokens(client, org) {
             {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: apiDateTime(token['expires_at']),
+                expiresAt: service_tokens_apiDateTime(token['expires_at']),
             },
         ]
         : []);
@@ -1401,6 +1401,22 @@ function mintSummary(options) {
         '',
     ].join('\n');
 }
+/** The database credential's part: what, where, which roles, until when. Never its user name, host or password. */
+function credentialSummary(options) {
+    const fate = options.cleanup
+        ? "It is deleted by this action's post step when the job ends."
+        : 'cleanup is false: it stays valid until it expires.';
+    return [
+        `### PlanetScale database credential`,
+        '',
+        '| Credential | Database | Branch | Roles | Expires |',
+        '| --- | --- | --- | --- | --- |',
+        `| ${cell(options.what)} | ${cell(options.database)} | ${cell(options.branch)} | ${options.roles.map((r) => `\`${cell(r)}\``).join(', ')} | ${cell(options.expiresAt ?? 'at the end of its TTL')} |`,
+        '',
+        fate,
+        '',
+    ].join('\n');
+}
 function deletedSummary(name, outcome) {
     return outcome === 'deleted'
         ? `Service token \`${cell(name)}\` was deleted by the post step.\n`
@@ -1414,10 +1430,304 @@ function notDeletedSummary(name, expiresAt, unconfirmed = false) {
     const what = unconfirmed ? 'could not be confirmed gone by the post step' : 'could not be deleted by the post step';
     return `**Service token \`${cell(name)}\` ${what}**: it stays valid until ${cell(expiresAt)}. See the post step's log.\n`;
 }
+function credentialDeletedSummary(what, outcome) {
+    return outcome === 'deleted'
+        ? `Database credential ${cell(what)} was deleted by the post step.\n`
+        : `Database credential ${cell(what)} was already gone when the post step came to delete it: none by its name is listed.\n`;
+}
+function credentialNotDeletedSummary(what, unconfirmed = false) {
+    return `**Database credential ${cell(what)} ${unconfirmed ? 'could not be confirmed gone' : 'could not be deleted'} by the post step**: it stays valid until its TTL ends. See the post step's log.\n`;
+}
 /** A warning in the summary, as GitHub renders an alert; one paragraph. */
 function warningSummary(message) {
     return `> [!WARNING]\n> ${cell(message)}\n`;
 }
+
+;// CONCATENATED MODULE: ./src/planetscale/database-credentials.ts
+// The database and its credentials: get_database (for `kind`), branch passwords on Vitess and
+// roles on Postgres (the spec's "Database branch passwords" and "Roles" operations). The two
+// credentials are one idea with two spellings, so one module serves both: `SHAPES` holds what
+// differs. Answers are checked for the fields this action relies on, and only those.
+
+
+
+const SHAPES = {
+    password: { segment: 'passwords', secretField: 'plain_text', what: 'branch password' },
+    role: { segment: 'roles', secretField: 'password', what: 'role' },
+};
+const credentialKindOf = (kind) => (kind === 'postgresql' ? 'role' : 'password');
+const database_credentials_isObject = (value) => typeof value === 'object' && value !== null;
+/** PlanetScale's IDs are short alphanumeric strings: anything else from an answer is not put in a path. */
+const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+function credentialPath(ref, kind, ...rest) {
+    for (const id of rest) {
+        if (!CREDENTIAL_ID.test(id))
+            throw new errors_PlanetScaleResponseError(`Refused to use a ${SHAPES[kind].what} ID that does not look like one in an API path`);
+    }
+    return client_organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, SHAPES[kind].segment, ...rest);
+}
+/** get_database's `kind`. */
+async function getDatabaseKind(client, org, database) {
+    const { body } = await client.send('GET', organizationPath(org, 'databases', database));
+    const kind = database_credentials_isObject(body) ? body['kind'] : undefined;
+    if (kind === 'mysql' || kind === 'postgresql')
+        return kind;
+    throw new PlanetScaleResponseError(`PlanetScale answered the database read without a kind this action knows (${typeof kind === 'string' ? JSON.stringify(kind.slice(0, 40)) : 'none'})`);
+}
+/** create_password or create_role. The secret is handed to `onSecret` before the answer is checked. */
+async function createCredential(client, ref, kind, spec, options = {}) {
+    const { onSecret, ...sendOptions } = options;
+    const shape = SHAPES[kind];
+    const body = kind === 'password'
+        ? { name: spec.name, role: spec.roles[0], ttl: spec.ttlSeconds, ...(spec.cidrs.length > 0 ? { cidrs: spec.cidrs } : {}) }
+        : { name: spec.name, ttl: spec.ttlSeconds, inherited_roles: spec.roles };
+    const answer = (await client.send('POST', credentialPath(ref, kind), body, { minTimeMs: MIN_CALL_MS, ...sendOptions })).body;
+    const secret = database_credentials_isObject(answer) ? answer[shape.secretField] : undefined;
+    if (typeof secret === 'string' && secret) {
+        client.hide(secret);
+        onSecret?.(secret);
+    }
+    const field = (key) => (database_credentials_isObject(answer) && typeof answer[key] === 'string' ? answer[key] : '');
+    const id = field('id');
+    if (!CREDENTIAL_ID.test(id)) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a usable ID`);
+    }
+    if (typeof secret !== 'string' || !secret || !field('username') || !field('access_host_url')) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a username, password and host`, id);
+    }
+    return {
+        id,
+        name: field('name') || spec.name,
+        username: field('username'),
+        password: secret,
+        accessHost: field('access_host_url'),
+        databaseName: field('database_name') || ref.database,
+        expiresAt: apiDateTime(database_credentials_isObject(answer) ? answer['expires_at'] : undefined),
+    };
+}
+/**
+ * delete_password or delete_role; "not-found" on 404, which can also mean a missing permission.
+ * `successor` (roles): the role that takes over what the deleted one owns, so its tables stay.
+ */
+async function deleteCredential(client, ref, kind, id, successor) {
+    const query = kind === 'role' && successor ? `?successor=${encodeURIComponent(successor)}` : '';
+    try {
+        await client.send('DELETE', `${credentialPath(ref, kind, id)}${query}`);
+        return 'deleted';
+    }
+    catch (error) {
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+            return 'not-found';
+        throw error;
+    }
+}
+/** Whether the credential can still be read: true (exists), false (404). */
+async function credentialExists(client, ref, kind, id) {
+    try {
+        await client.send('GET', credentialPath(ref, kind, id));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+/** The most credentials a lookup by name reads: the name is unique, so more than one page means something is wrong. */
+const database_credentials_PER_PAGE = 100;
+/**
+ * IDs of the branch's credentials named exactly `name` (list_passwords and list_roles filter
+ * by `q`, a search that may match more: the name is compared here). `cutShort` when the answer
+ * had more pages than the one read.
+ */
+async function findCredentialsNamed(client, ref, kind, name) {
+    const { body } = await client.send('GET', `${credentialPath(ref, kind)}?q=${encodeURIComponent(name)}&per_page=${database_credentials_PER_PAGE}`);
+    if (!database_credentials_isObject(body) || !Array.isArray(body['data'])) {
+        throw new errors_PlanetScaleResponseError(`PlanetScale answered the ${SHAPES[kind].what} list call without a list`);
+    }
+    const ids = body['data'].flatMap((item) => database_credentials_isObject(item) && item['name'] === name && typeof item['id'] === 'string' && CREDENTIAL_ID.test(item['id']) ? [item['id']] : []);
+    const more = typeof body['next_page'] === 'number' && body['next_page'] > 1;
+    return more ? { ids, cutShort: `PlanetScale lists more than ${database_credentials_PER_PAGE} ${SHAPES[kind].what}s matching the name` } : { ids };
+}
+/**
+ * get_default_role's ID: the successor of a deleted role. The answer's schema carries the default
+ * role's `password`: should it hold one, it goes to `onSecret` and is hidden at once.
+ */
+async function getDefaultRoleId(client, ref, onSecret) {
+    const { body } = await client.send('GET', client_organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, 'roles', 'default'));
+    if (database_credentials_isObject(body) && typeof body['password'] === 'string' && body['password']) {
+        client.hide(body['password']);
+        onSecret?.(body['password']);
+    }
+    const id = database_credentials_isObject(body) ? body['id'] : undefined;
+    if (typeof id !== 'string' || !CREDENTIAL_ID.test(id))
+        throw new errors_PlanetScaleResponseError('PlanetScale answered the default role read without a usable ID');
+    return id;
+}
+const credentialWhat = (kind) => SHAPES[kind].what;
+
+;// CONCATENATED MODULE: ./src/credentials/explain.ts
+// Turning a failed credential call into a message that says what happened and what to do, as
+// report/explain.ts does for the token's calls. The accesses named are those the vendored spec
+// lists for each operation (any one suffices).
+
+
+
+/** The access the minting credential needs for `verb` on a credential of `kind`, in the spec's words. */
+function neededAccess(verb, kind) {
+    switch (verb) {
+        case 'create':
+            return kind === 'role'
+                ? 'create_branch_password (create_production_branch_password on a production branch)'
+                : 'connect_branch (connect_production_branch on a production branch)';
+        case 'delete':
+            return 'delete_branch_password (delete_production_branch_password on a production branch)';
+        case 'read the kind of':
+            return 'any database access, e.g. read_branch or connect_branch';
+        case 'read':
+        case 'list the credentials of':
+        case 'read the default role of':
+            return 'read_branch or connect_branch';
+    }
+}
+const GERUND = {
+    read: 'reading',
+    create: 'creating',
+    delete: 'deleting',
+    'list the credentials of': 'listing the credentials of',
+    'read the default role of': 'reading the default role of',
+    'read the kind of': 'reading',
+};
+function explainCredential(error, verb, ref) {
+    const thing = verb === 'read the kind of'
+        ? `database ${(0,report_text/* show */.WU)(ref.database)}`
+        : verb === 'list the credentials of' || verb === 'read the default role of'
+            ? `branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`
+            : `the ${ref.kind ? credentialWhat(ref.kind) : 'credential'} on branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`;
+    const doing = `${GERUND[verb]} ${thing}`;
+    if (error instanceof errors_PlanetScaleApiError) {
+        const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
+        const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
+        if (error.status === 401) {
+            return `PlanetScale rejected the minting credential (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
+        }
+        if (error.status === 403 || error.status === 404) {
+            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting credential lacks ` +
+                `${neededAccess(verb, ref.kind)} on database ${(0,report_text/* show */.WU)(ref.database)} (PlanetScale answers 404 for a missing permission).${detail}`);
+        }
+        if (error.status === 422)
+            return `PlanetScale refused ${doing} as invalid (${status}).${detail}`;
+        return `PlanetScale failed ${doing} (${status}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}).${detail}`;
+    }
+    if (error instanceof errors_PlanetScaleNetworkError) {
+        return `Could not reach PlanetScale at ${error.url} while ${doing}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}: ${error.reason}.`;
+    }
+    return `Failed ${doing}: ${(0,report_text/* errorMessage */.gJ)(error)}.`;
+}
+
+// EXTERNAL MODULE: ./src/credentials/target.ts
+var credentials_target = __webpack_require__(8933);
+;// CONCATENATED MODULE: ./src/credentials/remove.ts
+// Deleting a minted database credential (branch password or role), used by main after a failure
+// and by post, the way token/remove.ts deletes a token: a 404 proves nothing alone (PlanetScale
+// answers it for a missing permission too), so "gone" is said only once the ID reads 404 and the
+// credential's unique name lists nothing.
+
+
+
+
+
+
+/**
+ * Deletes the credential `id` (when known) and any other named `target.name`. With no ID (the
+ * create's answer was lost), the name is all there is.
+ */
+async function removeCredential(client, target, id) {
+    const what = (0,credentials_target/* describeCredential */.t)(target);
+    let successor = target.successor;
+    if (target.kind === 'role' && !successor) {
+        // Deleting a role without a successor would drop what it owns: the tables a migration made.
+        try {
+            successor = await getDefaultRoleId(client, target, log/* setSecret */.Pq);
+        }
+        catch (error) {
+            return {
+                ok: false,
+                reason: `The branch's default role, which must take over what ${what} owns before it is dropped, could not be read: ${explainCredential(error, 'read the default role of', target)} Nothing was deleted, so no table it made is lost.`,
+            };
+        }
+    }
+    const withSuccessor = { ...target, ...(successor ? { successor } : {}) };
+    let removed = 0;
+    if (id) {
+        const byId = await remove_removeById(client, withSuccessor, id);
+        if (byId === 'deleted')
+            removed++;
+        else if (byId !== 'not-found')
+            return byId;
+    }
+    // Confirmed by name: a create whose answer was lost may have made one we never learnt of, and a
+    // 404 for the ID alone proves nothing.
+    let found;
+    try {
+        found = await findCredentialsNamed(client, target, target.kind, target.name);
+    }
+    catch (error) {
+        if (removed > 0)
+            return { ok: true, outcome: 'deleted', removed };
+        return {
+            ok: false,
+            unconfirmed: true,
+            reason: `Looking ${what} up by name failed: ${explainCredential(error, 'list the credentials of', target)}`,
+        };
+    }
+    for (const other of found.ids.filter((listed) => listed !== id || removed === 0)) {
+        log/* info */.pq(`${capitalize(what)} is still listed by its name: deleting it by the listed ID.`);
+        const result = await remove_removeById(client, withSuccessor, other);
+        if (result === 'not-found') {
+            return {
+                ok: false,
+                unconfirmed: true,
+                reason: `PlanetScale lists ${what} by its name, yet answers 404 to deleting it and to reading it by the listed ID.`,
+            };
+        }
+        if (result !== 'deleted')
+            return result;
+        removed++;
+    }
+    if (found.cutShort)
+        return { ok: false, unconfirmed: true, reason: `${found.cutShort}: whether another ${what} is alive is not known.` };
+    return { ok: true, outcome: removed > 0 ? 'deleted' : 'already-gone', removed };
+}
+/** "deleted", "not-found" (404 to deleting and to reading), or why it failed. */
+async function remove_removeById(client, target, id) {
+    const what = (0,credentials_target/* describeCredential */.t)(target);
+    try {
+        if ((await deleteCredential(client, target, target.kind, id, target.successor)) === 'deleted')
+            return 'deleted';
+    }
+    catch (error) {
+        return { ok: false, reason: `Deleting ${what} failed: ${explainCredential(error, 'delete', target)}` };
+    }
+    try {
+        if (!(await credentialExists(client, target, target.kind, id)))
+            return 'not-found';
+    }
+    catch (error) {
+        return {
+            ok: false,
+            reason: `PlanetScale answered 404 to deleting ${what}, and checking whether it still exists failed: ${explainCredential(error, 'read', target)}`,
+        };
+    }
+    return {
+        ok: false,
+        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting credential lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
+    };
+}
+function deleteAccess(target) {
+    return `delete_branch_password (or delete_production_branch_password, if ${(0,report_text/* show */.WU)(target.branch)} is a production branch)`;
+}
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 ;// CONCATENATED MODULE: ./src/token/name.ts
 // The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
@@ -1609,6 +1919,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
 /** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
 const POST_DEADLINE_MS = 45_000;
 /**
@@ -1633,15 +1944,23 @@ async function cleanup(work, env = process.env) {
         const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(keys/* STATE */.c.sweep)) : undefined;
         const org = core/* getState */.Gu(keys/* STATE */.c.org);
         const failed = async (reason, unconfirmed = false) => {
-            if (!byId && !byName) {
+            if (!byId && !byName && !work.credential) {
                 // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
                 core/* warning */.$e(`sweep-expired: ${reason}`);
                 return 0;
             }
-            core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
-                `delete it in PlanetScale (organization ${(0,report_text/* show */.WU)(org)}, Settings > Service tokens) if that is too long.`);
-            await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
+            if (byId || byName) {
+                core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
+                    `delete it in PlanetScale (organization ${(0,report_text/* show */.WU)(org)}, Settings > Service tokens) if that is too long.`);
+                await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
+            }
             return 1;
+        };
+        /** A failure before any call: neither the credential nor the token can be deleted. */
+        const failedBeforeAnyCall = async (reason) => {
+            if (work.credential)
+                await reportCredentialNotRemoved(work.credential.target, { reason });
+            return failed(reason);
         };
         // The proxy main used, not one a later step may have put in env since (state/proxy-settings.ts).
         const proxy = readProxySettings(core/* getState */.Gu(keys/* STATE */.c.proxy));
@@ -1652,10 +1971,10 @@ async function cleanup(work, env = process.env) {
         }
         const apiUrl = recordedApiUrl(core/* getState */.Gu(keys/* STATE */.c.apiUrl), readInput('api-url'));
         if (!apiUrl.ok)
-            return await failed(apiUrl.reason);
+            return await failedBeforeAnyCall(apiUrl.reason);
         const badProxy = proxyProblem(proxy, apiUrl.value);
         if (badProxy)
-            return await failed(badProxy);
+            return await failedBeforeAnyCall(badProxy);
         const deadline = Date.now() + POST_DEADLINE_MS;
         const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
@@ -1676,7 +1995,7 @@ async function cleanup(work, env = process.env) {
         // it first spares opening the sealed copy in every job's post. Only a
         // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
         // another organization's token) goes the sure way below, with the credential main minted with.
-        const quick = byId && !byName && !sweep ? inputsCredential(env, id) : undefined;
+        const quick = byId && !byName && !sweep && !work.credential ? inputsCredential(env, id) : undefined;
         // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
         if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
             log/* info */.pq(`Deleted service token ${(0,report_text/* show */.WU)(name)}.`);
@@ -1685,11 +2004,14 @@ async function cleanup(work, env = process.env) {
         }
         const credential = await mintingCredential(env, id);
         if (typeof credential === 'string')
-            return await failed(credential);
+            return await failedBeforeAnyCall(credential);
         const client = clientWith(credential, POST_RETRY_POLICY);
         // A failure to delete by ID does not stop the look by name or the sweep: each may still end
         // a token of ours. The step fails at the end.
         let exitCode = 0;
+        // The credential first: should the token's deletion fail, the credential is still gone.
+        if (work.credential)
+            exitCode = await removeDatabaseCredential(client, work.credential.target, work.credential.id);
         if (byId) {
             const result = await removeToken(client, org, id, name);
             if (result.ok) {
@@ -1736,6 +2058,32 @@ async function cleanup(work, env = process.env) {
             await result_1;
     }
 }
+/** Deletes the credential main minted, and says what became of it; resolves to the exit code. */
+async function removeDatabaseCredential(client, target, id) {
+    const what = (0,credentials_target/* describeCredential */.t)(target);
+    if (!id)
+        log/* info */.pq(`The main step did not learn whether ${what} was created: looking for it by name.`);
+    const result = await removeCredential(client, target, id || undefined);
+    if (result.ok) {
+        log/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted ${what}.`
+            : id
+                ? `${cleanup_capitalize(what)} was already gone (deleted elsewhere, or expired): none by its name is listed.`
+                : `No ${what} exists: nothing was left alive.`);
+        if (result.outcome === 'deleted' || id)
+            await log/* appendSummary */.fe(credentialDeletedSummary(what, result.outcome));
+        return 0;
+    }
+    await reportCredentialNotRemoved(target, result);
+    return 1;
+}
+async function reportCredentialNotRemoved(target, result) {
+    const what = (0,credentials_target/* describeCredential */.t)(target);
+    core/* error */.z3(`${result.unconfirmed ? `Could not confirm that ${what} is gone` : `Could not delete ${what}`}: ${result.reason} ` +
+        `It stays valid until its TTL ends; delete it in PlanetScale (database ${(0,report_text/* show */.WU)(target.database)}, branch ${(0,report_text/* show */.WU)(target.branch)}) if that is too long.`);
+    await log/* appendSummary */.fe(credentialNotDeletedSummary(what, result.unconfirmed));
+}
+const cleanup_capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /**
  * The API URL main recorded, checked again with main's rules, and against the api-url input: the
  * minting credential goes only where the inputs say, whatever the state says.
