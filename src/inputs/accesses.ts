@@ -88,8 +88,15 @@ export function levelOf(access: string): AccessLevel | undefined {
   return undefined;
 }
 
-/** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
-export function accessProblem(access: string, level: AccessLevel): string | undefined {
+/** An access name's shape: what PlanetScale's names look like, so that one it added since passes. */
+const ACCESS_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+
+/**
+ * Why `access` cannot be granted at `level` (a sentence), or undefined when it can. A name in no
+ * catalogue and near none of its names (nor of a refused one) may be one PlanetScale added since
+ * this release: it goes to PlanetScale, which decides, with a line in `notices`.
+ */
+export function accessProblem(access: string, level: AccessLevel, notices?: string[]): string | undefined {
   if (REFUSED_ACCESSES.has(access)) {
     return (
       `${show(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
@@ -106,6 +113,14 @@ export function accessProblem(access: string, level: AccessLevel): string | unde
     return `${show(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
   }
   const nearest = nearestAccess(access, level);
+  const nearAny = nearest ?? nearestAccess(access, level === 'database' ? 'organization' : 'database') ?? nearestRefused(access);
+  if (!nearAny && notices && ACCESS_NAME.test(access)) {
+    notices.push(
+      `${show(access)} is not among the ${level}-level accesses this version of the action knows: it is passed to PlanetScale, which decides. ` +
+        'If PlanetScale refuses it, check the name in its documentation.',
+    );
+    return undefined;
+  }
   const hint = nearest ? `; did you mean ${show(nearest)}?` : '.';
   return `${show(access)} is not a PlanetScale ${level}-level access${hint}`;
 }
@@ -117,6 +132,11 @@ export function nearestAccess(name: string, level: AccessLevel): string | undefi
     name,
     [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)),
   );
+}
+
+/** The refused access `name` is a near miss of: such a name is never passed on. */
+function nearestRefused(name: string): string | undefined {
+  return nearest(name, [...REFUSED_ACCESSES]);
 }
 
 /**

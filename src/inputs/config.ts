@@ -65,7 +65,8 @@ export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: R
   for (const e of mistypedInputs(env)) errors.add(e.input, e.message);
   const read = withDefaults(readGiven);
   const notices: string[] = [];
-  const org = errors.take(parseResourceName('org', read('org')));
+  // As pscale does: the organization from env when the input is empty.
+  const org = errors.take(parseResourceName('org', read('org') || (env['PLANETSCALE_ORG'] ?? '').trim()));
   const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
@@ -150,7 +151,12 @@ const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 export function parseResourceName(input: string, value: string): Parsed<string> {
   if (!value) {
-    return fail(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
+    return fail(
+      input,
+      input === 'org'
+        ? 'is empty, and so is env PLANETSCALE_ORG: give the PlanetScale organization name, e.g. "acme".'
+        : 'is empty: give the PlanetScale database name, e.g. "app".',
+    );
   }
   if (!RESOURCE_NAME.test(value)) {
     return fail(
@@ -248,7 +254,7 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
         });
         continue;
       }
-      const problem = accessProblem(item, 'database');
+      const problem = accessProblem(item, 'database', notices);
       if (problem) {
         errors.push({ input: 'accesses', message: problem });
         continue;
@@ -300,7 +306,7 @@ export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<s
       });
       continue;
     }
-    const problem = accessProblem(item, 'organization' satisfies AccessLevel);
+    const problem = accessProblem(item, 'organization' satisfies AccessLevel, notices);
     if (problem) errors.push({ input: 'org-accesses', message: problem });
     else accesses.add(item);
   }

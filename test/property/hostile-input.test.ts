@@ -153,7 +153,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   });
 
   it('more than 10 bad items: exactly 10 problems, then the one that says checking stopped', () => {
-    const bad = Array.from({ length: 40 }, (_, i) => `bad_name_${'x'.repeat(i + 1)}`).join(' ');
+    const bad = Array.from({ length: 40 }, (_, i) => `bad-name-${'x'.repeat(i + 1)}`).join(' ');
     const parsed = parseInputs(
       reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }),
       {},

@@ -41,3 +41,21 @@ describe('accesses catalogue', () => {
     expect(nearestAccess('banana', 'database')).toBeUndefined();
   });
 });
+
+describe('an access name this release does not know', () => {
+  it('near none of the catalogue: passed to PlanetScale, with a notice', () => {
+    const notices: string[] = [];
+    expect(accessProblem('read_query_insights', 'database', notices)).toBeUndefined();
+    expect(notices).toEqual([
+      expect.stringMatching(/^"read_query_insights" is not among the database-level accesses .* passed to PlanetScale, which decides/),
+    ]);
+  });
+
+  it('a near miss of a known name is still a typo, and a near miss of a refused one is never passed on', () => {
+    const notices: string[] = [];
+    expect(accessProblem('read_brnch', 'database', notices)).toMatch(/did you mean "read_branch"\?/);
+    expect(accessProblem('write_service_token', 'organization', notices)).toMatch(/is not a PlanetScale organization-level access/);
+    expect(accessProblem('not an access', 'database', notices)).toMatch(/is not a PlanetScale database-level access/);
+    expect(notices).toEqual([]);
+  });
+});

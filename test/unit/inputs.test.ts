@@ -332,3 +332,14 @@ describe('parseApiUrl', () => {
     expect(message).not.toContain('hunter2');
   });
 });
+
+describe('org from env', () => {
+  it('an empty org input falls back to env PLANETSCALE_ORG, as pscale does', () => {
+    const config = valueOf(parseInputs(reader({ ...valid, org: '' }), { PLANETSCALE_ORG: ' acme ' }, UNKNOWN_RUN));
+    expect(config.org).toBe('acme');
+    expect(valueOf(parseInputs(reader({ ...valid, org: 'other' }), { PLANETSCALE_ORG: 'acme' }, UNKNOWN_RUN)).org).toBe('other');
+    expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), {}, UNKNOWN_RUN))).toEqual([
+      'Input "org": is empty, and so is env PLANETSCALE_ORG: give the PlanetScale organization name, e.g. "acme".',
+    ]);
+  });
+});
