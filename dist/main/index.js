@@ -115,8 +115,14 @@ function levelOf(access) {
         return 'organization';
     return undefined;
 }
-/** Why `access` cannot be granted at `level` (a sentence), or undefined when it can. */
-function accessProblem(access, level) {
+/** An access name's shape: what PlanetScale's names look like, so that one it added since passes. */
+const ACCESS_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+/**
+ * Why `access` cannot be granted at `level` (a sentence), or undefined when it can. A name in no
+ * catalogue and near none of its names (nor of a refused one) may be one PlanetScale added since
+ * this release: it goes to PlanetScale, which decides, with a line in `notices`.
+ */
+function accessProblem(access, level, notices) {
     if (REFUSED_ACCESSES.has(access)) {
         return (`${(0,report_text/* show */.WU)(access)} manages credentials, so this action never grants it: a token that can mint or delete tokens ` +
             'outlives every TTL in effect (it can make a new one, or remove others). Leave it out; a job that truly needs it ' +
@@ -132,6 +138,12 @@ function accessProblem(access, level) {
         return `${(0,report_text/* show */.WU)(access)} is a database-level access: list it in accesses (with database or a "DB:" line), not org-accesses.`;
     }
     const nearest = nearestAccess(access, level);
+    const nearAny = nearest ?? nearestAccess(access, level === 'database' ? 'organization' : 'database') ?? nearestRefused(access);
+    if (!nearAny && notices && ACCESS_NAME.test(access)) {
+        notices.push(`${(0,report_text/* show */.WU)(access)} is not among the ${level}-level accesses this version of the action knows: it is passed to PlanetScale, which decides. ` +
+            'If PlanetScale refuses it, check the name in its documentation.');
+        return undefined;
+    }
     const hint = nearest ? `; did you mean ${(0,report_text/* show */.WU)(nearest)}?` : '.';
     return `${(0,report_text/* show */.WU)(access)} is not a PlanetScale ${level}-level access${hint}`;
 }
@@ -139,6 +151,10 @@ function accessProblem(access, level) {
 function nearestAccess(name, level) {
     // A typo is not steered to a refusal.
     return (0,nearest/* nearest */.p)(name, [...byLevel[level]].filter((candidate) => !REFUSED_ACCESSES.has(candidate)));
+}
+/** The refused access `name` is a near miss of: such a name is never passed on. */
+function nearestRefused(name) {
+    return (0,nearest/* nearest */.p)(name, [...REFUSED_ACCESSES]);
 }
 /**
  * An access name as PlanetScale spells it (lower case), and a note when the workflow spelt it
@@ -293,7 +309,8 @@ function parseInputs(readGiven, env, run) {
         errors.add(e.input, e.message);
     const read = withDefaults(readGiven);
     const notices = [];
-    const org = errors.take(parseResourceName('org', read('org')));
+    // As pscale does: the organization from env when the input is empty.
+    const org = errors.take(parseResourceName('org', read('org') || (env['PLANETSCALE_ORG'] ?? '').trim()));
     const credential = errors.take((0,minting_credential/* parseCredential */.n)(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
@@ -369,7 +386,9 @@ function parseDatabaseCredential(read, database, errors) {
 const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 function parseResourceName(input, value) {
     if (!value) {
-        return (0,parsed/* fail */.f)(input, `is empty: give the PlanetScale ${input === 'org' ? 'organization' : 'database'} name, e.g. "acme".`);
+        return (0,parsed/* fail */.f)(input, input === 'org'
+            ? 'is empty, and so is env PLANETSCALE_ORG: give the PlanetScale organization name, e.g. "acme".'
+            : 'is empty: give the PlanetScale database name, e.g. "app".');
     }
     if (!RESOURCE_NAME.test(value)) {
         return (0,parsed/* fail */.f)(input, `${(0,report_text/* show */.WU)(value)} is not a PlanetScale name: use letters, digits, "-" or "_" (at most 128 characters, starting with a letter or digit).`);
@@ -458,7 +477,7 @@ function parseDatabaseAccesses(text, database, notices = []) {
                 });
                 continue;
             }
-            const problem = accessProblem(item, 'database');
+            const problem = accessProblem(item, 'database', notices);
             if (problem) {
                 errors.push({ input: 'accesses', message: problem });
                 continue;
@@ -509,7 +528,7 @@ function parseOrgAccesses(text, notices = []) {
             });
             continue;
         }
-        const problem = accessProblem(item, 'organization');
+        const problem = accessProblem(item, 'organization', notices);
         if (problem)
             errors.push({ input: 'org-accesses', message: problem });
         else
