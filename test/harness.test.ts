@@ -198,7 +198,8 @@ describe('readActionInputs', () => {
   });
   it('reads the real action.yml', () => {
     const inputs = readActionInputs(repoRoot);
-    expect(inputs['org']).toEqual({ required: true });
+    expect(inputs['org']).toEqual({ required: false }); // env PLANETSCALE_ORG stands in for it
+    expect(inputs['database-url-env']?.default).toBe('DATABASE_URL');
     expect(inputs['service-token-id']).toEqual({ required: false });
     expect(inputs['ttl']?.default).toBe('1h');
     expect(inputs['export-env']?.default).toBe('true');
