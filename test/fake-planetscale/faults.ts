@@ -139,7 +139,7 @@ function matches(match: FaultMatch, method: string, path: string): boolean {
 /** What server.ts lets a fault do with one request. */
 export interface FaultIo<R> {
   /** Routes and handles the request (changing the model); returns the answer, not yet sent. */
-  handle: () => R;
+  handle: () => Promise<R>;
   send: (result: R) => void;
   /** Answers with what the fault says, recording the request with that status. */
   answer: (status: number, headers: Record<string, string>, body: unknown) => void;
@@ -153,7 +153,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function applyFault<R>(fault: Fault | undefined, io: FaultIo<R>): Promise<void> {
   if (fault?.kind === 'late-answer') {
-    const result = io.handle();
+    const result = await io.handle();
     await sleep(fault.delayMs);
     return io.send(result);
   }
@@ -161,14 +161,14 @@ export async function applyFault<R>(fault: Fault | undefined, io: FaultIo<R>): P
   switch (fault?.kind) {
     case undefined:
     case 'delay':
-      return io.send(io.handle());
+      return io.send(await io.handle());
     case 'status':
       return io.answer(fault.status, fault.headers ?? {}, fault.body ?? errorJson('injected_fault', `Injected HTTP ${fault.status}`));
     case 'drop-before':
       return io.drop(undefined);
     case 'drop-after':
-      return io.drop(io.handle());
+      return io.drop(await io.handle());
     case 'altered-answer':
-      return io.send(io.alter(io.handle(), fault.alter));
+      return io.send(io.alter(await io.handle(), fault.alter));
   }
 }

@@ -8,6 +8,7 @@ import type {
   AccessGrant,
   Actor,
   Branch,
+  Credential,
   Database,
   DeployRequest,
   DeployRequestReview,
@@ -240,7 +241,7 @@ export function databaseJson(ctx: ResponseContext, db: Database): Json {
     created_at: iso(db.createdAt),
     updated_at: iso(db.updatedAt),
     schema_last_updated_at: null,
-    kind: 'mysql',
+    kind: db.kind,
   };
 }
 
@@ -254,7 +255,7 @@ export function branchJson(ctx: ResponseContext, db: Database, branch: Branch): 
     deleted_at: null,
     restore_checklist_completed_at: null,
     schema_last_updated_at: null,
-    kind: 'mysql',
+    kind: db.kind,
     mysql_address: 'aws.connect.psdb.cloud',
     mysql_edge_address: 'aws.connect.psdb.cloud',
     // The fake has no provisioning delay: a new branch is ready at once, so that later
@@ -386,4 +387,88 @@ export function reviewJson(review: DeployRequestReview): Json {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+// --- database credentials -------------------------------------------------------------------
+
+/**
+ * A branch password (the spec's create_password / get_password answer). `withSecret`: only the
+ * create answer carries `plain_text`; reads give an empty one. `accessHost`: host[:port] to connect to.
+ */
+export function passwordJson(
+  db: Database,
+  branch: Branch,
+  password: Credential,
+  accessHost: string,
+  options: { withSecret: boolean },
+): Json {
+  return {
+    id: password.id,
+    type: 'Password',
+    name: password.name,
+    role: password.roles[0] ?? 'reader',
+    cidrs: password.cidrs,
+    created_at: iso(password.createdAt),
+    deleted_at: iso(password.deletedAt),
+    expires_at: iso(password.expiresAt),
+    last_used_at: null,
+    expired: false,
+    direct_vtgate: false,
+    direct_vtgate_addresses: [],
+    ttl_seconds: password.ttlSeconds ?? 0,
+    access_host_url: accessHost,
+    access_host_regional_url: accessHost,
+    access_host_regional_urls: [accessHost],
+    actor: actorJson(password.actor),
+    region: REGION,
+    username: password.username,
+    plain_text: options.withSecret ? password.secret : '',
+    replica: false,
+    renewable: false,
+    database_branch: {
+      name: branch.name,
+      id: branch.id,
+      production: branch.production,
+      mysql_edge_address: accessHost,
+      private_edge_connectivity: false,
+    },
+  };
+}
+
+/** A Postgres role (create_role, get_role, get_default_role); `password` only when `withSecret`. */
+export function roleJson(db: Database, branch: Branch, role: Credential, accessHost: string, options: { withSecret: boolean }): Json {
+  return {
+    id: role.id,
+    type: 'Role',
+    name: role.name,
+    access_host_url: accessHost,
+    private_access_host_url: accessHost,
+    private_connection_service_name: '',
+    username: role.username,
+    base_username: role.username,
+    password: options.withSecret ? role.secret : '',
+    database_name: db.name,
+    created_at: iso(role.createdAt),
+    updated_at: iso(role.createdAt),
+    deleted_at: iso(role.deletedAt),
+    expires_at: iso(role.expiresAt),
+    dropped_at: iso(role.deletedAt),
+    disabled_at: null,
+    drop_failed: '',
+    ready: true,
+    expired: false,
+    default: role.isDefault,
+    ttl: role.ttlSeconds ?? 0,
+    inherited_roles: role.roles,
+    with_replication: false,
+    branch: {
+      id: branch.id,
+      name: branch.name,
+      created_at: iso(branch.createdAt),
+      updated_at: iso(branch.updatedAt),
+      deleted_at: null,
+    },
+    actor: actorJson(role.actor),
+    query_safety_settings: { require_where_on_delete: 'off', require_where_on_update: 'off' },
+  };
 }

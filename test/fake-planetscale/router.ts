@@ -4,6 +4,7 @@
 
 import { unprocessable } from './errors.ts';
 import type { PageUrl } from './pagination.ts';
+import type { Backends } from './routes/credentials.ts';
 import type { ResponseContext } from './responses.ts';
 import type { Principal } from './state.ts';
 
@@ -19,6 +20,8 @@ export interface RouteContext extends ResponseContext {
   body: unknown;
   /** Absolute URL of this request with another page, for list envelopes. */
   pageUrl: PageUrl;
+  /** The real database servers behind credentials, if any. */
+  backends: Backends;
 }
 
 export interface RouteResult {
@@ -31,7 +34,7 @@ export interface Route {
   method: Method;
   /** e.g. "/v1/organizations/:org/service-tokens/:id"; ":name" segments become params. */
   pattern: string;
-  handle: (ctx: RouteContext) => RouteResult;
+  handle: (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
 }
 
 export interface RouteMatch {

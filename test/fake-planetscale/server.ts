@@ -9,8 +9,17 @@ import { ApiError, badRequest, notFound } from './errors.ts';
 import { applyFault, FaultInjector } from './faults.ts';
 import { errorJson } from './responses.ts';
 import { matchRoute, type RouteContext, type RouteResult } from './router.ts';
+import type { Backends } from './routes/credentials.ts';
 import { routes } from './routes/index.ts';
-import { type Database, type FakeTokenView, FakeState, type Principal, type SeedAccesses } from './state.ts';
+import {
+  type Credential,
+  type Database,
+  type DatabaseKind,
+  type FakeTokenView,
+  FakeState,
+  type Principal,
+  type SeedAccesses,
+} from './state.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -31,6 +40,18 @@ interface UnparsableBody {
   raw: string;
 }
 
+/** A password or role as a test sees it; never its secret. */
+export interface CredentialView {
+  id: string;
+  name: string;
+  branch: string;
+  username: string;
+  roles: string[];
+  ttlSeconds: number | null;
+  deleted: boolean;
+  isDefault: boolean;
+}
+
 export class FakePlanetScale {
   /** e.g. "http://127.0.0.1:43125" (https with `tls`), no trailing slash. */
   readonly url: string;
@@ -44,19 +65,22 @@ export class FakePlanetScale {
   #arrivalWaiters: { method: string; path: string | RegExp; arrived: () => void }[] = [];
   readonly #server: Server;
   readonly #state: FakeState;
+  readonly #backends: Backends;
 
-  private constructor(server: Server, url: string, state: FakeState) {
+  private constructor(server: Server, url: string, state: FakeState, backends: Backends) {
     this.#server = server;
     this.url = url;
     this.#state = state;
+    this.#backends = backends;
   }
 
   /**
    * `port`: 0 (the default) picks a free one; `npm run fake-api` passes a fixed one. `tls`: serve
-   * https with this key and certificate (PEM), as PlanetScale does; the bench uses it.
+   * https with this key and certificate (PEM), as PlanetScale does; the bench uses it. `backends`:
+   * real servers on which the passwords (mysql) and roles (postgresql) the fake mints are logins.
    */
   static async start(
-    options: { now?: Date; port?: number; tls?: { key: string | Buffer; cert: string | Buffer } } = {},
+    options: { now?: Date; port?: number; tls?: { key: string | Buffer; cert: string | Buffer }; backends?: Backends } = {},
   ): Promise<FakePlanetScale> {
     const state = new FakeState(options.now ?? new Date());
     const server: Server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
@@ -68,7 +92,7 @@ export class FakePlanetScale {
       });
     });
     const { port } = server.address() as AddressInfo;
-    const fake = new FakePlanetScale(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, state);
+    const fake = new FakePlanetScale(server, `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, state, options.backends ?? {});
     // Attached after listen, but before anyone knows the port, so no request is missed.
     server.on('request', (req: IncomingMessage, res: ServerResponse) => fake.#receive(req, res));
     return fake;
@@ -88,8 +112,11 @@ export class FakePlanetScale {
     this.#state.addOrganization(name);
   }
 
-  /** `requireApprovalForDeploy`: the database setting that brings in the self-approval rule. */
-  addDatabase(org: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): void {
+  /**
+   * `requireApprovalForDeploy`: the database setting that brings in the self-approval rule.
+   * `kind`: Vitess (mysql, the default) or Postgres.
+   */
+  addDatabase(org: string, name: string, options: { requireApprovalForDeploy?: boolean; kind?: DatabaseKind } = {}): void {
     this.#state.addDatabase(org, name, options);
   }
 
@@ -168,6 +195,33 @@ export class FakePlanetScale {
     }));
   }
 
+  /** A Vitess database's branch passwords (of `branch`, or all), deleted ones included. */
+  passwords(org: string, database: string, branch?: string): CredentialView[] {
+    return this.#credentials(org, database, 'password', branch);
+  }
+
+  /** A Postgres database's roles (of `branch`, or all), deleted ones and default roles included. */
+  roles(org: string, database: string, branch?: string): CredentialView[] {
+    return this.#credentials(org, database, 'role', branch);
+  }
+
+  #credentials(org: string, database: string, kind: Credential['kind'], branchName?: string): CredentialView[] {
+    const db = this.#database(org, database);
+    const branchIds = new Map(db.branches.map((b) => [b.id, b.name]));
+    return db.credentials
+      .filter((c) => c.kind === kind && (branchName === undefined || branchIds.get(c.branchId) === branchName))
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        branch: branchIds.get(c.branchId) ?? '',
+        username: c.username,
+        roles: [...c.roles],
+        ttlSeconds: c.ttlSeconds,
+        deleted: c.deletedAt !== null,
+        isDefault: c.isDefault,
+      }));
+  }
+
   #database(org: string, database: string): Database {
     const db = this.#state.database(org, database);
     if (!db) throw new Error(`fake: no database ${database} in ${org}`);
@@ -229,7 +283,7 @@ export class FakePlanetScale {
   }
 
   /** Handles one request and records it; the answer is sent by #send (or lost, by a fault). */
-  #respond(req: IncomingMessage, rawBody: string): RouteResult {
+  async #respond(req: IncomingMessage, rawBody: string): Promise<RouteResult> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', this.url);
     const query = Object.fromEntries(url.searchParams);
@@ -249,6 +303,7 @@ export class FakePlanetScale {
         params: match.params,
         query,
         body,
+        backends: this.#backends,
         pageUrl: (page, perPage) => {
           const next = new URL(url);
           next.searchParams.set('page', String(page));
@@ -256,7 +311,7 @@ export class FakePlanetScale {
           return next.toString();
         },
       };
-      result = match.route.handle(ctx);
+      result = await match.route.handle(ctx);
     } catch (err) {
       if (err instanceof ApiError) {
         result = { status: err.status, body: errorJson(err.code, err.message) };

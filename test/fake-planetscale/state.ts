@@ -48,6 +48,34 @@ export interface Database {
   requireApprovalForDeploy: boolean;
   /** In creation order; `number` counts from 1 per database, as in PlanetScale. */
   deployRequests: DeployRequest[];
+  /** Vitess (MySQL) or Postgres: which credential a branch gives, a password or a role. */
+  kind: DatabaseKind;
+  /** Branch passwords (Vitess) or roles (Postgres), deleted ones included, in creation order. */
+  credentials: Credential[];
+}
+
+export type DatabaseKind = 'mysql' | 'postgresql';
+
+/**
+ * A branch password or a Postgres role: one login on the branch's database server. A Postgres
+ * branch's default role (`isDefault`) is made on first use and owns what deleted roles hand over.
+ */
+export interface Credential {
+  id: string;
+  kind: 'password' | 'role';
+  name: string;
+  branchId: string;
+  username: string;
+  secret: string;
+  /** Vitess: [the password's role]; Postgres: the inherited roles. */
+  roles: string[];
+  cidrs: string[];
+  ttlSeconds: number | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  deletedAt: Date | null;
+  isDefault: boolean;
+  actor: Actor | null;
 }
 
 export interface DeployRequestReview {
@@ -194,7 +222,7 @@ export class FakeState {
     return this.organizations.get(name);
   }
 
-  addDatabase(orgName: string, name: string, options: { requireApprovalForDeploy?: boolean } = {}): Database {
+  addDatabase(orgName: string, name: string, options: { requireApprovalForDeploy?: boolean; kind?: DatabaseKind } = {}): Database {
     const org = this.organization(orgName);
     if (!org) throw new Error(`addDatabase(): unknown organization ${orgName}`);
     if (org.databases.has(name)) throw new Error(`database ${orgName}/${name} already exists`);
@@ -208,6 +236,8 @@ export class FakeState {
       branches: [],
       requireApprovalForDeploy: options.requireApprovalForDeploy ?? false,
       deployRequests: [],
+      kind: options.kind ?? 'mysql',
+      credentials: [],
     };
     // Every PlanetScale database starts with one production branch.
     db.branches.push({
@@ -248,6 +278,46 @@ export class FakeState {
         dr.branchDeletedBy = actor;
       }
     }
+  }
+
+  // --- credentials ---------------------------------------------------------------------------
+
+  /** A new password or role on `branch`; `username` and `secret` are made here, as PlanetScale makes them. */
+  addCredential(
+    db: Database,
+    branch: Branch,
+    fields: { name: string; roles: string[]; cidrs: string[]; ttlSeconds: number | null; actor: Actor | null; isDefault?: boolean },
+  ): Credential {
+    const now = this.now();
+    const kind = db.kind === 'postgresql' ? 'role' : 'password';
+    const credential: Credential = {
+      id: this.newId(),
+      kind,
+      name: fields.name,
+      branchId: branch.id,
+      // Lower-case letters and digits: a valid unquoted login name on both engines.
+      username: `${kind === 'role' ? 'pscale_api' : 'pscale_pw'}_${this.newId()}`,
+      secret: `pscale_pw_${randomBytes(24).toString('base64url')}`,
+      roles: fields.roles,
+      cidrs: fields.cidrs,
+      ttlSeconds: fields.ttlSeconds,
+      createdAt: now,
+      expiresAt: fields.ttlSeconds ? new Date(now.getTime() + fields.ttlSeconds * 1000) : null,
+      deletedAt: null,
+      isDefault: fields.isDefault ?? false,
+      actor: fields.actor,
+    };
+    db.credentials.push(credential);
+    return credential;
+  }
+
+  /** The branch's credentials that are not deleted (expired ones included, as PlanetScale lists them). */
+  liveCredentials(db: Database, branch: Branch): Credential[] {
+    return db.credentials.filter((c) => c.branchId === branch.id && c.deletedAt === null);
+  }
+
+  deleteCredential(credential: Credential): void {
+    credential.deletedAt = this.now();
   }
 
   // --- deploy requests -------------------------------------------------------------------------

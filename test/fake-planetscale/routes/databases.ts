@@ -12,7 +12,7 @@ import type { Route } from '../router.ts';
  * accesses; the fake reads that as "a token also sees the databases it holds any of these on".
  */
 const LIST_DATABASES_ORG_ACCESS = 'read_databases';
-const LIST_DATABASES_DB_ACCESSES: readonly string[] = [
+export const LIST_DATABASES_DB_ACCESSES: readonly string[] = [
   'read_database',
   'delete_database',
   'write_database',

@@ -2,6 +2,7 @@
 
 import type { Route } from '../router.ts';
 import { branchRoutes } from './branches.ts';
+import { credentialRoutes } from './credentials.ts';
 import { databaseRoutes } from './databases.ts';
 import { deployRequestRoutes } from './deploy-requests.ts';
 import { organizationRoutes } from './organizations.ts';
@@ -12,5 +13,6 @@ export const routes: readonly Route[] = [
   ...serviceTokenRoutes,
   ...databaseRoutes,
   ...branchRoutes,
+  ...credentialRoutes,
   ...deployRequestRoutes,
 ];
