@@ -1,0 +1,223 @@
+// Database credentials end to end: the built action, run as the runner runs it, against the fake
+// PlanetScale API's branch passwords and roles. Failures, lost answers and cancellations leave
+// no credential alive; bad input for the new inputs is refused before any call.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakePlanetScale } from '../fake-planetscale/index.ts';
+import { runJob, runStep } from '../harness/index.ts';
+
+const actionDir = fileURLToPath(new URL('../..', import.meta.url));
+
+const MINTING_ORG = ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'];
+const CREDENTIAL_ACCESSES = ['read_branch', 'create_branch', 'connect_branch', 'create_branch_password', 'delete_branch_password'];
+
+async function createBranch(
+  fake: FakePlanetScale,
+  minting: { id: string; token: string },
+  database: string,
+  branch: string,
+): Promise<void> {
+  const answer = await fetch(`${fake.url}/v1/organizations/acme/databases/${database}/branches`, {
+    method: 'POST',
+    headers: { Authorization: `${minting.id}:${minting.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: branch, parent_branch: 'main' }),
+  });
+  expect(answer.status).toBe(201);
+}
+
+/** The credentials the fake holds alive on `databases`, default roles aside. */
+function liveCredentials(fake: FakePlanetScale, databases: { mysql?: string[]; postgresql?: string[] }): string[] {
+  return [
+    ...(databases.mysql ?? []).flatMap((db) =>
+      fake
+        .passwords('acme', db)
+        .filter((p) => !p.deleted)
+        .map((p) => `password ${p.name}`),
+    ),
+    ...(databases.postgresql ?? []).flatMap((db) =>
+      fake
+        .roles('acme', db)
+        .filter((r) => !r.deleted && !r.isDefault)
+        .map((r) => `role ${r.name}`),
+    ),
+  ];
+}
+
+describe('failures leave nothing alive (credentials modelled by the fake)', () => {
+  let fake: FakePlanetScale;
+  let minting: { id: string; token: string };
+
+  beforeAll(async () => {
+    fake = await FakePlanetScale.start();
+    fake.addOrganization('acme');
+    fake.addDatabase('acme', 'app');
+    fake.addDatabase('acme', 'shop', { kind: 'postgresql' });
+    minting = fake.addServiceToken(
+      'acme',
+      { organization: MINTING_ORG, databases: { app: CREDENTIAL_ACCESSES, shop: CREDENTIAL_ACCESSES } },
+      { name: 'minting' },
+    );
+    await createBranch(fake, minting, 'app', 'dev');
+    await createBranch(fake, minting, 'shop', 'dev');
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.clearRequests();
+    fake.faults.clear();
+  });
+
+  const inputs = (overrides: Record<string, string> = {}) => ({
+    org: 'acme',
+    'service-token-id': minting.id,
+    'service-token': minting.token,
+    database: 'app',
+    branch: 'dev',
+    'api-url': fake.url,
+    ...overrides,
+  });
+
+  it('a password and a token: the URL is masked in every form, post deletes the password first, then the token', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ accesses: 'read_branch' }), debug: true });
+    expect(main.errors).toEqual([]);
+    const url = main.outputs['database-url']!;
+    const password = main.outputs['database-password']!;
+    expect(url).toMatch(/^mysql:\/\/[^:]+:[^@]+@aws\.connect\.psdb\.cloud:3306\/app\?sslaccept=strict&ssl=/);
+    expect(main.env['DATABASE_URL']).toBe(url);
+    for (const secret of [password, encodeURIComponent(password), url, main.outputs['service-token']!]) {
+      expect(main.masks).toContain(secret);
+      expect(main.lines.filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'))).toEqual([]);
+    }
+    fake.clearRequests();
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs({ accesses: 'read_branch' }),
+      state: main.state,
+      env: main.env,
+      masks: main.masks,
+    });
+    expect(post.exitCode).toBe(0);
+    const deletes = fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path);
+    expect(deletes).toEqual([expect.stringMatching(/\/branches\/dev\/passwords\//), expect.stringMatching(/\/service-tokens\//)]);
+    expect(liveCredentials(fake, { mysql: ['app'] })).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a grant refused after the password exists: main deletes both before failing', async () => {
+    const { main, post } = await runJob({ actionDir, inputs: inputs({ accesses: 'nope: read_branch' }) });
+    expect(main.exitCode).toBe(1);
+    expect(main.maskedLog).toMatch(/Deleted branch password ".+" after the failure, so nothing is left alive\./);
+    expect(post!.exitCode).toBe(0);
+    expect(liveCredentials(fake, { mysql: ['app'], postgresql: ['shop'] })).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('a role asked of a Vitess database: refused before anything is created', async () => {
+    const { main } = await runJob({ actionDir, inputs: inputs({ role: 'pg_read_all_data' }) });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([
+      expect.stringMatching(/^Input "role": pg_read_all_data is a role for a Postgres database, but "app" is a Vitess \(MySQL\) database/),
+    ]);
+    expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('a create whose answer is lost: found by its name and deleted', async () => {
+    fake.faults.script({ method: 'POST', path: /\/branches\/dev\/passwords$/ }, { kind: 'drop-after' });
+    const { main, post } = await runJob({ actionDir, inputs: inputs() });
+    expect(main.exitCode).toBe(0);
+    expect(main.maskedLog).toMatch(
+      /The failed create call may have reached PlanetScale: deleting any branch password ".+" before trying again\./,
+    );
+    expect(post!.exitCode).toBe(0);
+    expect(liveCredentials(fake, { mysql: ['app'], postgresql: ['shop'] })).toEqual([]);
+  });
+
+  it('DELETE 404 while the password is still listed: deleted by the listed ID', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs() });
+    expect(main.exitCode).toBe(0);
+    const notFound = { kind: 'status' as const, status: 404, body: { code: 'not_found', message: 'Not Found' } };
+    fake.faults.script({ method: 'DELETE', path: /\/passwords\/[^/]+$/ }, notFound);
+    fake.faults.script({ method: 'GET', path: /\/passwords\/[^/]+$/ }, notFound);
+    const post = await runStep({ actionDir, step: 'post', inputs: inputs(), state: main.state, env: main.env, masks: main.masks });
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/is still listed by its name: deleting it by the listed ID\./);
+    expect(post.maskedLog).not.toMatch(/already gone/);
+    expect(liveCredentials(fake, { mysql: ['app'], postgresql: ['shop'] })).toEqual([]);
+  });
+
+  it('SIGINT while the password create answer is on its way: main finds it by name and deletes it', async () => {
+    const CREATE = { method: 'POST', path: /\/branches\/dev\/passwords$/ };
+    fake.faults.script(CREATE, { kind: 'late-answer', delayMs: 8000 });
+    const creating = fake.arrival('POST', CREATE.path);
+    const { main, post } = await runJob({ actionDir, inputs: inputs(), signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: creating } });
+    expect(main.exitCode).toBe(1);
+    expect(main.signalsSent.map((s) => s.signal)).toEqual(['SIGINT']);
+    expect(main.maskedLog).toMatch(/Deleted branch password ".+", created before the failure\./);
+    expect(post!.exitCode).toBe(0);
+    expect(liveCredentials(fake, { mysql: ['app'], postgresql: ['shop'] })).toEqual([]);
+  });
+
+  it('a role on Postgres, with a token: two uses in one job, posts in reverse, all gone', async () => {
+    const first = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: inputs({ branch: '', database: 'shop', accesses: 'create_branch read_branch' }),
+    });
+    expect(first.exitCode).toBe(0);
+    // The stand-in for `pscale branch create shop ci-1`, with the token the first use minted.
+    await createBranch(fake, { id: first.outputs['service-token-id']!, token: first.outputs['service-token']! }, 'shop', 'ci-1');
+    const secondInputs = inputs({ database: 'shop', branch: 'ci-1' });
+    const second = await runStep({ actionDir, step: 'main', inputs: secondInputs, env: first.env, masks: first.masks });
+    expect(second.errors).toEqual([]);
+    expect(second.exitCode).toBe(0);
+    const env = { ...first.env, ...second.env };
+    const masks = [...first.masks, ...second.masks];
+    const post2 = await runStep({ actionDir, step: 'post', inputs: secondInputs, state: second.state, env, masks });
+    expect(post2.exitCode).toBe(0);
+    const post1 = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs({ branch: '', database: 'shop', accesses: 'create_branch read_branch' }),
+      state: first.state,
+      env: { ...env, ...post2.env },
+      masks,
+    });
+    expect(post1.exitCode).toBe(0);
+    expect(liveCredentials(fake, { mysql: ['app'], postgresql: ['shop'] })).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+});
+
+describe('bad input for the new inputs: refused before any call', () => {
+  let fake: FakePlanetScale;
+  beforeAll(async () => {
+    fake = await FakePlanetScale.start();
+  });
+  afterAll(() => fake.close());
+
+  it.each([
+    ['branch', { branch: 'a/b' }, /^Input "branch": "a\/b" is not a PlanetScale branch name/],
+    ['branch without database', { database: '', branch: 'dev' }, /^Input "branch": needs the database input/],
+    ['role', { role: 'owner' }, /^Input "role": "owner" is not a role PlanetScale knows/],
+    ['cidrs', { cidrs: '10.0.0.300' }, /^Input "cidrs": "10.0.0.300" is not an IP address or CIDR range/],
+    ['database-url-env', { 'database-url-env': 'GITHUB_ENV' }, /^Input "database-url-env": "GITHUB_ENV" is a variable the runner/],
+  ])('%s', async (_, overrides, error) => {
+    const main = await runStep({
+      actionDir,
+      step: 'main',
+      inputs: {
+        org: 'acme',
+        'service-token-id': 'mintid123456',
+        'service-token': 'pscale_tkn_x',
+        database: 'app',
+        branch: 'dev',
+        'api-url': fake.url,
+        ...overrides,
+      },
+    });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([expect.stringMatching(error)]);
+    expect(main.stderr).not.toMatch(/\bat .+\.js:\d+/); // no stack trace
+    expect(fake.requests).toEqual([]);
+  });
+});
