@@ -1,12 +1,33 @@
 // Database credentials end to end: the built action, run as the runner runs it, against the fake
-// PlanetScale API's branch passwords and roles. Failures, lost answers and cancellations leave
-// no credential alive; bad input for the new inputs is refused before any call.
+// PlanetScale API's branch passwords and roles. On Postgres each role is a real login on a real
+// server (test/databases/), and a later step migrates with the exported URL as it is, TLS
+// verification on: after post the role is refused and what the migration made is still there.
+// Failures, lost answers and cancellations leave no credential alive; bad input for the new
+// inputs is refused before any call.
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
-import { runJob, runStep } from '../harness/index.ts';
+import { runJob, runStep, type StepResult } from '../harness/index.ts';
+import { startPostgres, type PostgresServer } from '../databases/postgres.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
+const clientStep = fileURLToPath(new URL('../fixtures/db-client/step.mjs', import.meta.url));
+const testCa = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
+const run = promisify(execFile);
+
+/** A later step of the job: node with the step's env, trusting the test CA as a runner trusts PlanetScale's. */
+async function laterStep(env: Record<string, string>, mode: 'migrate' | 'connect'): Promise<string> {
+  try {
+    const { stdout } = await run(process.execPath, [clientStep, mode], {
+      env: { PATH: process.env['PATH'] ?? '', ...env, NODE_EXTRA_CA_CERTS: testCa },
+    });
+    return stdout.trim();
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error).trim();
+  }
+}
 
 const MINTING_ORG = ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'];
 const CREDENTIAL_ACCESSES = ['read_branch', 'create_branch', 'connect_branch', 'create_branch_password', 'delete_branch_password'];
@@ -42,6 +63,81 @@ function liveCredentials(fake: FakePlanetScale, databases: { mysql?: string[]; p
     ),
   ];
 }
+
+/** No secret in a line or the summary; `masked`: the step also registered each as a mask (main does, post never sees them). */
+function expectSecretsHidden(step: StepResult, secrets: string[], masked = true): void {
+  for (const secret of secrets.filter(Boolean)) {
+    if (masked) expect(step.masks).toContain(secret);
+    expect(step.lines.filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'))).toEqual([]);
+    expect(step.summary).not.toContain(secret);
+  }
+}
+
+describe('Postgres: a role for a migration', () => {
+  let postgres: PostgresServer;
+  let fake: FakePlanetScale;
+  let minting: { id: string; token: string };
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    fake = await FakePlanetScale.start({ backends: { postgresql: postgres } });
+    fake.addOrganization('acme');
+    fake.addDatabase('acme', 'shop', { kind: 'postgresql' });
+    minting = fake.addServiceToken('acme', { organization: MINTING_ORG, databases: { shop: CREDENTIAL_ACCESSES } }, { name: 'minting' });
+    await createBranch(fake, minting, 'shop', 'pr-7');
+  }, 120_000);
+  afterAll(async () => {
+    await fake?.close();
+    await postgres?.stop();
+  });
+  beforeEach(() => fake.clearRequests());
+
+  const inputs = (overrides: Record<string, string> = {}) => ({
+    org: 'acme',
+    'service-token-id': minting.id,
+    'service-token': minting.token,
+    database: 'shop',
+    branch: 'pr-7',
+    'api-url': fake.url,
+    ...overrides,
+  });
+
+  it('mints a role, the URL migrates with pg, post deletes it: the table stays, the URL is refused', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs(), debug: true });
+    expect(main.errors).toEqual([]);
+    expect(main.exitCode).toBe(0);
+    const url = main.outputs['database-url']!;
+    expect(url).toMatch(/^postgresql:\/\/[^:]+:[^@]+@127\.0\.0\.1:\d+\/shop\?sslmode=verify-full$/);
+    expect(main.env['DATABASE_URL']).toBe(url);
+    // No API token was minted: no accesses were asked for.
+    expect(fake.mintedTokens()).toEqual([]);
+    expect(main.outputs['service-token']).toBeUndefined();
+    const password = main.outputs['database-password']!;
+    expectSecretsHidden(main, [password, encodeURIComponent(password), url]);
+
+    expect(await laterStep({ DATABASE_URL: url }, 'migrate')).toBe('migrated');
+
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs(),
+      state: main.state,
+      env: main.env,
+      masks: main.masks,
+      debug: true,
+    });
+    expect(post.errors).toEqual([]);
+    expect(post.exitCode).toBe(0);
+    expect(post.maskedLog).toMatch(/Deleted role ".+"\./);
+    expectSecretsHidden(post, [password, url], false);
+    // The delete handed what the role owned to the branch's default role.
+    const deletes = fake.requests.filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => [r.status, r.query['successor']])).toEqual([[204, expect.stringMatching(/.+/)]]);
+
+    expect(await laterStep({ DATABASE_URL: url }, 'connect')).toMatch(/^refused: /);
+    expect(await postgres.query('SELECT name FROM widgets', [], 'shop')).toEqual([{ name: 'made by the migration' }]);
+  }, 120_000);
+});
 
 describe('failures leave nothing alive (credentials modelled by the fake)', () => {
   let fake: FakePlanetScale;
