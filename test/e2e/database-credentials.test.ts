@@ -1,6 +1,6 @@
 // Database credentials end to end: the built action, run as the runner runs it, against the fake
-// PlanetScale API's branch passwords and roles. On Postgres each role is a real login on a real
-// server (test/databases/), and a later step migrates with the exported URL as it is, TLS
+// PlanetScale API's branch passwords and roles. Each role (Postgres) or password (MariaDB) is a
+// real login on a real server (test/databases/), and a later step migrates with the exported URL as it is, TLS
 // verification on: after post the role is refused and what the migration made is still there.
 // Failures, lost answers and cancellations leave no credential alive; bad input for the new
 // inputs is refused before any call.
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { runJob, runStep, type StepResult } from '../harness/index.ts';
 import { startPostgres, type PostgresServer } from '../databases/postgres.ts';
+import { describeWithMariaDb, startMariaDb, type MariaDbServer } from '../databases/mariadb.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 const clientStep = fileURLToPath(new URL('../fixtures/db-client/step.mjs', import.meta.url));
@@ -136,6 +137,56 @@ describe('Postgres: a role for a migration', () => {
 
     expect(await laterStep({ DATABASE_URL: url }, 'connect')).toMatch(/^refused: /);
     expect(await postgres.query('SELECT name FROM widgets', [], 'shop')).toEqual([{ name: 'made by the migration' }]);
+  }, 120_000);
+});
+
+describeWithMariaDb('MySQL (MariaDB): a branch password for a migration', () => {
+  let mariadb: MariaDbServer;
+  let fake: FakePlanetScale;
+  let minting: { id: string; token: string };
+
+  beforeAll(async () => {
+    mariadb = await startMariaDb();
+    fake = await FakePlanetScale.start({ backends: { mysql: mariadb } });
+    fake.addOrganization('acme');
+    fake.addDatabase('acme', 'app');
+    minting = fake.addServiceToken('acme', { organization: MINTING_ORG, databases: { app: CREDENTIAL_ACCESSES } }, { name: 'minting' });
+    await createBranch(fake, minting, 'app', 'pr-8');
+  }, 120_000);
+  afterAll(async () => {
+    await fake?.close();
+    await mariadb?.stop();
+  });
+
+  it('mints a password and a token, the URL migrates with mysql2, post deletes both: the table stays, the URL is refused', async () => {
+    const inputs = {
+      org: 'acme',
+      'service-token-id': minting.id,
+      'service-token': minting.token,
+      database: 'app',
+      accesses: 'read_branch',
+      branch: 'pr-8',
+      'api-url': fake.url,
+    };
+    const main = await runStep({ actionDir, step: 'main', inputs, debug: true });
+    expect(main.errors).toEqual([]);
+    expect(main.exitCode).toBe(0);
+    const url = main.outputs['database-url']!;
+    expect(url).toMatch(/^mysql:\/\/[^:]+:[^@]+@127\.0\.0\.1:\d+\/app\?sslaccept=strict&ssl=/);
+    expect(fake.mintedTokens()).toHaveLength(1);
+    expectSecretsHidden(main, [main.outputs['database-password']!, url, main.outputs['service-token']!]);
+
+    expect(await laterStep({ DATABASE_URL: url }, 'migrate')).toBe('migrated');
+
+    const post = await runStep({ actionDir, step: 'post', inputs, state: main.state, env: main.env, masks: main.masks });
+    expect(post.errors).toEqual([]);
+    expect(post.exitCode).toBe(0);
+    // The credential first, then the token.
+    const deletes = fake.requests.filter((r) => r.method === 'DELETE').map((r) => r.path);
+    expect(deletes).toEqual([expect.stringMatching(/\/branches\/pr-8\/passwords\//), expect.stringMatching(/\/service-tokens\//)]);
+    expect(fake.mintedTokens()).toEqual([]);
+    expect(await laterStep({ DATABASE_URL: url }, 'connect')).toMatch(/^refused: /);
+    expect(await mariadb.query('SELECT name FROM app.widgets')).toEqual([{ name: 'made by the migration' }]);
   }, 120_000);
 });
 
