@@ -1,5 +1,5 @@
 // The benchmark's figures as tables (markdown, so they can go into the README as printed), the
-// model check, and the targets issues 10 and 15 set, checked.
+// model check, and the project's targets, checked.
 import type { Summary } from './measure.ts';
 
 /** A measure taken at both RTTs, and the round trips it waits. */
@@ -61,7 +61,7 @@ export function checkTargets(t: Results['timings'], mainAt16: AtTwoRtts): Result
     target('post (round trips)', t.post.roundTrips, 3.5),
     target('main / curl recipe at the low RTT', t.main.low.median / t.recipe.low.median, 0.45),
     target('post / single curl DELETE at the low RTT', t.post.low.median / t.curlDelete.low.median, 2.3),
-    target('main / curl recipe at the low RTT (issue 10)', t.main.low.median / t.recipe.low.median, 0.8),
+    target('main / curl recipe at the low RTT (ceiling)', t.main.low.median / t.recipe.low.median, 0.8),
     target('post with nothing to do / `node -e 0`', t.postNothingToDo.median / t.nodeE0.median, 2.7),
   ];
 }

@@ -1627,7 +1627,7 @@ function stillOurs(env, mintedId) {
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
 // when its ID was never learnt (a create whose response was lost).
 // node:crypto is loaded when a name is made (main), not when this module is imported: post
-// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for loading crypto.
 const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;

@@ -1734,7 +1734,7 @@ const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 // a random suffix. The suffix makes the name ours alone, so a token can be found by name even
 // when its ID was never learnt (a create whose response was lost).
 // node:crypto is loaded when a name is made (main), not when this module is imported: post
-// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for loading crypto.
 const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
 const MAX_NAME_LENGTH = 63;
 const SUFFIX_LENGTH = 6;

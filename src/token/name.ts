@@ -5,7 +5,7 @@
 import type { RunInfo } from '../runner/run-context.js';
 
 // node:crypto is loaded when a name is made (main), not when this module is imported: post
-// imports SUFFIX_PATTERN (for the sweep) and need not pay for crypto (~5 ms).
+// imports SUFFIX_PATTERN (for the sweep) and need not pay for loading crypto.
 const randomInt = (max: number): number => process.getBuiltinModule('node:crypto').randomInt(max);
 
 export const MAX_NAME_LENGTH = 63;

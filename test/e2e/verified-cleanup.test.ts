@@ -1,4 +1,4 @@
-// Cleanup that is verified, never assumed (issue 11): the built action, run as the runner runs
+// Cleanup that is verified, never assumed: the built action, run as the runner runs
 // it, against the fake API with scripted faults. A create answered with an ID that is no ID, 404s
 // to deleting and reading a token that is still listed by name, a delete that lags behind the
 // create, a lookup by name that is refused, and a grant answer that pages. Every case ends with
