@@ -200,7 +200,8 @@ describe('readActionInputs', () => {
     const inputs = readActionInputs(repoRoot);
     expect(inputs['org']).toEqual({ required: false }); // env PLANETSCALE_ORG stands in for it
     expect(inputs['database-url-env']?.default).toBe('DATABASE_URL');
-    expect(inputs['service-token-id']).toEqual({ required: false });
+    expect(inputs['minting-token-id']).toEqual({ required: false });
+    expect(inputs['service-token-id']).toBeUndefined(); // an output's name, not an input's
     expect(inputs['ttl']?.default).toBe('1h');
     expect(inputs['export-env']?.default).toBe('true');
     expect(inputs['api-url']?.default).toBe('https://api.planetscale.com');

@@ -75,7 +75,7 @@ describe('inputs as users write them', () => {
 });
 
 describe('two uses in one job', () => {
-  const fromEnv = () => acmeInputs(fake, minting, { 'service-token-id': '', 'service-token': '' });
+  const fromEnv = () => acmeInputs(fake, minting, { 'minting-token-id': '', 'minting-token': '' });
   const fromInputs = (db: string) => () => acmeInputs(fake, minting, { database: db });
   const jobEnv = () => ({ PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token });
 
@@ -103,7 +103,7 @@ describe('two uses in one job', () => {
     expect(r.mains[1]!.exitCode).toBe(1);
     expect(r.mains[1]!.errors).toHaveLength(1);
     expect(r.mains[1]!.errors[0]).toMatch(
-      /^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/,
+      /^The minting token \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/,
     );
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
     expect(fake.requests.filter((q) => q.credentialId === first)).toEqual([]);
@@ -121,7 +121,7 @@ describe('two uses in one job', () => {
     expect(r.posts[0]!.env).toEqual({});
   });
 
-  it("first from env, second from inputs: the first's post still opens its minting credential (no 401)", async () => {
+  it("first from env, second from inputs: the first's post still opens its minting token (no 401)", async () => {
     const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromEnv }, { inputs: fromInputs('analytics') }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
     expect(r.posts[1]!.maskedLog).toContain('back as they were before this use of the action');
@@ -135,13 +135,13 @@ describe('two uses in one job', () => {
   it('first from inputs, second from env (or inputs reading env): the second refuses, the first cleans up', async () => {
     const readsEnv = (env: Record<string, string | undefined>) =>
       acmeInputs(fake, minting, {
-        'service-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '',
-        'service-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '',
+        'minting-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '',
+        'minting-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '',
       });
     const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromInputs('app') }, { inputs: fromEnv }, { inputs: readsEnv }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1, 1]);
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
-    expect(r.mains[2]!.errors[0]).toMatch(/^The minting credential \(service-token-id \/ service-token\) is the token an earlier use/);
+    expect(r.mains[2]!.errors[0]).toMatch(/^The minting token \(minting-token-id \/ minting-token\) is the token an earlier use/);
     expectCleanEnd(r, 1);
   });
 });
@@ -158,7 +158,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       organization: ['write_service_tokens', 'read_service_tokens'],
       databases: { app: ['read_branch'] },
     });
-    const given = inputs({ 'service-token-id': weak.id, 'service-token': weak.token, ttl: '10m' });
+    const given = inputs({ 'minting-token-id': weak.id, 'minting-token': weak.token, ttl: '10m' });
     const main = await runStep({ actionDir, step: 'main', inputs: given });
     try {
       expect(main.exitCode).toBe(0);
@@ -186,7 +186,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
     const main = await runStep({
       actionDir,
       step: 'main',
-      inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token, cleanup: 'false' }),
+      inputs: inputs({ 'minting-token-id': weak.id, 'minting-token': weak.token, cleanup: 'false' }),
     });
     try {
       expect(main.exitCode).toBe(0);
@@ -204,8 +204,8 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
     });
     const { main, post } = await mainThenPost(
       inputs({
-        'service-token-id': narrow.id,
-        'service-token': narrow.token,
+        'minting-token-id': narrow.id,
+        'minting-token': narrow.token,
         accesses: 'read_branch create_branch',
         'org-accesses': 'read_databases',
       }),
@@ -241,7 +241,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       organization: ['write_service_tokens', 'delete_service_tokens'],
       databases: { app: ['read_branch'] },
     });
-    const { main, post } = await mainThenPost(inputs({ 'service-token-id': blind.id, 'service-token': blind.token }));
+    const { main, post } = await mainThenPost(inputs({ 'minting-token-id': blind.id, 'minting-token': blind.token }));
     expect(main.exitCode).toBe(0);
     expect(main.warnings).toEqual([]);
     expect(main.errors).toEqual([]);

@@ -100,8 +100,8 @@ async function grantProxy(
 
 const inputs = (url: string) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   accesses: 'app: read_branch\nanalytics: read_branch\nlogs: read_branch',
   'org-accesses': 'read_databases',
   'api-url': url,

@@ -15,8 +15,8 @@ describe('mintedMarker', () => {
 describe('mintedByEarlierUse', () => {
   const env = { [MINTED_MARKER]: mintedMarker('minted1') };
   it('refuses the token the marker names, from env or inputs, saying where it came from', () => {
-    expect(mintedByEarlierUse(pair('minted1'), env)).toMatch(/^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID/);
-    expect(mintedByEarlierUse(pair('minted1', 'input'), env)).toMatch(/^The minting credential \(service-token-id \/ service-token\)/);
+    expect(mintedByEarlierUse(pair('minted1'), env)).toMatch(/^The minting token \(env PLANETSCALE_SERVICE_TOKEN_ID/);
+    expect(mintedByEarlierUse(pair('minted1', 'input'), env)).toMatch(/^The minting token \(minting-token-id \/ minting-token\)/);
   });
   it('lets any other credential through, and everything when there is no marker', () => {
     expect(mintedByEarlierUse(pair('mint0'), env)).toBeUndefined();

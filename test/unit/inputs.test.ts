@@ -16,8 +16,8 @@ import { formatInputError, type Parsed } from '../../src/inputs/parsed.ts';
 
 const valid = {
   org: 'acme',
-  'service-token-id': 'mintid123456',
-  'service-token': 'pscale_tkn_mint',
+  'minting-token-id': 'mintid123456',
+  'minting-token': 'pscale_tkn_mint',
   database: 'app',
   accesses: 'read_branch create_branch',
   ttl: '1h',
@@ -76,7 +76,7 @@ describe('parseInputs', () => {
 });
 
 describe('parseCredential', () => {
-  it('takes the service-token inputs', () => {
+  it('takes the minting-token inputs', () => {
     expect(valueOf(parseCredential(reader(valid), {}))).toEqual({
       kind: 'service-token',
       id: 'mintid123456',
@@ -110,13 +110,13 @@ describe('parseCredential', () => {
 
   it('refuses both kinds of credential', () => {
     expect(errorsOf(parseCredential(reader({ ...valid, 'api-token': 'oauth-abc' }), {}))).toEqual([
-      expect.stringMatching(/^Input "api-token": is set together with service-token-id\/service-token/),
+      expect.stringMatching(/^Input "api-token": is set together with minting-token-id\/minting-token/),
     ]);
   });
 
   it('refuses half a service token', () => {
-    expect(errorsOf(parseCredential(reader({ 'service-token-id': 'x' }), {}))).toEqual([
-      expect.stringMatching(/^Input "service-token": is empty while service-token-id is set/),
+    expect(errorsOf(parseCredential(reader({ 'minting-token-id': 'x' }), {}))).toEqual([
+      expect.stringMatching(/^Input "minting-token": is empty while minting-token-id is set/),
     ]);
     expect(errorsOf(parseCredential(reader({}), { PLANETSCALE_SERVICE_TOKEN: 'x' }))).toEqual([
       expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN_ID": is empty/),
@@ -125,14 +125,14 @@ describe('parseCredential', () => {
 
   it('explains a missing credential, mentioning forks and Dependabot', () => {
     const [message] = errorsOf(parseCredential(reader({}), {}));
-    expect(message).toMatch(/no minting credential/);
+    expect(message).toMatch(/no minting token/);
     expect(message).toMatch(/forks/);
     expect(message).toMatch(/Dependabot/);
   });
 
   it('refuses a credential with a line break without quoting it', () => {
-    const errors = errorsOf(parseCredential(reader({ 'service-token-id': 'id', 'service-token': 'pscale_tkn_a\nb' }), {}));
-    expect(errors).toEqual([expect.stringMatching(/^Input "service-token": contains a line break/)]);
+    const errors = errorsOf(parseCredential(reader({ 'minting-token-id': 'id', 'minting-token': 'pscale_tkn_a\nb' }), {}));
+    expect(errors).toEqual([expect.stringMatching(/^Input "minting-token": contains a line break/)]);
     expect(errors.join()).not.toContain('pscale_tkn_a');
   });
 

@@ -39,7 +39,7 @@ describe('a DELETE answered 404 while the token can still be read', () => {
     if (result.ok) return;
     expect(result.unconfirmed).toBeFalsy();
     expect(result.reason).toMatch(/yet still shows it, and the time limit .* leaves no time to wait and try once more/);
-    expect(result.reason).toMatch(/lag behind its writes or the minting credential lacks delete_service_tokens is not known/);
+    expect(result.reason).toMatch(/lag behind its writes or the minting token lacks delete_service_tokens is not known/);
     // The second DELETE was never sent.
     expect(agent.pendingInterceptors().map((i) => i.method)).toEqual(['DELETE']);
   });

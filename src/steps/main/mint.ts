@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { mintedByEarlierUse } from '../env-handover.js';
 import { parseInputs } from '../../inputs/config.js';
+import { RENAMED_INPUTS } from '../../inputs/action-inputs.js';
 import * as log from '../../runner/log.js';
 import { formatInputError } from '../../inputs/parsed.js';
 import { readInput } from '../../runner/read-input.js';
@@ -49,6 +50,7 @@ function claimState(): void {
  * are validated: a malformed credential is still a secret.
  */
 function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
-  for (const input of ['service-token-id', 'service-token', 'api-token']) log.setSecret(readInput(input));
+  // The renamed inputs too: a workflow still giving them passes the minting token in them.
+  for (const input of ['minting-token-id', 'minting-token', 'api-token', ...Object.keys(RENAMED_INPUTS)]) log.setSecret(readInput(input));
   for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) log.setSecret((env[variable] ?? '').trim());
 }
