@@ -337,14 +337,13 @@ class Errors {
     }
 }
 /** `run`: the workflow run (runner/run-context.ts), for the default name and the guidance on empty secrets. */
-function parseInputs(readGiven, env, run) {
+function parseInputs(readGiven, env, run, origin = {}) {
     const errors = new Errors();
     for (const e of (0,action_inputs/* mistypedInputs */.XJ)(env))
         errors.add(e.input, e.message);
     const read = (0,action_inputs/* withDefaults */.rO)(readGiven);
     const notices = [];
-    // As pscale does: the organization from env when the input is empty.
-    const org = errors.take(parseResourceName('org', read('org') || (env['PLANETSCALE_ORG'] ?? '').trim()));
+    const org = errors.take(parseOrg(read('org'), env, origin));
     const credential = errors.take((0,minting_credential/* parseCredential */.n)(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
@@ -414,6 +413,20 @@ function parseDatabaseCredential(read, database, errors) {
         return undefined;
     return { database, branch, roles: roles.roles, ...(roles.kind ? { rolesKind: roles.kind } : {}), cidrs, urlEnv };
 }
+/**
+ * As pscale does: the organization from env PLANETSCALE_ORG when the input is empty. Not when an
+ * earlier use of the action exported it: that is its organization, perhaps from its own org input.
+ */
+function parseOrg(given, env, origin) {
+    if (given)
+        return parseResourceName('org', given);
+    const fromEnv = (env['PLANETSCALE_ORG'] ?? '').trim();
+    if (fromEnv && origin.envFromEarlierUse) {
+        return (0,parsed/* fail */.f)('org', `is empty, and env PLANETSCALE_ORG (${(0,report_text/* show */.WU)(fromEnv)}) is what an earlier use of this action in this job exported for the steps after it, ` +
+            `not a setting of this step: give org on this step too, e.g. "org: ${fromEnv}" if that is the organization meant.`);
+    }
+    return parseResourceName('org', fromEnv);
+}
 // PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
 // wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
 // name one path segment, whatever encoding does.
@@ -448,6 +461,14 @@ function takeAccess(input, written, notices) {
     if (note)
         notices.push((0,parsed/* formatInputError */.i)({ input, message: note }));
     return access;
+}
+/** accessProblem, with the notice of a name passed on to PlanetScale naming the input it came from. */
+function checkAccess(input, access, level, notices) {
+    const passedOn = [];
+    const problem = accessProblem(access, level, passedOn);
+    for (const message of passedOn)
+        notices.push((0,parsed/* formatInputError */.i)({ input, message }));
+    return problem;
 }
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
@@ -511,7 +532,7 @@ function parseDatabaseAccesses(text, database, notices = []) {
                 });
                 continue;
             }
-            const problem = accessProblem(item, 'database', notices);
+            const problem = checkAccess('accesses', item, 'database', notices);
             if (problem) {
                 errors.push({ input: 'accesses', message: problem });
                 continue;
@@ -562,7 +583,7 @@ function parseOrgAccesses(text, notices = []) {
             });
             continue;
         }
-        const problem = accessProblem(item, 'organization', notices);
+        const problem = checkAccess('org-accesses', item, 'organization', notices);
         if (problem)
             errors.push({ input: 'org-accesses', message: problem });
         else
@@ -1085,7 +1106,7 @@ async function mint(run, env = process.env, cancel) {
     cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
     claimState();
     maskCredentialInputs(env);
-    const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run);
+    const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run, { envFromEarlierUse: (0,env_handover/* exportedByEarlierUse */.K8)(env) });
     if (!parsed.ok) {
         for (const e of parsed.errors)
             core/* error */.z3((0,inputs_parsed/* formatInputError */.i)(e), { title: `Input ${e.input}` });
@@ -1605,6 +1626,7 @@ const STATE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K8: () => (/* binding */ exportedByEarlierUse),
 /* harmony export */   bs: () => (/* binding */ MINTED_MARKER),
 /* harmony export */   cc: () => (/* binding */ mintedMarker),
 /* harmony export */   mN: () => (/* binding */ mintedByEarlierUse),
@@ -1624,6 +1646,15 @@ const STATE = {
 const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
 function mintedMarker(tokenId) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
+}
+/**
+ * Whether env holds what an earlier use of this action in this job exported: the marker is that
+ * of the token ID env holds. Then its PLANETSCALE_ORG is that use's organization, which may have
+ * come from its org input, so it is no setting of the user's for this use.
+ */
+function exportedByEarlierUse(env) {
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    return Boolean(id) && env[MINTED_MARKER] === mintedMarker(id);
 }
 /** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
 function mintedByEarlierUse(credential, env) {
@@ -1645,7 +1676,7 @@ function valuesBefore(names, env) {
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 function stillOurs(env, mintedId) {
-    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && exportedByEarlierUse(env);
 }
 
 

@@ -111,6 +111,15 @@ const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
 function mintedMarker(tokenId) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
 }
+/**
+ * Whether env holds what an earlier use of this action in this job exported: the marker is that
+ * of the token ID env holds. Then its PLANETSCALE_ORG is that use's organization, which may have
+ * come from its org input, so it is no setting of the user's for this use.
+ */
+function exportedByEarlierUse(env) {
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    return Boolean(id) && env[MINTED_MARKER] === mintedMarker(id);
+}
 /** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
 function mintedByEarlierUse(credential, env) {
     const marker = env[MINTED_MARKER] ?? '';
@@ -131,7 +140,7 @@ function valuesBefore(names, env) {
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 function stillOurs(env, mintedId) {
-    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && exportedByEarlierUse(env);
 }
 
 // EXTERNAL MODULE: ./src/runner/log.ts + 1 modules

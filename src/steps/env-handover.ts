@@ -15,6 +15,16 @@ export function mintedMarker(tokenId: string): string {
   return createHash('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
 }
 
+/**
+ * Whether env holds what an earlier use of this action in this job exported: the marker is that
+ * of the token ID env holds. Then its PLANETSCALE_ORG is that use's organization, which may have
+ * come from its org input, so it is no setting of the user's for this use.
+ */
+export function exportedByEarlierUse(env: NodeJS.ProcessEnv): boolean {
+  const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+  return Boolean(id) && env[MINTED_MARKER] === mintedMarker(id);
+}
+
 /** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
 export function mintedByEarlierUse(credential: MintingCredential, env: NodeJS.ProcessEnv): string | undefined {
   const marker = env[MINTED_MARKER] ?? '';
@@ -39,7 +49,5 @@ export function valuesBefore(names: readonly string[], env: NodeJS.ProcessEnv): 
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 export function stillOurs(env: NodeJS.ProcessEnv, mintedId: string): boolean {
-  return (
-    Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId)
-  );
+  return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && exportedByEarlierUse(env);
 }

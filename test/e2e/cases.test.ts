@@ -62,6 +62,45 @@ describe('inputs as users write them', () => {
     expect(post.exitCode).toBe(0);
   });
 
+  it('passes an access name it does not know, near none it does, to PlanetScale with a notice; PlanetScale decides', async () => {
+    const { main, post } = await mainThenPost(inputs({ accesses: 'read_branch read_query_insights' }));
+    expect(main.notices).toEqual([
+      expect.stringMatching(
+        /^Input "accesses": "read_query_insights" is not among the database-level accesses this version of the action knows: it is passed to PlanetScale, which decides\./,
+      ),
+    ]);
+    const grants = fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/access'));
+    expect(grants.map((q) => q.body)).toEqual([{ database: 'app', access: ['read_branch', 'read_query_insights'] }]);
+    // This fake knows no such access and refuses it (422): the step fails with PlanetScale's answer and deletes the token.
+    expect(grants[0]!.status).toBe(422);
+    expect(main.exitCode).toBe(1);
+    expect(main.errors.join('\n')).toContain('read_query_insights');
+    expect(post.exitCode).toBe(0);
+  });
+
+  it('refuses a near miss of a known access (did you mean), and a credential-managing one, before any call', async () => {
+    for (const [overrides, expected] of [
+      [
+        { accesses: 'read_brnch' },
+        /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/,
+      ],
+      [
+        { 'org-accesses': 'delete_service_tokens' },
+        /^Input "org-accesses": "delete_service_tokens" manages credentials, so this action never grants it/,
+      ],
+      [
+        { 'org-accesses': 'write_service_token' },
+        /^Input "org-accesses": "write_service_token" is not a PlanetScale organization-level access/,
+      ],
+    ] as const) {
+      const main = await runStep({ actionDir, step: 'main', inputs: inputs(overrides) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([expect.stringMatching(expected)]);
+      expect(main.notices).toEqual([]);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
   it('stops at a mistyped input name (tll: 5m) with a did-you-mean, before any API call', async () => {
     const { main } = await mainThenPost(inputs({ tll: '5m' }));
     expect(main.exitCode).toBe(1);
@@ -143,6 +182,50 @@ describe('two uses in one job', () => {
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
     expect(r.mains[2]!.errors[0]).toMatch(/^The minting token \(minting-token-id \/ minting-token\) is the token an earlier use/);
     expectCleanEnd(r, 1);
+  });
+});
+
+describe('org from env PLANETSCALE_ORG', () => {
+  const noOrg = () => acmeInputs(fake, minting, { org: '' });
+
+  it("an empty org takes the job's PLANETSCALE_ORG in main", async () => {
+    const r = await runUses({ actionDir, env: { PLANETSCALE_ORG: 'acme' }, uses: [{ inputs: noOrg }] });
+    expect(r.mains[0]!.errors, r.mains[0]!.maskedLog).toEqual([]);
+    expect(fake.requests.filter((q) => q.method === 'POST').map((q) => q.path)).toContain('/v1/organizations/acme/service-tokens');
+    expect(r.posts[0]!.exitCode).toBe(0);
+  });
+
+  it('post deletes in the organization main minted in, whatever PLANETSCALE_ORG and org say by then', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ org: '' }), env: { PLANETSCALE_ORG: 'acme' } });
+    expect(main.exitCode).toBe(0);
+    fake.clearRequests();
+    // A later step moved PLANETSCALE_ORG, and org reads it (`org: ${{ env.PLANETSCALE_ORG }}`), evaluated again for post.
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs({ org: 'shop' }),
+      env: { ...main.env, PLANETSCALE_ORG: 'shop' },
+      state: main.state,
+      masks: main.masks,
+    });
+    expect(post.exitCode, post.maskedLog).toBe(0);
+    expect(post.maskedLog).toContain('Deleted service token');
+    expect(fake.requests.length).toBeGreaterThan(0);
+    for (const q of fake.requests) expect(q.path).toMatch(/^\/v1\/organizations\/acme\//);
+  });
+
+  it("a second use with no org does not take the first use's exported organization as its own", async () => {
+    // The first use's org comes from its input: PLANETSCALE_ORG in env afterwards is its export, not the user's.
+    const r = await runUses({ actionDir, uses: [{ inputs: inputs({ org: 'acme' }) }, { inputs: noOrg }] });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1]);
+    expect(r.mains[1]!.errors).toEqual([
+      expect.stringMatching(
+        /^Input "org": is empty, and env PLANETSCALE_ORG \("acme"\) is what an earlier use of this action in this job exported/,
+      ),
+    ]);
+    // Only the first minted; its post cleaned up.
+    expect(fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/service-tokens'))).toHaveLength(1);
+    expect(r.posts[0]!.exitCode).toBe(0);
   });
 });
 

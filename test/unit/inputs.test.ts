@@ -342,4 +342,15 @@ describe('org from env', () => {
       'Input "org": is empty, and so is env PLANETSCALE_ORG: give the PlanetScale organization name, e.g. "acme".',
     ]);
   });
+  it('takes no org from env that an earlier use of the action exported; an org input still counts', () => {
+    const exported = { PLANETSCALE_ORG: 'acme' };
+    const origin = { envFromEarlierUse: true };
+    expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), exported, UNKNOWN_RUN, origin))).toEqual([
+      'Input "org": is empty, and env PLANETSCALE_ORG ("acme") is what an earlier use of this action in this job exported for the steps after it, ' +
+        'not a setting of this step: give org on this step too, e.g. "org: acme" if that is the organization meant.',
+    ]);
+    expect(valueOf(parseInputs(reader({ ...valid, org: 'shop' }), exported, UNKNOWN_RUN, origin)).org).toBe('shop');
+    // With nothing in env, the usual message.
+    expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), {}, UNKNOWN_RUN, origin))[0]).toMatch(/and so is env PLANETSCALE_ORG/);
+  });
 });

@@ -2,7 +2,7 @@
 // That part, and undici with it, is loaded only for valid inputs: a run refused for bad input
 // loads no HTTP code.
 import * as core from '@actions/core';
-import { mintedByEarlierUse } from '../env-handover.js';
+import { exportedByEarlierUse, mintedByEarlierUse } from '../env-handover.js';
 import { parseInputs } from '../../inputs/config.js';
 import { RENAMED_INPUTS } from '../../inputs/action-inputs.js';
 import * as log from '../../runner/log.js';
@@ -18,7 +18,7 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   claimState();
   maskCredentialInputs(env);
-  const parsed = parseInputs(readInput, env, run);
+  const parsed = parseInputs(readInput, env, run, { envFromEarlierUse: exportedByEarlierUse(env) });
   if (!parsed.ok) {
     for (const e of parsed.errors) core.error(formatInputError(e), { title: `Input ${e.input}` });
     return 1;
