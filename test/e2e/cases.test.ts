@@ -305,8 +305,8 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
   });
 
   it("reads the minting token's accesses alongside the create call, not after it (no added round trip)", async () => {
-    // A slow create (recorded when it is acted on, 400 ms in): a read sent after its answer would be recorded after it.
-    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'delay', delayMs: 400 });
+    // A slow create (recorded when it is acted on, 3 s in, room for a busy machine to send the read): a read sent after its answer would be recorded after it.
+    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'delay', delayMs: 3_000 });
     try {
       const { main } = await mainThenPost(inputs());
       expect(main.exitCode).toBe(0);
