@@ -40,8 +40,8 @@ export async function startSeededFake(): Promise<{ fake: FakePlanetScale; mintin
 export function actionInputs(n: number, minting: Minting, apiUrl: string): Record<string, string> {
   return {
     org: ORG,
-    'service-token-id': minting.id,
-    'service-token': minting.token,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
     accesses: DATABASES.slice(0, n)
       .map((database) => `${database}: ${DATABASE_ACCESSES.join(', ')}`)
       .join('\n'),

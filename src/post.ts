@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
         if ((await cleanup(work)) !== 0) process.exitCode = core.ExitCode.Failure;
       }
     } finally {
-      // After the deletion, which may need the minted secret still in env to open the minting credential.
+      // After the deletion, which may need the minted secret still in env to open the minting token.
       if (work.restoreEnv) (await import('./steps/post/restore-env.js')).restoreEnv();
     }
   } catch (e) {

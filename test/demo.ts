@@ -20,8 +20,8 @@ const minting = fake.addServiceToken(
 
 const inputs = {
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   database: 'app',
   accesses: 'read_branch, create_branch, create_deploy_request\nanalytics: connect_branch',
   'org-accesses': 'read_databases',

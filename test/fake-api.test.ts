@@ -64,11 +64,11 @@ describe('npm run fake-api', () => {
   it('generates a token when env names none, and refuses a bad port or half a credential', async () => {
     const { output, stop } = await startFakeApi({}, ['--port', '0']);
     try {
-      expect(output).toMatch(/service-token-id [a-z0-9]{12}, service-token pscale_tkn_\S+/);
+      expect(output).toMatch(/minting-token-id [a-z0-9]{12}, minting-token pscale_tkn_\S+/);
       // Two databases by default, for the README's two-database example; the token delegates on both.
       expect(output).toContain('organization acme, databases app, analytics');
       const url = /on (http:\/\/127\.0\.0\.1:\d+):/.exec(output)![1]!;
-      const [, id, token] = /service-token-id (\S+), service-token (\S+)/.exec(output)!;
+      const [, id, token] = /minting-token-id (\S+), minting-token (\S+)/.exec(output)!;
       const pscale = new PscaleClient({ apiUrl: url, org: 'acme', id: id!, token: token! });
       for (const database of ['app', 'analytics']) expect((await pscale.createBranch(database, 'x')).status).toBe(201);
     } finally {

@@ -65,5 +65,5 @@ if (env['GITHUB_ENV']) {
   appendFileSync(env['GITHUB_ENV'], `FAKE_API_URL=${fake.url}\nFAKE_API_TOKEN_ID=${minting.id}\nFAKE_API_TOKEN=${minting.token}\n`);
 }
 console.log(`fake PlanetScale API on ${fake.url}: organization ${org}, databases ${databases.join(', ')}`);
-console.log(`minting token: service-token-id ${minting.id}, service-token ${minting.token}`);
+console.log(`minting token: minting-token-id ${minting.id}, minting-token ${minting.token}`);
 console.log('ready');

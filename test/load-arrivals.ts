@@ -1,7 +1,7 @@
 // Arrival times for `npm run load`: a Poisson process (independent arrivals at a mean rate),
 // cut off at the end of the window. Pure, given a source of random numbers in [0, 1).
 
-/** The jobs a minute one minting credential can serve: each job makes `callsPerJob` calls. */
+/** The jobs a minute one minting token can serve: each job makes `callsPerJob` calls. */
 export function jobsPerMinute(requestsPerMinute: number, callsPerJob: number): number {
   return requestsPerMinute / callsPerJob;
 }

@@ -1,9 +1,9 @@
 // Load: the built action (main then post, run as the runner runs it) against one fake API that
-// rate-limits the one minting credential every job shares, as PlanetScale does (600 requests a
+// rate-limits the one minting token every job shares, as PlanetScale does (600 requests a
 // minute per credential, answered 429 with Retry-After over it). Not part of `npm test`: run
 // `npm run load`. Phases (LOAD_PHASES, default all three):
 //   burst  LOAD_RUNS jobs (40) at once, with a burst cap low enough to force 429s: all must succeed.
-//   1x     Poisson arrivals at the rate one minting credential can serve, over the window.
+//   1x     Poisson arrivals at the rate one minting token can serve, over the window.
 //   2x     the same at twice that rate.
 // In 1x and 2x a job may fail, but only cleanly: it says it was rate-limited, main ends within
 // its deadline, and its token is seen gone. At 1x too: arrivals at the mean rate still come in
@@ -68,7 +68,7 @@ async function runPhase(phase: string, startTimes: number[], prose: string): Pro
   const fake = await FakePlanetScale.start();
   fake.addOrganization('acme');
   for (const database of DATABASES) fake.addDatabase('acme', database);
-  // One minting credential for every job, as one repository's secrets would be: one rate-limit bucket.
+  // One minting token for every job, as one repository's secrets would be: one rate-limit bucket.
   const minting = fake.addServiceToken('acme', {
     organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', 'read_databases'],
     databases: Object.fromEntries(DATABASES.map((database) => [database, ['read_branch', 'create_branch']])),
@@ -88,8 +88,8 @@ async function runPhase(phase: string, startTimes: number[], prose: string): Pro
         actionDir,
         inputs: {
           org: 'acme',
-          'service-token-id': minting.id,
-          'service-token': minting.token,
+          'minting-token-id': minting.id,
+          'minting-token': minting.token,
           accesses: DATABASES.map((database) => `${database}: read_branch, create_branch`).join('\n'),
           'org-accesses': 'read_databases',
           // A name per job, so that a token left alive can be traced to its job.
@@ -164,7 +164,7 @@ async function runPhase(phase: string, startTimes: number[], prose: string): Pro
 const servedPerMinute = jobsPerMinute(LIMIT.perMinute, CALLS_PER_JOB);
 console.log(
   `rate limit: ${LIMIT.perMinute}/min per credential, burst ${LIMIT.burst}${LIMIT.countRefused ? ', refused requests counted' : ''}; ${DATABASES.length} database(s) + organization = ${CALLS_PER_JOB} calls a job; ` +
-    `one minting credential serves ${Math.round(servedPerMinute * 10) / 10} jobs a minute.`,
+    `one minting token serves ${Math.round(servedPerMinute * 10) / 10} jobs a minute.`,
 );
 const reports: PhaseReport[] = [];
 let ok = true;

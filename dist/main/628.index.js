@@ -152,7 +152,7 @@ function isRateLimited(error) {
 /**
  * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
  * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
- * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * jobs sharing one minting token share its budget of requests, so under a rate limit what
  * a call is worth decides how long it waits: post's delete waits longer (a token left alive
  * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
  * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes
@@ -403,7 +403,7 @@ class PlanetScaleClient {
     options;
     headers;
     secrets;
-    /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+    /** The minting token's own ID (none for an OAuth token): never a minted token's. */
     ownTokenId;
     /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
     constructor(options, secrets) {
@@ -701,7 +701,7 @@ function describeRequestFailure(error) {
 
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
-// the minting credential), so it is taken only if it has the shape of one.
+// the minting token), so it is taken only if it has the shape of one.
 //
 // Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
 // https://api-docs.planetscale.com/reference/create-service-token and
@@ -744,9 +744,9 @@ async function createServiceToken(client, org, request, options = {}) {
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
     }
-    // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+    // Taken for the new token, the minting token's own ID would be granted to and deleted.
     if (id !== undefined && id === client.ownTokenId) {
-        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting credential itself, not of a new token');
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting token itself, not of a new token');
     }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -765,7 +765,7 @@ async function createServiceToken(client, org, request, options = {}) {
 }
 /**
  * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
- * come from an API answer, and goes into a path sent with the minting credential.
+ * come from an API answer, and goes into a path sent with the minting token.
  */
 function tokenPath(org, id, ...rest) {
     if (!isServiceTokenId(id))
@@ -775,7 +775,7 @@ function tokenPath(org, id, ...rest) {
 /** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
 function refuseOwnToken(client, id, what) {
     if (id === client.ownTokenId)
-        throw new PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+        throw new PlanetScaleResponseError(`Refused to ${what} the minting token itself`);
 }
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
@@ -890,7 +890,7 @@ function nextPage(body, page) {
 /**
  * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
  * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
- * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * so that it cannot spend the rate limit the minting token shares with every job using it
  * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
  * paging forever.
  */
@@ -931,7 +931,7 @@ async function listAll(client, path, what) {
     return { items, serverNow };
 }
 function cutShortReason(what, count) {
-    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting token shares)`;
     return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
         ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
         : `PlanetScale lists more ${what} than ${limit}`;
@@ -1113,7 +1113,7 @@ function missingCredentialAccesses(held, target, cleanup) {
 ;// CONCATENATED MODULE: ./src/report/explain.ts
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
-// the minting credential may not touch it.
+// the minting token may not touch it.
 
 
 function describe(op) {
@@ -1132,13 +1132,13 @@ function resource(request) {
 function notFoundAdvice(op) {
     switch (op.kind) {
         case 'create':
-            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+            return `the organization does not exist, or the minting token lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
         case 'grant':
-            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+            return (`${op.request.resourceType === 'Organization' ? 'the minting token' : `the database does not exist, or the minting token`} ` +
                 `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
                 `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
         case 'delete':
-            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+            return `the minting token lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
     }
 }
 /** ", after 5 attempts" when the call was retried. */
@@ -1152,14 +1152,14 @@ function explain(error, op) {
         // apiMessage is already redacted and cut to 300 characters: shown whole.
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
-            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+            return (`PlanetScale rejected the minting token (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
         }
         if (error.status === 403 || error.status === 404) {
             return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
         }
         if (error.status === 429) {
-            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting token's requests a minute, ` +
                 `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
                 `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
         }
@@ -1176,7 +1176,7 @@ function explain(error, op) {
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function listingFailure(error, what) {
     if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
-        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting token lacks read_service_tokens, so ${what} cannot be looked for.`;
     }
     return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
 }
@@ -1243,7 +1243,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. When the minting credential came from there
+// evaluated again for post and change too. When the minting token came from there
 // (inputs/minting-credential.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
 // sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
 // PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
@@ -1336,7 +1336,7 @@ function isSweepable(token, names, nowMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/api-credential.ts
-// The minting credential as the API client takes it: without where it was read from.
+// The minting token as the API client takes it: without where it was read from.
 function apiCredential(credential) {
     return credential.kind === 'api-token'
         ? { kind: 'api-token', token: credential.token }
@@ -1424,14 +1424,14 @@ async function removeById(client, org, id, name) {
             return {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)} twice, a wait apart, yet the token still exists: ` +
-                    'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+                    'the minting token lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
             };
         }
         if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
             return {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
-                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting token lacks delete_service_tokens is not known.',
             };
         }
         log/* info */.pq(`PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
@@ -1679,7 +1679,7 @@ async function readAllAccesses(client, org, tokenId) {
         const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
         throw new StepFailure("PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
             (refused
-                ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+                ? ` (HTTP ${error.status}): the minting token lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
                 : `: ${(0,report_text/* errorMessage */.gJ)(error)}`));
     }
 }
@@ -1690,8 +1690,8 @@ function describeRequest(request) {
     return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,report_text/* show */.WU)(request.resourceName)}`;
 }
 
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __webpack_require__(5144);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __webpack_require__(89);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -1916,7 +1916,7 @@ function secretForms(password, url) {
 
 
 
-/** The access the minting credential needs for `verb` on a credential of `kind`, in the spec's words. */
+/** The access the minting token needs for `verb` on a credential of `kind`, in the spec's words. */
 function neededAccess(verb, kind) {
     switch (verb) {
         case 'create':
@@ -1952,10 +1952,10 @@ function explainCredential(error, verb, ref) {
         const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
-            return `PlanetScale rejected the minting credential (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
+            return `PlanetScale rejected the minting token (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
         }
         if (error.status === 403 || error.status === 404) {
-            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting credential lacks ` +
+            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting token lacks ` +
                 `${neededAccess(verb, ref.kind)} on database ${(0,report_text/* show */.WU)(ref.database)} (PlanetScale answers 404 for a missing permission).${detail}`);
         }
         if (error.status === 422)
@@ -2093,7 +2093,7 @@ async function remove_removeById(client, target, id) {
     }
     return {
         ok: false,
-        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting credential lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
+        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting token lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
     };
 }
 function deleteAccess(target) {
@@ -2412,7 +2412,7 @@ const MAIN_DEADLINE_MS = 45_000;
 /**
  * A create answered nothing but 429 is given up this long after the step started, not at its
  * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
- * sharing the minting credential then spend its budget on the grants and deletes of tokens that
+ * sharing the minting token then spend its budget on the grants and deletes of tokens that
  * exist. It leaves a token made at the last moment most of the deadline for its grants.
  */
 const CREATE_RATE_LIMITED_MS = 20_000;

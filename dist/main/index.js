@@ -15,7 +15,108 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5144:
+/***/ 6441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PG: () => (/* binding */ RENAMED_INPUTS),
+/* harmony export */   XJ: () => (/* binding */ mistypedInputs),
+/* harmony export */   rO: () => (/* binding */ withDefaults)
+/* harmony export */ });
+/* unused harmony export ACTION_INPUTS */
+/* harmony import */ var _nearest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3915);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5655);
+// The inputs action.yml declares, with their defaults, in one place for the code. The runner
+// applies a default only when the workflow omits the input: `ttl: ${{ vars.TTL }}` with the
+// variable unset reaches the action as INPUT_TTL='' and the default is not applied, so the parser
+// applies it itself. test/unit/action-inputs.test.ts keeps this table equal to action.yml.
+
+
+/** Every declared input, and its default ('' when it has none), as in action.yml. */
+const ACTION_INPUTS = {
+    org: '',
+    'minting-token-id': '',
+    'minting-token': '',
+    'api-token': '',
+    database: '',
+    accesses: '',
+    'org-accesses': '',
+    ttl: '1h',
+    name: '',
+    'export-env': 'true',
+    cleanup: 'true',
+    'sweep-expired': 'false',
+    'api-url': 'https://api.planetscale.com',
+    branch: '',
+    role: '',
+    cidrs: '',
+    'database-url-env': 'DATABASE_URL',
+};
+/** `read`, with an empty value of an input that has a default taken as that default. */
+function withDefaults(read) {
+    return (name) => read(name) || (ACTION_INPUTS[name] ?? '');
+}
+/**
+ * Inputs that had another name before the first release. The old names are what the minted
+ * token's outputs are called, so a workflow still giving them would mint with nothing: it is
+ * told the new name instead.
+ */
+const RENAMED_INPUTS = {
+    'service-token-id': 'minting-token-id',
+    'service-token': 'minting-token',
+};
+function renamedMessage(given, renamed) {
+    return (`this action has no input ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(given)}: the minting token is given as ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(renamed)} ` +
+        '(minting-token-id and minting-token; the outputs service-token-id and service-token are the minted token). ' +
+        `Its value was not used: rename it to ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(renamed)} in the workflow's \`with:\`.`);
+}
+/** The env variable the runner passes an input in: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept. */
+const envName = (input) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
+/**
+ * The names of the INPUT_* variables in `env` that action.yml does not declare, lower-cased, in
+ * order. The one place the action reads inputs from the environment itself, not through
+ * @actions/core: core.getInput reads an input it is given the name of, and core has no call that
+ * lists the inputs a step was given.
+ */
+function undeclaredInputs(env) {
+    const declared = new Set(Object.keys(ACTION_INPUTS).map(envName));
+    return Object.keys(env)
+        .sort()
+        .filter((variable) => variable.startsWith('INPUT_') && !declared.has(variable.toUpperCase()))
+        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
+}
+/**
+ * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
+ * `ttl`, `minting_token_id` for `minting-token-id`). These are errors, not warnings: the runner
+ * already warns about every unknown name, and that warning is easy to miss while the step stays
+ * green with the setting silently at its default (a 1 h token instead of 5 m). A name close to
+ * none of ours is left to the runner's warning: it may be meant for something else (a wrapper
+ * passing inputs through, a job env that happens to start with INPUT_).
+ */
+function mistypedInputs(env) {
+    const errors = [];
+    for (const given of undeclaredInputs(env)) {
+        const renamed = RENAMED_INPUTS[given.replace(/_/g, '-')];
+        if (renamed) {
+            errors.push({ input: given, message: renamedMessage(given, renamed) });
+            continue;
+        }
+        // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
+        const meant = (0,_nearest_js__WEBPACK_IMPORTED_MODULE_1__/* .nearest */ .p)(given, Object.keys(ACTION_INPUTS));
+        if (!meant)
+            continue;
+        errors.push({
+            input: given,
+            message: `this action has no input ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(given)}; did you mean ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(meant)}? Its value was not used (and ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${(0,_report_text_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
+        });
+    }
+    return errors;
+}
+
+
+/***/ }),
+
+/***/ 89:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -167,81 +268,14 @@ function normalizeAccess(item) {
     return { access: lower, note: `${(0,report_text/* show */.WU)(item)} taken as ${(0,report_text/* show */.WU)(lower)}: PlanetScale's access names are lower case.` };
 }
 
-;// CONCATENATED MODULE: ./src/inputs/action-inputs.ts
-// The inputs action.yml declares, with their defaults, in one place for the code. The runner
-// applies a default only when the workflow omits the input: `ttl: ${{ vars.TTL }}` with the
-// variable unset reaches the action as INPUT_TTL='' and the default is not applied, so the parser
-// applies it itself. test/unit/action-inputs.test.ts keeps this table equal to action.yml.
-
-
-/** Every declared input, and its default ('' when it has none), as in action.yml. */
-const ACTION_INPUTS = {
-    org: '',
-    'service-token-id': '',
-    'service-token': '',
-    'api-token': '',
-    database: '',
-    accesses: '',
-    'org-accesses': '',
-    ttl: '1h',
-    name: '',
-    'export-env': 'true',
-    cleanup: 'true',
-    'sweep-expired': 'false',
-    'api-url': 'https://api.planetscale.com',
-    branch: '',
-    role: '',
-    cidrs: '',
-    'database-url-env': 'DATABASE_URL',
-};
-/** `read`, with an empty value of an input that has a default taken as that default. */
-function withDefaults(read) {
-    return (name) => read(name) || (ACTION_INPUTS[name] ?? '');
-}
-/** The env variable the runner passes an input in: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept. */
-const envName = (input) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
-/**
- * The names of the INPUT_* variables in `env` that action.yml does not declare, lower-cased, in
- * order. The one place the action reads inputs from the environment itself, not through
- * @actions/core: core.getInput reads an input it is given the name of, and core has no call that
- * lists the inputs a step was given.
- */
-function undeclaredInputs(env) {
-    const declared = new Set(Object.keys(ACTION_INPUTS).map(envName));
-    return Object.keys(env)
-        .sort()
-        .filter((variable) => variable.startsWith('INPUT_') && !declared.has(variable.toUpperCase()))
-        .map((variable) => variable.slice('INPUT_'.length).toLowerCase());
-}
-/**
- * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
- * `ttl`, `service_token_id` for `service-token-id`). These are errors, not warnings: the runner
- * already warns about every unknown name, and that warning is easy to miss while the step stays
- * green with the setting silently at its default (a 1 h token instead of 5 m). A name close to
- * none of ours is left to the runner's warning: it may be meant for something else (a wrapper
- * passing inputs through, a job env that happens to start with INPUT_).
- */
-function mistypedInputs(env) {
-    const errors = [];
-    for (const given of undeclaredInputs(env)) {
-        // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
-        const meant = (0,nearest/* nearest */.p)(given, Object.keys(ACTION_INPUTS));
-        if (!meant)
-            continue;
-        errors.push({
-            input: given,
-            message: `this action has no input ${(0,report_text/* show */.WU)(given)}; did you mean ${(0,report_text/* show */.WU)(meant)}? Its value was not used (and ${(0,report_text/* show */.WU)(meant)} would have been left at ${ACTION_INPUTS[meant] ? `its default ${(0,report_text/* show */.WU)(ACTION_INPUTS[meant])}` : 'empty'}): rename it in the workflow's \`with:\`.`,
-        });
-    }
-    return errors;
-}
-
+// EXTERNAL MODULE: ./src/inputs/action-inputs.ts
+var action_inputs = __nccwpck_require__(6441);
 // EXTERNAL MODULE: ./src/inputs/minting-credential.ts
 var minting_credential = __nccwpck_require__(2935);
 // EXTERNAL MODULE: ./src/inputs/parsed.ts
 var parsed = __nccwpck_require__(2344);
 ;// CONCATENATED MODULE: ./src/inputs/api-url.ts
-// The api-url input: where the minting credential is sent. Apart from config.ts so that post,
+// The api-url input: where the minting token is sent. Apart from config.ts so that post,
 // which checks main's record against it, loads this rule alone.
 
 
@@ -263,7 +297,7 @@ function parseApiUrl(value) {
         return (0,parsed/* fail */.f)('api-url', `carries a user name or password, which must not be there: ${hint}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+        return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting token is only ever sent over https (http only to a loopback host); ${hint}.`);
     }
     if (url.search || url.hash)
         return (0,parsed/* fail */.f)('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
@@ -303,14 +337,13 @@ class Errors {
     }
 }
 /** `run`: the workflow run (runner/run-context.ts), for the default name and the guidance on empty secrets. */
-function parseInputs(readGiven, env, run) {
+function parseInputs(readGiven, env, run, origin = {}) {
     const errors = new Errors();
-    for (const e of mistypedInputs(env))
+    for (const e of (0,action_inputs/* mistypedInputs */.XJ)(env))
         errors.add(e.input, e.message);
-    const read = withDefaults(readGiven);
+    const read = (0,action_inputs/* withDefaults */.rO)(readGiven);
     const notices = [];
-    // As pscale does: the organization from env when the input is empty.
-    const org = errors.take(parseResourceName('org', read('org') || (env['PLANETSCALE_ORG'] ?? '').trim()));
+    const org = errors.take(parseOrg(read('org'), env, origin));
     const credential = errors.take((0,minting_credential/* parseCredential */.n)(read, env, run.secretsWithheld));
     const database = read('database');
     if (database)
@@ -360,7 +393,7 @@ function parseInputs(readGiven, env, run) {
  * while the runner fills in action.yml's default when the workflow omits it.
  */
 function parseDatabaseCredential(read, database, errors) {
-    const given = withDefaults(read);
+    const given = (0,action_inputs/* withDefaults */.rO)(read);
     const branchValue = given('branch');
     if (!branchValue) {
         for (const input of ['role', 'cidrs']) {
@@ -379,6 +412,20 @@ function parseDatabaseCredential(read, database, errors) {
     if (branch === undefined || roles === undefined || cidrs === undefined || urlEnv === undefined)
         return undefined;
     return { database, branch, roles: roles.roles, ...(roles.kind ? { rolesKind: roles.kind } : {}), cidrs, urlEnv };
+}
+/**
+ * As pscale does: the organization from env PLANETSCALE_ORG when the input is empty. Not when an
+ * earlier use of the action exported it: that is its organization, perhaps from its own org input.
+ */
+function parseOrg(given, env, origin) {
+    if (given)
+        return parseResourceName('org', given);
+    const fromEnv = (env['PLANETSCALE_ORG'] ?? '').trim();
+    if (fromEnv && origin.envFromEarlierUse) {
+        return (0,parsed/* fail */.f)('org', `is empty, and env PLANETSCALE_ORG (${(0,report_text/* show */.WU)(fromEnv)}) is what an earlier use of this action in this job exported for the steps after it, ` +
+            `not a setting of this step: give org on this step too, e.g. "org: ${fromEnv}" if that is the organization meant.`);
+    }
+    return parseResourceName('org', fromEnv);
 }
 // PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
 // wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
@@ -414,6 +461,14 @@ function takeAccess(input, written, notices) {
     if (note)
         notices.push((0,parsed/* formatInputError */.i)({ input, message: note }));
     return access;
+}
+/** accessProblem, with the notice of a name passed on to PlanetScale naming the input it came from. */
+function checkAccess(input, access, level, notices) {
+    const passedOn = [];
+    const problem = accessProblem(access, level, passedOn);
+    for (const message of passedOn)
+        notices.push((0,parsed/* formatInputError */.i)({ input, message }));
+    return problem;
 }
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
 // A pasted blob could hold thousands of bad items: checking stops after this many problems in one
@@ -477,7 +532,7 @@ function parseDatabaseAccesses(text, database, notices = []) {
                 });
                 continue;
             }
-            const problem = accessProblem(item, 'database', notices);
+            const problem = checkAccess('accesses', item, 'database', notices);
             if (problem) {
                 errors.push({ input: 'accesses', message: problem });
                 continue;
@@ -528,7 +583,7 @@ function parseOrgAccesses(text, notices = []) {
             });
             continue;
         }
-        const problem = accessProblem(item, 'organization', notices);
+        const problem = checkAccess('org-accesses', item, 'organization', notices);
         if (problem)
             errors.push({ input: 'org-accesses', message: problem });
         else
@@ -730,12 +785,12 @@ function parseUrlEnv(value) {
 /* harmony export */   n: () => (/* binding */ parseCredential)
 /* harmony export */ });
 /* harmony import */ var _parsed_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2344);
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// The minting token: a service token pair (inputs, or pscale's env variables) or an OAuth
 // access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
 
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+    '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
 /** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
 function secretsHint(withheld) {
     switch (withheld) {
@@ -758,32 +813,32 @@ function credentialProblem(value) {
 }
 /** `withheld`: why this run's secrets may be empty, when the event says (runner/run-context.ts). */
 function parseCredential(read, env, withheld) {
-    const id = read('service-token-id');
-    const token = read('service-token');
+    const id = read('minting-token-id');
+    const token = read('minting-token');
     const apiToken = read('api-token');
     if (apiToken && (id || token)) {
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', 'is set together with minting-token-id/minting-token: give one minting token, not both.');
     }
     if (apiToken) {
         const problem = credentialProblem(apiToken);
         return problem ? (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
     }
     if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+        return servicePair(id, token, 'input', 'minting-token-id', 'minting-token', withheld);
     // Both inputs empty: fall back to the variables pscale itself reads.
     const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     if (envId || envToken) {
         return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
     }
-    return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+    return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)('minting-token', 'no minting token: minting-token-id, minting-token and api-token are empty, and so are env ' +
         `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
 }
 function servicePair(id, token, source, idName, tokenName, withheld) {
     if (!id)
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(idName, `is empty while ${tokenName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
     if (!token)
-        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+        return (0,_parsed_js__WEBPACK_IMPORTED_MODULE_0__/* .fail */ .f)(tokenName, `is empty while ${idName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
     const errors = [];
     const idProblem = credentialProblem(id);
     if (idProblem)
@@ -796,7 +851,7 @@ function servicePair(id, token, source, idName, tokenName, withheld) {
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 /**
- * Whether export-env takes the minting credential away from post: it came from env
+ * Whether export-env takes the minting token away from post: it came from env
  * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
  * post sees those variables, and inputs evaluated again, with the minted token in them. Only
  * then does main keep a sealed copy in state (state/seal.ts).
@@ -958,8 +1013,10 @@ function getOctokit(token, options, ...additionalPlugins) {
 var log = __nccwpck_require__(3595);
 // EXTERNAL MODULE: ./src/steps/env-handover.ts
 var env_handover = __nccwpck_require__(8354);
-// EXTERNAL MODULE: ./src/inputs/config.ts + 3 modules
-var inputs_config = __nccwpck_require__(5144);
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __nccwpck_require__(89);
+// EXTERNAL MODULE: ./src/inputs/action-inputs.ts
+var action_inputs = __nccwpck_require__(6441);
 // EXTERNAL MODULE: ./src/inputs/parsed.ts
 var inputs_parsed = __nccwpck_require__(2344);
 ;// CONCATENATED MODULE: ./src/runner/read-input.ts
@@ -1041,6 +1098,7 @@ function untrustedEventWarning(eventName) {
 
 
 
+
 /** Runs the main step; resolves to the process exit code. `cancel` aborts with the signal's name. */
 async function mint(run, env = process.env, cancel) {
     const started = Date.now();
@@ -1048,7 +1106,7 @@ async function mint(run, env = process.env, cancel) {
     cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
     claimState();
     maskCredentialInputs(env);
-    const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run);
+    const parsed = (0,inputs_config/* parseInputs */.TL)(readInput, env, run, { envFromEarlierUse: (0,env_handover/* exportedByEarlierUse */.K8)(env) });
     if (!parsed.ok) {
         for (const e of parsed.errors)
             core/* error */.z3((0,inputs_parsed/* formatInputError */.i)(e), { title: `Input ${e.input}` });
@@ -1082,7 +1140,8 @@ function claimState() {
  * are validated: a malformed credential is still a secret.
  */
 function maskCredentialInputs(env) {
-    for (const input of ['service-token-id', 'service-token', 'api-token'])
+    // The renamed inputs too: a workflow still giving them passes the minting token in them.
+    for (const input of ['minting-token-id', 'minting-token', 'api-token', ...Object.keys(action_inputs/* RENAMED_INPUTS */.PG)])
         log/* setSecret */.Pq(readInput(input));
     for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN'])
         log/* setSecret */.Pq((env[variable] ?? '').trim());
@@ -1529,7 +1588,7 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential in seal.ts. */
+    /** The minting token, sealed; see sealCredential in seal.ts. */
     sealedCredential: 'minting-credential',
     /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
     envBefore: 'env-before',
@@ -1567,6 +1626,7 @@ const STATE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K8: () => (/* binding */ exportedByEarlierUse),
 /* harmony export */   bs: () => (/* binding */ MINTED_MARKER),
 /* harmony export */   cc: () => (/* binding */ mintedMarker),
 /* harmony export */   mN: () => (/* binding */ mintedByEarlierUse),
@@ -1576,7 +1636,7 @@ const STATE = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
-// for every later step, so a later use reading its minting credential from env would take the
+// for every later step, so a later use reading its minting token from env would take the
 // token just minted: it is recognised by a marker and refused before any call. Each use's post
 // puts back the values the variables had before its main exported them, so that the post of an
 // earlier use (posts run last-first) finds its own minted secret there and can open the minting
@@ -1587,15 +1647,24 @@ const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
 function mintedMarker(tokenId) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
 }
+/**
+ * Whether env holds what an earlier use of this action in this job exported: the marker is that
+ * of the token ID env holds. Then its PLANETSCALE_ORG is that use's organization, which may have
+ * come from its org input, so it is no setting of the user's for this use.
+ */
+function exportedByEarlierUse(env) {
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    return Boolean(id) && env[MINTED_MARKER] === mintedMarker(id);
+}
 /** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
 function mintedByEarlierUse(credential, env) {
     const marker = env[MINTED_MARKER] ?? '';
     if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
         return undefined;
-    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
-    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
+    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'minting-token-id / minting-token';
+    return (`The minting token (${from}) is the token an earlier use of this action in this job minted and exported, ` +
         'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
-        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
+        '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
         '(or set export-env: false on the earlier use). Nothing was minted.');
 }
 /** The values `names` have now ("" for unset), to be put back by post. */
@@ -1607,7 +1676,7 @@ function valuesBefore(names, env) {
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 function stillOurs(env, mintedId) {
-    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && exportedByEarlierUse(env);
 }
 
 

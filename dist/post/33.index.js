@@ -17,7 +17,7 @@ export const modules = {
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. When the minting credential came from there
+// evaluated again for post and change too. When the minting token came from there
 // (inputs/minting-credential.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
 // sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
 // PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
@@ -100,7 +100,7 @@ var core = __webpack_require__(5049);
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/steps/env-handover.ts
 // Two uses of the action in one job. With export-env, a use replaces PLANETSCALE_SERVICE_TOKEN(_ID)
-// for every later step, so a later use reading its minting credential from env would take the
+// for every later step, so a later use reading its minting token from env would take the
 // token just minted: it is recognised by a marker and refused before any call. Each use's post
 // puts back the values the variables had before its main exported them, so that the post of an
 // earlier use (posts run last-first) finds its own minted secret there and can open the minting
@@ -111,15 +111,24 @@ const MINTED_MARKER = 'PLANETSCALE_TOKEN_ACTION_MINTED';
 function mintedMarker(tokenId) {
     return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/minted\0').update(tokenId).digest('hex').slice(0, 32);
 }
+/**
+ * Whether env holds what an earlier use of this action in this job exported: the marker is that
+ * of the token ID env holds. Then its PLANETSCALE_ORG is that use's organization, which may have
+ * come from its org input, so it is no setting of the user's for this use.
+ */
+function exportedByEarlierUse(env) {
+    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
+    return Boolean(id) && env[MINTED_MARKER] === mintedMarker(id);
+}
 /** Why `credential` may not mint, when it is the token an earlier use of this action minted and exported. */
 function mintedByEarlierUse(credential, env) {
     const marker = env[MINTED_MARKER] ?? '';
     if (credential.kind !== 'service-token' || !marker || marker !== mintedMarker(credential.id))
         return undefined;
-    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'service-token-id / service-token';
-    return (`The minting credential (${from}) is the token an earlier use of this action in this job minted and exported, ` +
+    const from = credential.source === 'env' ? 'env PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN' : 'minting-token-id / minting-token';
+    return (`The minting token (${from}) is the token an earlier use of this action in this job minted and exported, ` +
         'not your minting token; it could not delete what it mints. Pass the minting token through inputs, from secrets: ' +
-        '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
+        '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and `minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}` ' +
         '(or set export-env: false on the earlier use). Nothing was minted.');
 }
 /** The values `names` have now ("" for unset), to be put back by post. */
@@ -131,7 +140,7 @@ function valuesBefore(names, env) {
  * exported. Otherwise a step after it set them on purpose, and that is left alone.
  */
 function stillOurs(env, mintedId) {
-    return (Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && env[MINTED_MARKER] === mintedMarker(mintedId));
+    return Boolean(mintedId) && (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim() === mintedId && exportedByEarlierUse(env);
 }
 
 // EXTERNAL MODULE: ./src/runner/log.ts + 1 modules

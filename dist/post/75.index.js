@@ -23,12 +23,12 @@ function formatInputError(e) {
 const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
 
 ;// CONCATENATED MODULE: ./src/inputs/minting-credential.ts
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// The minting token: a service token pair (inputs, or pscale's env variables) or an OAuth
 // access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
 
 const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+    '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+    '`minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
 /** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
 function secretsHint(withheld) {
     switch (withheld) {
@@ -51,32 +51,32 @@ function credentialProblem(value) {
 }
 /** `withheld`: why this run's secrets may be empty, when the event says (runner/run-context.ts). */
 function parseCredential(read, env, withheld) {
-    const id = read('service-token-id');
-    const token = read('service-token');
+    const id = read('minting-token-id');
+    const token = read('minting-token');
     const apiToken = read('api-token');
     if (apiToken && (id || token)) {
-        return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+        return fail('api-token', 'is set together with minting-token-id/minting-token: give one minting token, not both.');
     }
     if (apiToken) {
         const problem = credentialProblem(apiToken);
         return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
     }
     if (id || token)
-        return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+        return servicePair(id, token, 'input', 'minting-token-id', 'minting-token', withheld);
     // Both inputs empty: fall back to the variables pscale itself reads.
     const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
     const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
     if (envId || envToken) {
         return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
     }
-    return fail('service-token', 'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+    return fail('minting-token', 'no minting token: minting-token-id, minting-token and api-token are empty, and so are env ' +
         `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
 }
 function servicePair(id, token, source, idName, tokenName, withheld) {
     if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
     if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
     const errors = [];
     const idProblem = credentialProblem(id);
     if (idProblem)
@@ -89,7 +89,7 @@ function servicePair(id, token, source, idName, tokenName, withheld) {
     return { ok: true, value: { kind: 'service-token', id, token, source } };
 }
 /**
- * Whether export-env takes the minting credential away from post: it came from env
+ * Whether export-env takes the minting token away from post: it came from env
  * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
  * post sees those variables, and inputs evaluated again, with the minted token in them. Only
  * then does main keep a sealed copy in state (state/seal.ts).
@@ -105,7 +105,7 @@ function replacedByExportEnv(credential, env) {
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/inputs/api-url.ts
-// The api-url input: where the minting credential is sent. Apart from config.ts so that post,
+// The api-url input: where the minting token is sent. Apart from config.ts so that post,
 // which checks main's record against it, loads this rule alone.
 
 
@@ -127,7 +127,7 @@ function parseApiUrl(value) {
         return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return fail('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`);
+        return fail('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting token is only ever sent over https (http only to a loopback host); ${hint}.`);
     }
     if (url.search || url.hash)
         return fail('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
@@ -143,7 +143,7 @@ var core = __webpack_require__(5049);
 ;// CONCATENATED MODULE: ./src/steps/post/trust.ts
 // The certificates post trusts: those main trusted. Node reads NODE_EXTRA_CA_CERTS when the
 // process starts, so a later step that writes another one to GITHUB_ENV would otherwise choose
-// whom post's TLS trusts with the minting credential.
+// whom post's TLS trusts with the minting token.
 
 
 
@@ -303,7 +303,7 @@ function isRateLimited(error) {
 /**
  * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
  * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
- * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * jobs sharing one minting token share its budget of requests, so under a rate limit what
  * a call is worth decides how long it waits: post's delete waits longer (a token left alive
  * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
  * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes
@@ -554,7 +554,7 @@ class PlanetScaleClient {
     options;
     headers;
     secrets;
-    /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+    /** The minting token's own ID (none for an OAuth token): never a minted token's. */
     ownTokenId;
     /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */
     constructor(options, secrets) {
@@ -897,7 +897,7 @@ function changedProxyVariables(recorded, now) {
 
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
-// the minting credential), so it is taken only if it has the shape of one.
+// the minting token), so it is taken only if it has the shape of one.
 //
 // Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
 // https://api-docs.planetscale.com/reference/create-service-token and
@@ -940,9 +940,9 @@ async function createServiceToken(client, org, request, options = {}) {
     if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
     }
-    // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+    // Taken for the new token, the minting token's own ID would be granted to and deleted.
     if (id !== undefined && id === client.ownTokenId) {
-        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting credential itself, not of a new token');
+        throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting token itself, not of a new token');
     }
     if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
         throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -961,7 +961,7 @@ async function createServiceToken(client, org, request, options = {}) {
 }
 /**
  * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
- * come from an API answer, and goes into a path sent with the minting credential.
+ * come from an API answer, and goes into a path sent with the minting token.
  */
 function tokenPath(org, id, ...rest) {
     if (!token_id_isServiceTokenId(id))
@@ -971,7 +971,7 @@ function tokenPath(org, id, ...rest) {
 /** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
 function refuseOwnToken(client, id, what) {
     if (id === client.ownTokenId)
-        throw new errors_PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+        throw new errors_PlanetScaleResponseError(`Refused to ${what} the minting token itself`);
 }
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
@@ -1086,7 +1086,7 @@ function nextPage(body, page) {
 /**
  * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
  * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
- * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * so that it cannot spend the rate limit the minting token shares with every job using it
  * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
  * paging forever.
  */
@@ -1127,7 +1127,7 @@ async function listAll(client, path, what) {
     return { items, serverNow };
 }
 function cutShortReason(what, count) {
-    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+    const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting token shares)`;
     return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
         ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
         : `PlanetScale lists more ${what} than ${limit}`;
@@ -1142,7 +1142,7 @@ async function findServiceTokensNamed(client, org, name) {
 ;// CONCATENATED MODULE: ./src/report/explain.ts
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
-// the minting credential may not touch it.
+// the minting token may not touch it.
 
 
 function describe(op) {
@@ -1161,13 +1161,13 @@ function resource(request) {
 function notFoundAdvice(op) {
     switch (op.kind) {
         case 'create':
-            return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+            return `the organization does not exist, or the minting token lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
         case 'grant':
-            return (`${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+            return (`${op.request.resourceType === 'Organization' ? 'the minting token' : `the database does not exist, or the minting token`} ` +
                 `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
                 `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`);
         case 'delete':
-            return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+            return `the minting token lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
     }
 }
 /** ", after 5 attempts" when the call was retried. */
@@ -1181,14 +1181,14 @@ function explain(error, op) {
         // apiMessage is already redacted and cut to 300 characters: shown whole.
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
-            return (`PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+            return (`PlanetScale rejected the minting token (${status}) while ${what}: the service token ID/secret or ` +
                 `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`);
         }
         if (error.status === 403 || error.status === 404) {
             return `PlanetScale refused ${what} (${status}): ${notFoundAdvice(op)}`;
         }
         if (error.status === 429) {
-            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+            return (`PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting token's requests a minute, ` +
                 `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
                 `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`);
         }
@@ -1205,7 +1205,7 @@ function explain(error, op) {
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function listingFailure(error, what) {
     if (error instanceof errors_PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
-        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+        return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting token lacks read_service_tokens, so ${what} cannot be looked for.`;
     }
     return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
 }
@@ -1298,14 +1298,14 @@ async function removeById(client, org, id, name) {
             return {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)} twice, a wait apart, yet the token still exists: ` +
-                    'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+                    'the minting token lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
             };
         }
         if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
             return {
                 ok: false,
                 reason: `PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
-                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+                    'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting token lacks delete_service_tokens is not known.',
             };
         }
         log/* info */.pq(`PlanetScale answered 404 to deleting service token ${(0,report_text/* show */.WU)(name)}, yet still shows it: trying once more, in case its reads lag behind its writes.`);
@@ -1357,7 +1357,7 @@ function notRemoved(name, result) {
 }
 
 ;// CONCATENATED MODULE: ./src/steps/api-credential.ts
-// The minting credential as the API client takes it: without where it was read from.
+// The minting token as the API client takes it: without where it was read from.
 function apiCredential(credential) {
     return credential.kind === 'api-token'
         ? { kind: 'api-token', token: credential.token }
@@ -1573,7 +1573,7 @@ const credentialWhat = (kind) => SHAPES[kind].what;
 
 
 
-/** The access the minting credential needs for `verb` on a credential of `kind`, in the spec's words. */
+/** The access the minting token needs for `verb` on a credential of `kind`, in the spec's words. */
 function neededAccess(verb, kind) {
     switch (verb) {
         case 'create':
@@ -1609,10 +1609,10 @@ function explainCredential(error, verb, ref) {
         const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
-            return `PlanetScale rejected the minting credential (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
+            return `PlanetScale rejected the minting token (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
         }
         if (error.status === 403 || error.status === 404) {
-            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting credential lacks ` +
+            return (`PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting token lacks ` +
                 `${neededAccess(verb, ref.kind)} on database ${(0,report_text/* show */.WU)(ref.database)} (PlanetScale answers 404 for a missing permission).${detail}`);
         }
         if (error.status === 422)
@@ -1721,7 +1721,7 @@ async function remove_removeById(client, target, id) {
     }
     return {
         ok: false,
-        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting credential lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
+        reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting token lacks ${deleteAccess(target)} on database ${(0,report_text/* show */.WU)(target.database)}. Add it to the minting token.`,
     };
 }
 function deleteAccess(target) {
@@ -1967,7 +1967,7 @@ async function cleanup(work, env = process.env) {
         const changed = changedProxyVariables(proxy, proxySettingsOf(env));
         if (changed.length > 0) {
             core/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
-                'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.');
+                'The post step uses the proxy settings the main step used, so the minting token goes only where it went then.');
         }
         const apiUrl = recordedApiUrl(core/* getState */.Gu(keys/* STATE */.c.apiUrl), readInput('api-url'));
         if (!apiUrl.ok)
@@ -1991,7 +1991,7 @@ async function cleanup(work, env = process.env) {
             rateLimitedDeadline,
             retry,
         });
-        // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
+        // The usual post: one token to delete, and the inputs still hold the minting token. Trying
         // it first spares opening the sealed copy in every job's post. Only a
         // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
         // another organization's token) goes the sure way below, with the credential main minted with.
@@ -2086,7 +2086,7 @@ async function reportCredentialNotRemoved(target, result) {
 const cleanup_capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /**
  * The API URL main recorded, checked again with main's rules, and against the api-url input: the
- * minting credential goes only where the inputs say, whatever the state says.
+ * minting token goes only where the inputs say, whatever the state says.
  */
 function recordedApiUrl(recorded, input) {
     const fromState = parseApiUrl(recorded);
@@ -2094,7 +2094,7 @@ function recordedApiUrl(recorded, input) {
     if (!recorded || !fromState.ok || !fromInput.ok || fromState.value !== fromInput.value) {
         return {
             ok: false,
-            reason: 'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting credential is not sent.',
+            reason: 'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting token is not sent.',
         };
     }
     return { ok: true, value: fromState.value };
@@ -2131,16 +2131,16 @@ async function mintingCredential(env, mintedId) {
     }
     const parsed = parseCredential(readInput, env);
     if (!parsed.ok)
-        return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
+        return `the minting token is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
     const credential = parsed.value;
     if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
-        return ('the minting credential could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
+        return ('the minting token could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
             '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
     }
     return credential;
 }
 /**
- * The minting credential the inputs hold now, when main kept a sealed copy (else the sure way
+ * The minting token the inputs hold now, when main kept a sealed copy (else the sure way
  * costs nothing more) and the inputs, not env, give one that is not the minted token.
  */
 function inputsCredential(env, mintedId) {

@@ -212,7 +212,7 @@ async function run() {
             }
         }
         finally {
-            // After the deletion, which may need the minted secret still in env to open the minting credential.
+            // After the deletion, which may need the minted secret still in env to open the minting token.
             if (work.restoreEnv)
                 (await __nccwpck_require__.e(/* import() */ 33).then(__nccwpck_require__.bind(__nccwpck_require__, 5033))).restoreEnv();
         }
@@ -628,7 +628,7 @@ const STATE = {
     org: 'org',
     apiUrl: 'api-url',
     cleanup: 'cleanup',
-    /** The minting credential, sealed; see sealCredential in seal.ts. */
+    /** The minting token, sealed; see sealCredential in seal.ts. */
     sealedCredential: 'minting-credential',
     /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
     envBefore: 'env-before',

@@ -8,7 +8,7 @@ import { errorMessage, show } from '../report/text.js';
 
 export type CredentialVerb = 'read' | 'create' | 'delete' | 'list the credentials of' | 'read the default role of' | 'read the kind of';
 
-/** The access the minting credential needs for `verb` on a credential of `kind`, in the spec's words. */
+/** The access the minting token needs for `verb` on a credential of `kind`, in the spec's words. */
 export function neededAccess(verb: CredentialVerb, kind: CredentialKind | undefined): string {
   switch (verb) {
     case 'create':
@@ -47,11 +47,11 @@ export function explainCredential(error: unknown, verb: CredentialVerb, ref: Bra
     const status = `HTTP ${error.status}${error.code ? `, code ${show(error.code)}` : ''}`;
     const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
     if (error.status === 401) {
-      return `PlanetScale rejected the minting credential (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
+      return `PlanetScale rejected the minting token (${status}) while ${doing}: the service token ID/secret or api-token is wrong, expired or deleted.`;
     }
     if (error.status === 403 || error.status === 404) {
       return (
-        `PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting credential lacks ` +
+        `PlanetScale refused ${doing} (${status}): the database or branch does not exist, or the minting token lacks ` +
         `${neededAccess(verb, ref.kind)} on database ${show(ref.database)} (PlanetScale answers 404 for a missing permission).${detail}`
       );
     }

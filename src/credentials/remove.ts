@@ -98,7 +98,7 @@ async function removeById(
   }
   return {
     ok: false,
-    reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting credential lacks ${deleteAccess(target)} on database ${show(target.database)}. Add it to the minting token.`,
+    reason: `PlanetScale answered 404 to deleting ${what}, yet still shows it: the minting token lacks ${deleteAccess(target)} on database ${show(target.database)}. Add it to the minting token.`,
   };
 }
 

@@ -10,8 +10,8 @@ import { show } from '../report/text.js';
 /** Every declared input, and its default ('' when it has none), as in action.yml. */
 export const ACTION_INPUTS: Readonly<Record<string, string>> = {
   org: '',
-  'service-token-id': '',
-  'service-token': '',
+  'minting-token-id': '',
+  'minting-token': '',
   'api-token': '',
   database: '',
   accesses: '',
@@ -33,6 +33,24 @@ export function withDefaults(read: ReadInput): ReadInput {
   return (name) => read(name) || (ACTION_INPUTS[name] ?? '');
 }
 
+/**
+ * Inputs that had another name before the first release. The old names are what the minted
+ * token's outputs are called, so a workflow still giving them would mint with nothing: it is
+ * told the new name instead.
+ */
+export const RENAMED_INPUTS: Readonly<Record<string, string>> = {
+  'service-token-id': 'minting-token-id',
+  'service-token': 'minting-token',
+};
+
+function renamedMessage(given: string, renamed: string): string {
+  return (
+    `this action has no input ${show(given)}: the minting token is given as ${show(renamed)} ` +
+    '(minting-token-id and minting-token; the outputs service-token-id and service-token are the minted token). ' +
+    `Its value was not used: rename it to ${show(renamed)} in the workflow's \`with:\`.`
+  );
+}
+
 /** The env variable the runner passes an input in: INPUT_<NAME>, spaces to `_`, upper-cased, hyphens kept. */
 const envName = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`;
 
@@ -52,7 +70,7 @@ function undeclaredInputs(env: NodeJS.ProcessEnv): string[] {
 
 /**
  * INPUT_* variables action.yml does not declare, that are a near miss of one it does (`tll` for
- * `ttl`, `service_token_id` for `service-token-id`). These are errors, not warnings: the runner
+ * `ttl`, `minting_token_id` for `minting-token-id`). These are errors, not warnings: the runner
  * already warns about every unknown name, and that warning is easy to miss while the step stays
  * green with the setting silently at its default (a 1 h token instead of 5 m). A name close to
  * none of ours is left to the runner's warning: it may be meant for something else (a wrapper
@@ -61,6 +79,11 @@ function undeclaredInputs(env: NodeJS.ProcessEnv): string[] {
 export function mistypedInputs(env: NodeJS.ProcessEnv): InputError[] {
   const errors: InputError[] = [];
   for (const given of undeclaredInputs(env)) {
+    const renamed = RENAMED_INPUTS[given.replace(/_/g, '-')];
+    if (renamed) {
+      errors.push({ input: given, message: renamedMessage(given, renamed) });
+      continue;
+    }
     // Compared as written in the workflow: `_` and `-` are both one edit apart, like any typo.
     const meant = nearest(given, Object.keys(ACTION_INPUTS));
     if (!meant) continue;

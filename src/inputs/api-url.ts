@@ -1,4 +1,4 @@
-// The api-url input: where the minting credential is sent. Apart from config.ts so that post,
+// The api-url input: where the minting token is sent. Apart from config.ts so that post,
 // which checks main's record against it, loads this rule alone.
 import { fail, type Parsed } from './parsed.js';
 import { show } from '../report/text.js';
@@ -24,7 +24,7 @@ export function parseApiUrl(value: string): Parsed<string> {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     return fail(
       'api-url',
-      `${show(value)} is not https: the minting credential is only ever sent over https (http only to a loopback host); ${hint}.`,
+      `${show(value)} is not https: the minting token is only ever sent over https (http only to a loopback host); ${hint}.`,
     );
   }
   if (url.search || url.hash) return fail('api-url', `${show(value)} has a query or a fragment: ${hint}.`);

@@ -59,14 +59,19 @@ class Errors {
   }
 }
 
+/** What main knows of env beyond its values. */
+export interface EnvOrigin {
+  /** Env holds what an earlier use of this action in this job exported (steps/env-handover.ts). */
+  envFromEarlierUse?: boolean;
+}
+
 /** `run`: the workflow run (runner/run-context.ts), for the default name and the guidance on empty secrets. */
-export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo): Parsed<Config> {
+export function parseInputs(readGiven: ReadInput, env: NodeJS.ProcessEnv, run: RunInfo, origin: EnvOrigin = {}): Parsed<Config> {
   const errors = new Errors();
   for (const e of mistypedInputs(env)) errors.add(e.input, e.message);
   const read = withDefaults(readGiven);
   const notices: string[] = [];
-  // As pscale does: the organization from env when the input is empty.
-  const org = errors.take(parseResourceName('org', read('org') || (env['PLANETSCALE_ORG'] ?? '').trim()));
+  const org = errors.take(parseOrg(read('org'), env, origin));
   const credential = errors.take(parseCredential(read, env, run.secretsWithheld));
   const database = read('database');
   if (database) errors.take(parseResourceName('database', database));
@@ -144,6 +149,23 @@ function parseDatabaseCredential(read: ReadInput, database: string, errors: Erro
   return { database, branch, roles: roles.roles, ...(roles.kind ? { rolesKind: roles.kind } : {}), cidrs, urlEnv };
 }
 
+/**
+ * As pscale does: the organization from env PLANETSCALE_ORG when the input is empty. Not when an
+ * earlier use of the action exported it: that is its organization, perhaps from its own org input.
+ */
+function parseOrg(given: string, env: NodeJS.ProcessEnv, origin: EnvOrigin): Parsed<string> {
+  if (given) return parseResourceName('org', given);
+  const fromEnv = (env['PLANETSCALE_ORG'] ?? '').trim();
+  if (fromEnv && origin.envFromEarlierUse) {
+    return fail(
+      'org',
+      `is empty, and env PLANETSCALE_ORG (${show(fromEnv)}) is what an earlier use of this action in this job exported for the steps after it, ` +
+        `not a setting of this step: give org on this step too, e.g. "org: ${fromEnv}" if that is the organization meant.`,
+    );
+  }
+  return parseResourceName('org', fromEnv);
+}
+
 // PlanetScale names organizations and databases with letters, digits, `-` and `_`. Being a little
 // wider (`.`) costs nothing; refusing `/`, `?`, `#`, `%`, spaces and a leading `.` is what keeps a
 // name one path segment, whatever encoding does.
@@ -188,6 +210,14 @@ function takeAccess(input: string, written: string, notices: string[]): string {
   const { access, note } = normalizeAccess(written);
   if (note) notices.push(formatInputError({ input, message: note }));
   return access;
+}
+
+/** accessProblem, with the notice of a name passed on to PlanetScale naming the input it came from. */
+function checkAccess(input: string, access: string, level: AccessLevel, notices: string[]): string | undefined {
+  const passedOn: string[] = [];
+  const problem = accessProblem(access, level, passedOn);
+  for (const message of passedOn) notices.push(formatInputError({ input, message }));
+  return problem;
 }
 
 const DATABASE_LINE = /^\s*([^\s,:]+)\s*:(.*)$/;
@@ -254,7 +284,7 @@ export function parseDatabaseAccesses(text: string, database: string, notices: s
         });
         continue;
       }
-      const problem = accessProblem(item, 'database', notices);
+      const problem = checkAccess('accesses', item, 'database', notices);
       if (problem) {
         errors.push({ input: 'accesses', message: problem });
         continue;
@@ -306,7 +336,7 @@ export function parseOrgAccesses(text: string, notices: string[] = []): Parsed<s
       });
       continue;
     }
-    const problem = accessProblem(item, 'organization' satisfies AccessLevel, notices);
+    const problem = checkAccess('org-accesses', item, 'organization', notices);
     if (problem) errors.push({ input: 'org-accesses', message: problem });
     else accesses.add(item);
   }

@@ -1,4 +1,4 @@
-// The minting credential: a service token pair (inputs, or pscale's env variables) or an OAuth
+// The minting token: a service token pair (inputs, or pscale's env variables) or an OAuth
 // access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
 
 import { fail, type InputError, type Parsed, type ReadInput } from './parsed.js';
@@ -9,8 +9,8 @@ export type MintingCredential =
 
 const SECRETS_HINT =
   'Store the minting token as repository or environment secrets and pass them in with ' +
-  '`service-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-  '`service-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
+  '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
+  '`minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
 
 /** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
 function secretsHint(withheld: SecretsWithheld | undefined): string {
@@ -35,18 +35,18 @@ function credentialProblem(value: string): string | undefined {
 
 /** `withheld`: why this run's secrets may be empty, when the event says (runner/run-context.ts). */
 export function parseCredential(read: ReadInput, env: NodeJS.ProcessEnv, withheld?: SecretsWithheld): Parsed<MintingCredential> {
-  const id = read('service-token-id');
-  const token = read('service-token');
+  const id = read('minting-token-id');
+  const token = read('minting-token');
   const apiToken = read('api-token');
 
   if (apiToken && (id || token)) {
-    return fail('api-token', 'is set together with service-token-id/service-token: give one kind of minting credential, not both.');
+    return fail('api-token', 'is set together with minting-token-id/minting-token: give one minting token, not both.');
   }
   if (apiToken) {
     const problem = credentialProblem(apiToken);
     return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
   }
-  if (id || token) return servicePair(id, token, 'input', 'service-token-id', 'service-token', withheld);
+  if (id || token) return servicePair(id, token, 'input', 'minting-token-id', 'minting-token', withheld);
 
   // Both inputs empty: fall back to the variables pscale itself reads.
   const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
@@ -55,8 +55,8 @@ export function parseCredential(read: ReadInput, env: NodeJS.ProcessEnv, withhel
     return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
   }
   return fail(
-    'service-token',
-    'no minting credential: service-token-id, service-token and api-token are empty, and so are env ' +
+    'minting-token',
+    'no minting token: minting-token-id, minting-token and api-token are empty, and so are env ' +
       `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`,
   );
 }
@@ -69,10 +69,8 @@ function servicePair(
   tokenName: string,
   withheld: SecretsWithheld | undefined,
 ): Parsed<MintingCredential> {
-  if (!id)
-    return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
-  if (!token)
-    return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting service token. ${secretsHint(withheld)}`);
+  if (!id) return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
+  if (!token) return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
   const errors: InputError[] = [];
   const idProblem = credentialProblem(id);
   if (idProblem) errors.push({ input: idName, message: idProblem });
@@ -83,7 +81,7 @@ function servicePair(
 }
 
 /**
- * Whether export-env takes the minting credential away from post: it came from env
+ * Whether export-env takes the minting token away from post: it came from env
  * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
  * post sees those variables, and inputs evaluated again, with the minted token in them. Only
  * then does main keep a sealed copy in state (state/seal.ts).

@@ -102,7 +102,7 @@ export class PlanetScaleClient {
   private readonly options: ClientOptions;
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
-  /** The minting service token's own ID (none for an OAuth token): never a minted token's. */
+  /** The minting token's own ID (none for an OAuth token): never a minted token's. */
   readonly ownTokenId: string | undefined;
 
   /** `secrets` is shared with the clients derived from this one, so that hide() reaches them all. */

@@ -59,7 +59,7 @@ export function isRateLimited(error: unknown): boolean {
 /**
  * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
  * while every failure of the call so far was a 429 (`onlyRateLimited`), else `deadline`. Many
- * jobs sharing one minting credential share its budget of requests, so under a rate limit what
+ * jobs sharing one minting token share its budget of requests, so under a rate limit what
  * a call is worth decides how long it waits: post's delete waits longer (a token left alive
  * costs more than a step that ends late, and a rate limit is sure to end), main's create gives
  * up sooner (it made nothing, so nothing is lost, and the budget goes to the grants and deletes

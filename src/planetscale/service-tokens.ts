@@ -57,11 +57,9 @@ export async function createServiceToken(
   if (!id && isObject(body) && typeof body['id'] === 'string' && body['id']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call with an ID that does not look like a service token ID');
   }
-  // Taken for the new token, the minting credential's own ID would be granted to and deleted.
+  // Taken for the new token, the minting token's own ID would be granted to and deleted.
   if (id !== undefined && id === client.ownTokenId) {
-    throw new PlanetScaleResponseError(
-      'PlanetScale answered the create call with the ID of the minting credential itself, not of a new token',
-    );
+    throw new PlanetScaleResponseError('PlanetScale answered the create call with the ID of the minting token itself, not of a new token');
   }
   if (!id || !isObject(body) || typeof body['token'] !== 'string' || !body['token']) {
     throw new PlanetScaleResponseError('PlanetScale answered the create call without a token id and secret', id);
@@ -81,7 +79,7 @@ export async function createServiceToken(
 
 /**
  * The path of a token, or of something under it. The ID must look like one (token-id.ts): it may
- * come from an API answer, and goes into a path sent with the minting credential.
+ * come from an API answer, and goes into a path sent with the minting token.
  */
 function tokenPath(org: string, id: string, ...rest: string[]): string {
   if (!isServiceTokenId(id))
@@ -91,7 +89,7 @@ function tokenPath(org: string, id: string, ...rest: string[]): string {
 
 /** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
 function refuseOwnToken(client: PlanetScaleClient, id: string, what: string): void {
-  if (id === client.ownTokenId) throw new PlanetScaleResponseError(`Refused to ${what} the minting credential itself`);
+  if (id === client.ownTokenId) throw new PlanetScaleResponseError(`Refused to ${what} the minting token itself`);
 }
 
 /** A grant's answer: the access records it carries, and whether it said more pages follow. */
@@ -237,7 +235,7 @@ function nextPage(body: unknown, page: number): number {
 /**
  * The most pages one lookup reads. The list call has no filter and no sort (the spec documents
  * `page` and `per_page` only), so a lookup by name reads the organization's every token; bounded,
- * so that it cannot spend the rate limit the minting credential shares with every job using it
+ * so that it cannot spend the rate limit the minting token shares with every job using it
  * (600 requests a minute), nor a step's whole time limit, and a misbehaving API cannot keep us
  * paging forever.
  */
@@ -282,7 +280,7 @@ async function listAll(
 }
 
 function cutShortReason(what: string, count: unknown): string {
-  const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting credential shares)`;
+  const limit = `the ${(MAX_LIST_PAGES * PER_PAGE).toLocaleString('en-US')} a lookup reads (${MAX_LIST_PAGES} pages of ${PER_PAGE}, to spare the rate limit the minting token shares)`;
   return typeof count === 'number' && count > MAX_LIST_PAGES * PER_PAGE
     ? `PlanetScale lists ${count.toLocaleString('en-US')} ${what}, more than ${limit}`
     : `PlanetScale lists more ${what} than ${limit}`;

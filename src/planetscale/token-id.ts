@@ -1,5 +1,5 @@
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
-// the minting credential), so it is taken only if it has the shape of one.
+// the minting token), so it is taken only if it has the shape of one.
 //
 // Every public example is a short run of lowercase letters and digits (e.g. "hnmkbklsndgi"; see
 // https://api-docs.planetscale.com/reference/create-service-token and

@@ -1,6 +1,6 @@
 // Turning a failed API call into a message that says what happened and what to do. PlanetScale
 // answers 404 for a missing permission, so a 404 names both causes: the thing does not exist, or
-// the minting credential may not touch it.
+// the minting token may not touch it.
 
 import type { AccessRequest } from '../inputs/config.js';
 import { errorMessage, show } from './text.js';
@@ -29,15 +29,15 @@ function resource(request: AccessRequest): string {
 function notFoundAdvice(op: Operation): string {
   switch (op.kind) {
     case 'create':
-      return `the organization does not exist, or the minting credential lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
+      return `the organization does not exist, or the minting token lacks write_service_tokens on it (PlanetScale answers 404 for a missing permission).`;
     case 'grant':
       return (
-        `${op.request.resourceType === 'Organization' ? 'the minting credential' : `the database does not exist, or the minting credential`} ` +
+        `${op.request.resourceType === 'Organization' ? 'the minting token' : `the database does not exist, or the minting token`} ` +
         `does not itself hold ${op.request.accesses.join(', ')} on ${resource(op.request)}: a token can only delegate ` +
         `accesses it holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.`
       );
     case 'delete':
-      return `the minting credential lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
+      return `the minting token lacks delete_service_tokens (PlanetScale answers 404 for a missing permission).`;
   }
 }
 
@@ -54,7 +54,7 @@ export function explain(error: unknown, op: Operation): string {
     const detail = error.apiMessage ? ` PlanetScale says: ${show(error.apiMessage, Infinity)}.` : '';
     if (error.status === 401) {
       return (
-        `PlanetScale rejected the minting credential (${status}) while ${what}: the service token ID/secret or ` +
+        `PlanetScale rejected the minting token (${status}) while ${what}: the service token ID/secret or ` +
         `api-token is wrong, expired or deleted. Check the secrets the workflow passes, or create a new minting token.`
       );
     }
@@ -63,7 +63,7 @@ export function explain(error: unknown, op: Operation): string {
     }
     if (error.status === 429) {
       return (
-        `PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting credential's requests a minute, ` +
+        `PlanetScale rate-limited ${what} (${status}${attempts(error)}): the minting token's requests a minute, ` +
         `shared by every job that uses it, are spent${op.kind === 'create' ? ', so no token was created' : ''}. ` +
         `Run fewer such jobs at once, or give each repository or team a minting token of its own.${detail}`
       );
@@ -82,7 +82,7 @@ export function explain(error: unknown, op: Operation): string {
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 export function listingFailure(error: unknown, what: string): string {
   if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
-    return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting credential lacks read_service_tokens, so ${what} cannot be looked for.`;
+    return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting token lacks read_service_tokens, so ${what} cannot be looked for.`;
   }
   return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
 }

@@ -10,7 +10,7 @@ export const STATE = {
   org: 'org',
   apiUrl: 'api-url',
   cleanup: 'cleanup',
-  /** The minting credential, sealed; see sealCredential in seal.ts. */
+  /** The minting token, sealed; see sealCredential in seal.ts. */
   sealedCredential: 'minting-credential',
   /** The values of the variables main exported, as they were before, sealed; post puts them back (steps/env-handover.ts). */
   envBefore: 'env-before',

@@ -6,7 +6,7 @@ import type { Credential } from '../planetscale/client.js';
 
 // With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
 // every later step, post included; inputs that read those variables (`${{ env.… }}`) are
-// evaluated again for post and change too. When the minting credential came from there
+// evaluated again for post and change too. When the minting token came from there
 // (inputs/minting-credential.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
 // sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
 // PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked

@@ -1,4 +1,4 @@
-// The minting credential as the API client takes it: without where it was read from.
+// The minting token as the API client takes it: without where it was read from.
 
 import type { MintingCredential } from '../inputs/minting-credential.js';
 import type { Credential } from '../planetscale/client.js';

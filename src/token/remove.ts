@@ -87,7 +87,7 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
         ok: false,
         reason:
           `PlanetScale answered 404 to deleting service token ${show(name)} twice, a wait apart, yet the token still exists: ` +
-          'the minting credential lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
+          'the minting token lacks delete_service_tokens (a read lagging behind a write would have caught up). Add it to the minting token.',
       };
     }
     if (!client.waitEndsInTime(DELETE_AGAIN_AFTER_MS)) {
@@ -95,7 +95,7 @@ async function removeById(client: PlanetScaleClient, org: string, id: string, na
         ok: false,
         reason:
           `PlanetScale answered 404 to deleting service token ${show(name)}, yet still shows it, and the time limit for talking to PlanetScale ` +
-          'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting credential lacks delete_service_tokens is not known.',
+          'leaves no time to wait and try once more: whether its reads lag behind its writes or the minting token lacks delete_service_tokens is not known.',
       };
     }
     log.info(

@@ -26,8 +26,8 @@ export function acmeInputs(
 ): Record<string, string> {
   return {
     org: 'acme',
-    'service-token-id': minting.id,
-    'service-token': minting.token,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
     database: 'app',
     accesses: 'read_branch',
     'api-url': fake.url,

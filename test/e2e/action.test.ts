@@ -35,8 +35,8 @@ afterEach(async () => {
 function baseInputs(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     org: 'acme',
-    'service-token-id': minting.id,
-    'service-token': minting.token,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
     database: 'app',
     accesses: 'read_branch create_branch',
     'api-url': fake.url,
@@ -231,7 +231,7 @@ describe('happy path', () => {
 
 describe('credentials', () => {
   it('falls back to env PLANETSCALE_SERVICE_TOKEN(_ID), and post deletes with it although export-env replaced them', async () => {
-    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const inputs = baseInputs({ 'minting-token-id': '', 'minting-token': '' });
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
     const { main, post } = await mainThenPost(inputs, { env });
     expect(main.exitCode).toBe(0);
@@ -247,16 +247,16 @@ describe('credentials', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('deletes with the minting credential when the inputs themselves read PLANETSCALE_SERVICE_TOKEN* (evaluated again for post)', async () => {
-    // As with `service-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: main's env holds what its inputs
+  it('deletes with the minting token when the inputs themselves read PLANETSCALE_SERVICE_TOKEN* (evaluated again for post)', async () => {
+    // As with `minting-token: ${{ env.PLANETSCALE_SERVICE_TOKEN }}`: main's env holds what its inputs
     // hold, so main seals the credential; post's inputs hold the minted token.
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
     const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
     expect(main.state['minting-credential']).toBeTruthy();
     expect(main.exitCode).toBe(0);
     const postInputs = baseInputs({
-      'service-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!,
-      'service-token': main.env['PLANETSCALE_SERVICE_TOKEN']!,
+      'minting-token-id': main.env['PLANETSCALE_SERVICE_TOKEN_ID']!,
+      'minting-token': main.env['PLANETSCALE_SERVICE_TOKEN']!,
     });
     const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
     expect(post.exitCode).toBe(0);
@@ -274,7 +274,7 @@ describe('credentials', () => {
     const main = await runStep({ actionDir, step: 'main', inputs: baseInputs(), env });
     expect(main.exitCode).toBe(0);
     fake.clearRequests();
-    const postInputs = baseInputs({ 'service-token-id': stranger.id, 'service-token': stranger.token });
+    const postInputs = baseInputs({ 'minting-token-id': stranger.id, 'minting-token': stranger.token });
     const post = await runStep({ actionDir, step: 'post', inputs: postInputs, env: main.env, state: main.state, masks: main.masks });
     expect(post.exitCode).toBe(0);
     const deletes = fake.requests.filter((r) => r.method === 'DELETE').map((r) => [r.credentialId, r.status]);
@@ -287,9 +287,9 @@ describe('credentials', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('fails post clearly when the minting credential was revoked meanwhile, naming the token and its expiry', async () => {
+  it('fails post clearly when the minting token was revoked meanwhile, naming the token and its expiry', async () => {
     const shortLived = fake.addServiceToken('acme', MINTING_ACCESSES);
-    const inputs = baseInputs({ 'service-token-id': shortLived.id, 'service-token': shortLived.token });
+    const inputs = baseInputs({ 'minting-token-id': shortLived.id, 'minting-token': shortLived.token });
     const { main, post } = await mainThenPost(inputs, {
       between: async () => {
         expect(await callAs(minting, 'DELETE', `/v1/organizations/acme/service-tokens/${shortLived.id}`)).toBe(204);
@@ -300,7 +300,7 @@ describe('credentials', () => {
     expect(post.errors).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Could not delete service token "${main.outputs['name']}": PlanetScale rejected the minting credential \\(HTTP 401.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`,
+          `^Could not delete service token "${main.outputs['name']}": PlanetScale rejected the minting token \\(HTTP 401.* It stays valid until ${main.outputs['expires-at']!.replace(/[.]/g, '\\.')}`,
         ),
       ),
     ]);
@@ -320,7 +320,7 @@ describe('credentials', () => {
 
   it('mints with an OAuth api-token', async () => {
     const oauth = fake.addOAuthToken('acme', MINTING_ACCESSES);
-    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '', 'api-token': oauth });
+    const inputs = baseInputs({ 'minting-token-id': '', 'minting-token': '', 'api-token': oauth });
     const { main, post } = await mainThenPost(inputs);
     expect(main.exitCode).toBe(0);
     expect(post.exitCode).toBe(0);
@@ -330,17 +330,37 @@ describe('credentials', () => {
   });
 
   it('fails clearly on a wrong minting secret (401), creating nothing', async () => {
-    const { main, post } = await mainThenPost(baseInputs({ 'service-token': 'pscale_tkn_wrong' }));
+    const { main, post } = await mainThenPost(baseInputs({ 'minting-token': 'pscale_tkn_wrong' }));
     expect(main.exitCode).toBe(1);
-    expect(main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting credential \(HTTP 401, code "unauthorized"\)/)]);
+    expect(main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting token \(HTTP 401, code "unauthorized"\)/)]);
     expect(post.exitCode).toBe(0);
     expect(post.maskedLog).toMatch(/Nothing to clean up/);
     expect(fake.mintedTokens()).toEqual([]);
     expectNoStackTrace(main);
   });
 
+  it('the minting token given under the old input names, those of the outputs: the new names, and nothing sent', async () => {
+    const inputs = {
+      ...baseInputs({ 'minting-token-id': '', 'minting-token': '' }),
+      'service-token-id': minting.id,
+      'service-token': minting.token,
+    };
+    const main = await runStep({ actionDir, step: 'main', inputs });
+    expect(main.exitCode).toBe(1);
+    expect(main.errors).toEqual([
+      expect.stringMatching(
+        /^Input "service-token": this action has no input "service-token": the minting token is given as "minting-token" /,
+      ),
+      expect.stringMatching(/^Input "service-token-id": .*rename it to "minting-token-id" in the workflow's `with:`\.$/),
+      expect.stringMatching(/^Input "minting-token": no minting token/),
+    ]);
+    expect(fake.requests).toEqual([]);
+    expect(main.state).toEqual(EMPTY_STATE);
+    expect(leaks(main, minting.token)).toEqual([]);
+  });
+
   it('an env credential with a line break', async () => {
-    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const inputs = baseInputs({ 'minting-token-id': '', 'minting-token': '' });
     const main = await runStep({
       actionDir,
       step: 'main',
@@ -381,7 +401,7 @@ describe('failures after the token exists', () => {
       organization: ['write_service_tokens', 'read_service_tokens'],
       databases: { app: ['read_branch'] },
     });
-    const inputs = baseInputs({ 'service-token-id': noDelete.id, 'service-token': noDelete.token, accesses: 'read_branch' });
+    const inputs = baseInputs({ 'minting-token-id': noDelete.id, 'minting-token': noDelete.token, accesses: 'read_branch' });
     const { main, post } = await mainThenPost(inputs);
     expect(main.exitCode).toBe(0);
     expect(post.exitCode).toBe(1);
@@ -439,12 +459,12 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
     ['org with a slash', { org: 'a/b' }, /^Input "org": "a\/b" is not a PlanetScale name/],
     [
       'no credential at all',
-      { 'service-token-id': '', 'service-token': '' },
-      /^Input "service-token": no minting credential.*forks.*Dependabot/,
+      { 'minting-token-id': '', 'minting-token': '' },
+      /^Input "minting-token": no minting token.*forks.*Dependabot/,
     ],
-    ['half a credential', { 'service-token': '' }, /^Input "service-token": is empty while service-token-id is set/],
+    ['half a credential', { 'minting-token': '' }, /^Input "minting-token": is empty while minting-token-id is set/],
     ['both credential kinds', { 'api-token': 'oauth-x' }, /^Input "api-token": is set together with/],
-    ['a credential with a line break', { 'service-token': 'pscale_tkn_a\nb' }, /^Input "service-token": contains a line break/],
+    ['a credential with a line break', { 'minting-token': 'pscale_tkn_a\nb' }, /^Input "minting-token": contains a line break/],
     ['a DB line with no accesses', { accesses: 'app:' }, /^Input "accesses": line "app:" names database "app" but no accesses/],
     ['bare accesses with no database', { database: '' }, /^Input "accesses": "read_branch" has no database/],
     ['nothing to grant', { accesses: '' }, /^Input "accesses": nothing to grant/],
@@ -487,7 +507,7 @@ describe('bad input: a clear error and exit 1, with no API call', () => {
   });
 
   it('an env credential with a line break', async () => {
-    const inputs = baseInputs({ 'service-token-id': '', 'service-token': '' });
+    const inputs = baseInputs({ 'minting-token-id': '', 'minting-token': '' });
     const main = await runStep({
       actionDir,
       step: 'main',

@@ -62,6 +62,45 @@ describe('inputs as users write them', () => {
     expect(post.exitCode).toBe(0);
   });
 
+  it('passes an access name it does not know, near none it does, to PlanetScale with a notice; PlanetScale decides', async () => {
+    const { main, post } = await mainThenPost(inputs({ accesses: 'read_branch read_query_insights' }));
+    expect(main.notices).toEqual([
+      expect.stringMatching(
+        /^Input "accesses": "read_query_insights" is not among the database-level accesses this version of the action knows: it is passed to PlanetScale, which decides\./,
+      ),
+    ]);
+    const grants = fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/access'));
+    expect(grants.map((q) => q.body)).toEqual([{ database: 'app', access: ['read_branch', 'read_query_insights'] }]);
+    // This fake knows no such access and refuses it (422): the step fails with PlanetScale's answer and deletes the token.
+    expect(grants[0]!.status).toBe(422);
+    expect(main.exitCode).toBe(1);
+    expect(main.errors.join('\n')).toContain('read_query_insights');
+    expect(post.exitCode).toBe(0);
+  });
+
+  it('refuses a near miss of a known access (did you mean), and a credential-managing one, before any call', async () => {
+    for (const [overrides, expected] of [
+      [
+        { accesses: 'read_brnch' },
+        /^Input "accesses": "read_brnch" is not a PlanetScale database-level access; did you mean "read_branch"\?/,
+      ],
+      [
+        { 'org-accesses': 'delete_service_tokens' },
+        /^Input "org-accesses": "delete_service_tokens" manages credentials, so this action never grants it/,
+      ],
+      [
+        { 'org-accesses': 'write_service_token' },
+        /^Input "org-accesses": "write_service_token" is not a PlanetScale organization-level access/,
+      ],
+    ] as const) {
+      const main = await runStep({ actionDir, step: 'main', inputs: inputs(overrides) });
+      expect(main.exitCode).toBe(1);
+      expect(main.errors).toEqual([expect.stringMatching(expected)]);
+      expect(main.notices).toEqual([]);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+
   it('stops at a mistyped input name (tll: 5m) with a did-you-mean, before any API call', async () => {
     const { main } = await mainThenPost(inputs({ tll: '5m' }));
     expect(main.exitCode).toBe(1);
@@ -75,7 +114,7 @@ describe('inputs as users write them', () => {
 });
 
 describe('two uses in one job', () => {
-  const fromEnv = () => acmeInputs(fake, minting, { 'service-token-id': '', 'service-token': '' });
+  const fromEnv = () => acmeInputs(fake, minting, { 'minting-token-id': '', 'minting-token': '' });
   const fromInputs = (db: string) => () => acmeInputs(fake, minting, { database: db });
   const jobEnv = () => ({ PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token });
 
@@ -103,7 +142,7 @@ describe('two uses in one job', () => {
     expect(r.mains[1]!.exitCode).toBe(1);
     expect(r.mains[1]!.errors).toHaveLength(1);
     expect(r.mains[1]!.errors[0]).toMatch(
-      /^The minting credential \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/,
+      /^The minting token \(env PLANETSCALE_SERVICE_TOKEN_ID \/ PLANETSCALE_SERVICE_TOKEN\) is the token an earlier use of this action in this job minted/,
     );
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
     expect(fake.requests.filter((q) => q.credentialId === first)).toEqual([]);
@@ -121,7 +160,7 @@ describe('two uses in one job', () => {
     expect(r.posts[0]!.env).toEqual({});
   });
 
-  it("first from env, second from inputs: the first's post still opens its minting credential (no 401)", async () => {
+  it("first from env, second from inputs: the first's post still opens its minting token (no 401)", async () => {
     const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromEnv }, { inputs: fromInputs('analytics') }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 0]);
     expect(r.posts[1]!.maskedLog).toContain('back as they were before this use of the action');
@@ -135,14 +174,58 @@ describe('two uses in one job', () => {
   it('first from inputs, second from env (or inputs reading env): the second refuses, the first cleans up', async () => {
     const readsEnv = (env: Record<string, string | undefined>) =>
       acmeInputs(fake, minting, {
-        'service-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '',
-        'service-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '',
+        'minting-token-id': env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '',
+        'minting-token': env['PLANETSCALE_SERVICE_TOKEN'] ?? '',
       });
     const r = await runUses({ actionDir, env: jobEnv(), uses: [{ inputs: fromInputs('app') }, { inputs: fromEnv }, { inputs: readsEnv }] });
     expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1, 1]);
     expect(r.mains[1]!.errors[0]).toContain('Pass the minting token through inputs');
-    expect(r.mains[2]!.errors[0]).toMatch(/^The minting credential \(service-token-id \/ service-token\) is the token an earlier use/);
+    expect(r.mains[2]!.errors[0]).toMatch(/^The minting token \(minting-token-id \/ minting-token\) is the token an earlier use/);
     expectCleanEnd(r, 1);
+  });
+});
+
+describe('org from env PLANETSCALE_ORG', () => {
+  const noOrg = () => acmeInputs(fake, minting, { org: '' });
+
+  it("an empty org takes the job's PLANETSCALE_ORG in main", async () => {
+    const r = await runUses({ actionDir, env: { PLANETSCALE_ORG: 'acme' }, uses: [{ inputs: noOrg }] });
+    expect(r.mains[0]!.errors, r.mains[0]!.maskedLog).toEqual([]);
+    expect(fake.requests.filter((q) => q.method === 'POST').map((q) => q.path)).toContain('/v1/organizations/acme/service-tokens');
+    expect(r.posts[0]!.exitCode).toBe(0);
+  });
+
+  it('post deletes in the organization main minted in, whatever PLANETSCALE_ORG and org say by then', async () => {
+    const main = await runStep({ actionDir, step: 'main', inputs: inputs({ org: '' }), env: { PLANETSCALE_ORG: 'acme' } });
+    expect(main.exitCode).toBe(0);
+    fake.clearRequests();
+    // A later step moved PLANETSCALE_ORG, and org reads it (`org: ${{ env.PLANETSCALE_ORG }}`), evaluated again for post.
+    const post = await runStep({
+      actionDir,
+      step: 'post',
+      inputs: inputs({ org: 'shop' }),
+      env: { ...main.env, PLANETSCALE_ORG: 'shop' },
+      state: main.state,
+      masks: main.masks,
+    });
+    expect(post.exitCode, post.maskedLog).toBe(0);
+    expect(post.maskedLog).toContain('Deleted service token');
+    expect(fake.requests.length).toBeGreaterThan(0);
+    for (const q of fake.requests) expect(q.path).toMatch(/^\/v1\/organizations\/acme\//);
+  });
+
+  it("a second use with no org does not take the first use's exported organization as its own", async () => {
+    // The first use's org comes from its input: PLANETSCALE_ORG in env afterwards is its export, not the user's.
+    const r = await runUses({ actionDir, uses: [{ inputs: inputs({ org: 'acme' }) }, { inputs: noOrg }] });
+    expect(r.mains.map((m) => m.exitCode)).toEqual([0, 1]);
+    expect(r.mains[1]!.errors).toEqual([
+      expect.stringMatching(
+        /^Input "org": is empty, and env PLANETSCALE_ORG \("acme"\) is what an earlier use of this action in this job exported/,
+      ),
+    ]);
+    // Only the first minted; its post cleaned up.
+    expect(fake.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/service-tokens'))).toHaveLength(1);
+    expect(r.posts[0]!.exitCode).toBe(0);
   });
 });
 
@@ -158,7 +241,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       organization: ['write_service_tokens', 'read_service_tokens'],
       databases: { app: ['read_branch'] },
     });
-    const given = inputs({ 'service-token-id': weak.id, 'service-token': weak.token, ttl: '10m' });
+    const given = inputs({ 'minting-token-id': weak.id, 'minting-token': weak.token, ttl: '10m' });
     const main = await runStep({ actionDir, step: 'main', inputs: given });
     try {
       expect(main.exitCode).toBe(0);
@@ -186,7 +269,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
     const main = await runStep({
       actionDir,
       step: 'main',
-      inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token, cleanup: 'false' }),
+      inputs: inputs({ 'minting-token-id': weak.id, 'minting-token': weak.token, cleanup: 'false' }),
     });
     try {
       expect(main.exitCode).toBe(0);
@@ -204,8 +287,8 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
     });
     const { main, post } = await mainThenPost(
       inputs({
-        'service-token-id': narrow.id,
-        'service-token': narrow.token,
+        'minting-token-id': narrow.id,
+        'minting-token': narrow.token,
         accesses: 'read_branch create_branch',
         'org-accesses': 'read_databases',
       }),
@@ -222,8 +305,8 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
   });
 
   it("reads the minting token's accesses alongside the create call, not after it (no added round trip)", async () => {
-    // A slow create (recorded when it is acted on, 400 ms in): a read sent after its answer would be recorded after it.
-    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'delay', delayMs: 400 });
+    // A slow create (recorded when it is acted on, 3 s in, room for a busy machine to send the read): a read sent after its answer would be recorded after it.
+    fake.faults.script({ method: 'POST', path: '/v1/organizations/acme/service-tokens' }, { kind: 'delay', delayMs: 3_000 });
     try {
       const { main } = await mainThenPost(inputs());
       expect(main.exitCode).toBe(0);
@@ -241,7 +324,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       organization: ['write_service_tokens', 'delete_service_tokens'],
       databases: { app: ['read_branch'] },
     });
-    const { main, post } = await mainThenPost(inputs({ 'service-token-id': blind.id, 'service-token': blind.token }));
+    const { main, post } = await mainThenPost(inputs({ 'minting-token-id': blind.id, 'minting-token': blind.token }));
     expect(main.exitCode).toBe(0);
     expect(main.warnings).toEqual([]);
     expect(main.errors).toEqual([]);

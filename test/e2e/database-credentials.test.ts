@@ -95,8 +95,8 @@ describe('Postgres: a role for a migration', () => {
 
   const inputs = (overrides: Record<string, string> = {}) => ({
     org: 'acme',
-    'service-token-id': minting.id,
-    'service-token': minting.token,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
     database: 'shop',
     branch: 'pr-7',
     'api-url': fake.url,
@@ -161,8 +161,8 @@ describeWithMariaDb('MySQL (MariaDB): a branch password for a migration', () => 
   it('mints a password and a token, the URL migrates with mysql2, post deletes both: the table stays, the URL is refused', async () => {
     const inputs = {
       org: 'acme',
-      'service-token-id': minting.id,
-      'service-token': minting.token,
+      'minting-token-id': minting.id,
+      'minting-token': minting.token,
       database: 'app',
       accesses: 'read_branch',
       branch: 'pr-8',
@@ -215,8 +215,8 @@ describe('failures leave nothing alive (credentials modelled by the fake)', () =
 
   const inputs = (overrides: Record<string, string> = {}) => ({
     org: 'acme',
-    'service-token-id': minting.id,
-    'service-token': minting.token,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
     database: 'app',
     branch: 'dev',
     'api-url': fake.url,
@@ -354,8 +354,8 @@ describe('bad input for the new inputs: refused before any call', () => {
       step: 'main',
       inputs: {
         org: 'acme',
-        'service-token-id': 'mintid123456',
-        'service-token': 'pscale_tkn_x',
+        'minting-token-id': 'mintid123456',
+        'minting-token': 'pscale_tkn_x',
         database: 'app',
         branch: 'dev',
         'api-url': fake.url,

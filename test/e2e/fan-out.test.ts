@@ -27,8 +27,8 @@ beforeEach(() => {
 
 const inputs = (accesses: string) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   accesses,
   'api-url': fake.url,
 });

@@ -80,12 +80,12 @@ describe('path injection: refused before any request', () => {
 
 describe('header injection: a credential with CR/LF is refused, never sent', () => {
   it.each([
-    ['service-token', `${'pscale_tkn_'}abc\r\nX-Injected: 1`],
-    ['service-token', 'pscale_tkn_abc\nHost: evil'],
-    ['service-token-id', 'id\r\nX-Injected: 1'],
+    ['minting-token', `${'pscale_tkn_'}abc\r\nX-Injected: 1`],
+    ['minting-token', 'pscale_tkn_abc\nHost: evil'],
+    ['minting-token-id', 'id\r\nX-Injected: 1'],
     ['api-token', 'oauth\r\nX-Injected: 1'],
   ])('%s with a line break', async (input, value) => {
-    const overrides = input === 'api-token' ? { 'service-token-id': '', 'service-token': '', 'api-token': value } : { [input]: value };
+    const overrides = input === 'api-token' ? { 'minting-token-id': '', 'minting-token': '', 'api-token': value } : { [input]: value };
     const main = await runStep({ actionDir, step: 'main', inputs: inputs(overrides) });
     expectRefusedBeforeAnyRequest(main, input);
     expect(main.errors[0]).toMatch(/contains a line break/);
@@ -297,7 +297,7 @@ describe('generated hostile inputs through the built action', () => {
         examples: [
           [
             {
-              ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }),
+              ...inputs({ 'minting-token-id': 'mintid123456', 'minting-token': 'pscale_tkn_minting' }),
               'api-token': '',
               'org-accesses': 'read_databases,',
               ttl: '15m',
@@ -308,7 +308,7 @@ describe('generated hostile inputs through the built action', () => {
           ],
           [
             {
-              ...inputs({ 'service-token-id': 'mintid123456', 'service-token': 'pscale_tkn_minting' }),
+              ...inputs({ 'minting-token-id': 'mintid123456', 'minting-token': 'pscale_tkn_minting' }),
               org: '../../x',
               database: 'a/b',
               accesses: 'x\n::add-path::/tmp',

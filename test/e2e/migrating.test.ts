@@ -19,8 +19,8 @@ jobs:
       - uses: ./
         with:
           org: acme
-          service-token-id: \${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}
-          service-token: \${{ secrets.PLANETSCALE_MINT_TOKEN }}
+          minting-token-id: \${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}
+          minting-token: \${{ secrets.PLANETSCALE_MINT_TOKEN }}
           database: app
           accesses: read_branch
       - id: before

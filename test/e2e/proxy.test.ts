@@ -124,8 +124,8 @@ beforeEach(() => {
 
 const inputs = (apiUrl: string) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   database: 'app',
   accesses: 'read_branch',
   'api-url': apiUrl,
@@ -237,7 +237,7 @@ describe('proxies', () => {
 
 describe('post uses the proxy settings main ran with', () => {
   // A later step may write HTTPS_PROXY to GITHUB_ENV (a careless one, to reach a corporate proxy);
-  // post must not send the minting credential there.
+  // post must not send the minting token there.
   let hostile: ForwardProxy;
   beforeEach(async () => {
     hostile = await startProxy(() => undefined);

@@ -1,7 +1,7 @@
 // Secret exposure audit: the built dist/ run as the runner runs it (test/harness), with
 // RUNNER_DEBUG=1 (so the log holds the runner's own lines for every value saved in env, state and
 // outputs, as a real debug log does), main then post, on every path a job can take: success (with and without
-// export-env; minting credential from inputs, from env, or an OAuth token), a refused grant, an
+// export-env; minting token from inputs, from env, or an OAuth token), a refused grant, an
 // API that echoes credentials back in its error bodies (grants, and post's delete), an API that
 // answers 500 to everything, a 401, a job cancelled while the grants are in flight, and the
 // verified cleanup's paths (a create answered with a path-like ID, 404s while the token is still
@@ -66,8 +66,8 @@ async function watchedFake(handler?: (req: SeenRequest) => Own | Promise<Own>) {
 
 const inputs = (apiUrl: string, overrides: Record<string, string> = {}) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   accesses: 'app: read_branch, create_branch\nanalytics: read_branch',
   'org-accesses': 'read_databases',
   'api-url': apiUrl,
@@ -118,7 +118,7 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
     }
     if (step.path.some((p) => p.includes(value))) findings.push(`${what} in GITHUB_PATH`);
   }
-  // State: the minted ID only as token-id; no secret at all (the minting credential is sealed).
+  // State: the minted ID only as token-id; no secret at all (the minting token is sealed).
   for (const [what, value] of Object.entries(never)) if (count(step.files.state, value) > 0) findings.push(`${what} in GITHUB_STATE`);
   // The runner logs every state value with debug on: the sealed credential, with the minted secret
   // a later step sees, would open to the minting one. It must show as *** only.
@@ -141,11 +141,11 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   const restored =
     restoring && step.env['PLANETSCALE_SERVICE_TOKEN_ID'] === mintingId && step.env['PLANETSCALE_SERVICE_TOKEN'] === mintingSecret;
   if (restored && !(jobMasks.includes(mintingId) && jobMasks.includes(mintingSecret)))
-    findings.push('minting credential put back in GITHUB_ENV unmasked');
+    findings.push('minting token put back in GITHUB_ENV unmasked');
   for (const file of ['output', 'env'] as const) {
     const allowed = file === 'env' && restored ? 1 : 0;
     if (count(step.files[file], mintingId) !== allowed || count(step.files[file], mintingSecret) !== allowed)
-      findings.push(`minting credential in GITHUB_${file.toUpperCase()}`);
+      findings.push(`minting token in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedSecret) !== expected[file].mintedSecret)
       findings.push(`mintedSecret ${count(step.files[file], mintedSecret)} times in GITHUB_${file.toUpperCase()}`);
     if (count(step.files[file], mintedId) !== expected[file].mintedId)
@@ -166,7 +166,7 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
   const exportEnv = options.exportEnv ?? true;
   const { main, post } = job;
   expect(post, 'post ran').toBeDefined();
-  // The minting credential is masked before anything else is printed.
+  // The minting token is masked before anything else is printed.
   const mintingMasks = [secrets.mintingId, secrets.mintingSecret].filter(Boolean).map((v) => `::add-mask::${v}`);
   expect(main.lines.slice(0, mintingMasks.length).sort()).toEqual(mintingMasks.sort());
   if (secrets.mintedId) {
@@ -253,15 +253,15 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       expect(message).not.toContain('pscale_tkn_');
       expect(message).not.toContain(minting.id);
     }
-    // The minting credential was only ever sent to api-url, and the token was deleted.
+    // The minting token was only ever sent to api-url, and the token was deleted.
     expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('minting credential from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
+  it('minting token from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'service-token-id': '', 'service-token': '' }), env, debug: true });
+    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'minting-token-id': '', 'minting-token': '' }), env, debug: true });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(job.main.state['minting-credential']).toBeTruthy();
@@ -286,8 +286,8 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const job = await runJob({
       actionDir,
       inputs: inputs(api.url, {
-        'service-token-id': unusual.id,
-        'service-token': unusual.token,
+        'minting-token-id': unusual.id,
+        'minting-token': unusual.token,
         accesses: 'app: read_branch',
         'org-accesses': '',
       }),
@@ -313,8 +313,8 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const job = await runJob({
       actionDir,
       inputs: inputs(api.url, {
-        'service-token-id': '',
-        'service-token': '',
+        'minting-token-id': '',
+        'minting-token': '',
         'api-token': oauth,
         accesses: 'app: read_branch',
         'org-accesses': '',
@@ -375,11 +375,11 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(api.requests.every((r) => r.headers.authorization === `${minting.id}:${minting.token}`)).toBe(true);
   });
 
-  it('a 401: the minting credential rejected', async () => {
+  it('a 401: the minting token rejected', async () => {
     const wrong = 'pscale_tkn_wrongwrongwrongwrongwrongwrongwrongwrong';
-    const job = await runJob({ actionDir, inputs: inputs(fake.url, { 'service-token': wrong }), debug: true });
+    const job = await runJob({ actionDir, inputs: inputs(fake.url, { 'minting-token': wrong }), debug: true });
     expect(job.main.exitCode).toBe(1);
-    expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting credential \(HTTP 401/)]);
+    expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting token \(HTTP 401/)]);
     expect(job.post!.exitCode).toBe(0);
     auditJob(job, { mintingId: minting.id, mintingSecret: wrong, mintedId: '', mintedSecret: '' });
     expect(fake.mintedTokens()).toEqual([]);
@@ -445,7 +445,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it("a create answered with the minting credential's own ID: never granted to nor deleted; the real token is found by name and deleted", async () => {
+  it("a create answered with the minting token's own ID: never granted to nor deleted; the real token is found by name and deleted", async () => {
     fake.faults.script(
       { method: 'POST', path: '/v1/organizations/acme/service-tokens' },
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: minting.id }) },
@@ -453,7 +453,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const { api, minted } = await watchedFake();
     const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
     expect(job.main.exitCode).toBe(1);
-    expect(job.main.errors[0]).toMatch(/with the ID of the minting credential itself, not of a new token/);
+    expect(job.main.errors[0]).toMatch(/with the ID of the minting token itself, not of a new token/);
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
     expect(minted.id).toBe(minting.id);
     const ownPath = `/v1/organizations/acme/service-tokens/${minting.id}`;
@@ -515,8 +515,8 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const job = await runJob({
       actionDir,
       inputs: inputs(api.url, {
-        'service-token-id': wide.id,
-        'service-token': wide.token,
+        'minting-token-id': wide.id,
+        'minting-token': wide.token,
         accesses: `app: ${thirty.join(' ')}`,
         'org-accesses': '',
       }),

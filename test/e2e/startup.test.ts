@@ -98,7 +98,7 @@ describe('start-up of the built steps', () => {
   it('main refused for bad input loads no chunk: not the API client, no HTTP code', async () => {
     const main = await probed({ step: 'main', inputs: { org: 'acme', 'api-url': fake.url } });
     expect(main.exitCode).toBe(1);
-    expect(main.errors.join('\n')).toMatch(/no minting credential/);
+    expect(main.errors.join('\n')).toMatch(/no minting token/);
     expect(main.chunks).toEqual([]);
     expect(heavy(main.modules)).toEqual({ crypto: true, http: false, tls: false, nodeUndici: false });
   });
@@ -106,8 +106,8 @@ describe('start-up of the built steps', () => {
   it("main and a post that deletes load the API client, never Node's own undici (fetch)", async () => {
     const inputs = {
       org: 'acme',
-      'service-token-id': minting.id,
-      'service-token': minting.token,
+      'minting-token-id': minting.id,
+      'minting-token': minting.token,
       database: 'app',
       accesses: 'read_branch',
       'api-url': fake.url,
@@ -131,7 +131,7 @@ describe('start-up of the built steps', () => {
     expect(fake.mintedTokens()).toEqual([]);
   });
 
-  it('post opens the sealed minting credential when the inputs no longer hold it', async () => {
+  it('post opens the sealed minting token when the inputs no longer hold it', async () => {
     // The credential came from env PLANETSCALE_SERVICE_TOKEN*, which export-env replaced with the minted token.
     const inputs = { org: 'acme', database: 'app', accesses: 'read_branch', 'api-url': fake.url };
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };

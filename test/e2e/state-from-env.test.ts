@@ -2,7 +2,7 @@
 // top of the job's env, and that env holds what any step wrote to GITHUB_ENV: a key main left
 // unwritten could be supplied there (by a later step, or by an injection bug in one). Main
 // therefore writes every key first, empty where it has nothing; and post checks the API URL it
-// would send the minting credential to against the api-url input.
+// would send the minting token to against the api-url input.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { runStep } from '../harness/index.ts';
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
 let minting: { id: string; token: string };
-/** Where injected state would send the minting credential: it must never be called. */
+/** Where injected state would send the minting token: it must never be called. */
 let hostile: Server;
 let hostileUrl: string;
 const hostileSaw: string[] = [];
@@ -44,8 +44,8 @@ beforeEach(() => {
 
 const inputs = (extra: Record<string, string> = {}) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   database: 'app',
   accesses: 'read_branch',
   'api-url': fake.url,

@@ -60,16 +60,16 @@ describe('sweep-expired', () => {
   });
 
   it('warns, and does not fail post, when only the sweep was left to do and it cannot run', async () => {
-    // cleanup: false keeps the token; the sweep needs the minting credential, which post no longer has.
+    // cleanup: false keeps the token; the sweep needs the minting token, which post no longer has.
     const asked = { 'sweep-expired': 'true', cleanup: 'false', 'export-env': 'false' };
     const { main, post } = await runJob({
       actionDir,
       inputs: inputs(asked),
-      postInputs: inputs({ ...asked, 'service-token-id': '', 'service-token': '' }),
+      postInputs: inputs({ ...asked, 'minting-token-id': '', 'minting-token': '' }),
     });
     expect([main.exitCode, post!.exitCode]).toEqual([0, 0]);
     expect(post!.errors).toEqual([]);
-    expect(post!.warnings).toEqual([expect.stringMatching(/^sweep-expired: the minting credential is no longer available/)]);
+    expect(post!.warnings).toEqual([expect.stringMatching(/^sweep-expired: the minting token is no longer available/)]);
     expect(post!.summary).not.toMatch(/could not be deleted/);
     // The token cleanup: false kept, deleted here.
     const kept = main.outputs['service-token-id']!;
@@ -84,12 +84,12 @@ describe('sweep-expired', () => {
     const noRead = fake.addServiceToken('acme', { ...ACCESSES, organization: ['write_service_tokens', 'delete_service_tokens'] });
     const { main, post } = await runJob({
       actionDir,
-      inputs: inputs({ 'sweep-expired': 'true', 'service-token-id': noRead.id, 'service-token': noRead.token }),
+      inputs: inputs({ 'sweep-expired': 'true', 'minting-token-id': noRead.id, 'minting-token': noRead.token }),
     });
     expect([main.exitCode, post!.exitCode]).toEqual([0, 0]);
     expect(post!.warnings).toEqual([
       expect.stringMatching(
-        /^sweep-expired: PlanetScale refused listing service tokens \(HTTP 404\): the minting credential lacks read_service_tokens/,
+        /^sweep-expired: PlanetScale refused listing service tokens \(HTTP 404\): the minting token lacks read_service_tokens/,
       ),
     ]);
     expect(fake.mintedTokens()).toEqual([]);

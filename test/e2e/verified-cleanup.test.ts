@@ -54,8 +54,8 @@ afterEach(async () => {
 function inputs(overrides: Record<string, string> = {}, credential = minting): Record<string, string> {
   return {
     org: 'acme',
-    'service-token-id': credential.id,
-    'service-token': credential.token,
+    'minting-token-id': credential.id,
+    'minting-token': credential.token,
     accesses: 'app: read_branch create_branch',
     'org-accesses': '',
     'api-url': fake.url,
@@ -261,7 +261,7 @@ describe('grant answers that page', () => {
     const { main, post } = await runJob({ actionDir, inputs: inputs({ accesses: `app: ${THIRTY.join(' ')}` }, noRead) });
     expect(main.exitCode).toBe(1);
     expect(main.errors[0]).toMatch(
-      /one page of the token's accesses, and reading the other pages failed \(HTTP 404\): the minting credential lacks read_service_tokens/,
+      /one page of the token's accesses, and reading the other pages failed \(HTTP 404\): the minting token lacks read_service_tokens/,
     );
     expect(main.errors[0]).not.toMatch(/does not report/);
     expect(main.maskedLog).toMatch(/Deleted service token ".+" after the failure/);

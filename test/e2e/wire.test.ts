@@ -35,12 +35,12 @@ interface GrantProxy {
 
 /**
  * Forwards everything to the fake. Grant calls are held until `expected` of them are waiting
- * (or 3 s pass), then all are forwarded; `rewrite` may alter a grant answer's body.
+ * (or `holdMs`, default 10 s, pass), then all are forwarded; `rewrite` may alter a grant answer's body.
  */
 async function grantProxy(
   expected: number,
   rewrite?: (body: { data: unknown[] }) => unknown,
-  options: { loseCreateAnswer?: boolean } = {},
+  options: { loseCreateAnswer?: boolean; holdMs?: number } = {},
 ): Promise<GrantProxy> {
   let waiting: (() => void)[] = [];
   const state = { maxWaiting: 0 };
@@ -84,7 +84,8 @@ async function grantProxy(
         for (const go of all) go();
       };
       if (waiting.length >= expected) release();
-      else setTimeout(release, 3000);
+      // Grants sent one by one would wait here each time; sent at once, they are released by the last.
+      else setTimeout(release, options.holdMs ?? 10_000);
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -100,8 +101,8 @@ async function grantProxy(
 
 const inputs = (url: string) => ({
   org: 'acme',
-  'service-token-id': minting.id,
-  'service-token': minting.token,
+  'minting-token-id': minting.id,
+  'minting-token': minting.token,
   accesses: 'app: read_branch\nanalytics: read_branch\nlogs: read_branch',
   'org-accesses': 'read_databases',
   'api-url': url,
@@ -255,7 +256,7 @@ describe('create', () => {
   });
 
   it('leaves nothing alive when the job is cancelled while grants are in flight: main deletes the token before it exits', async () => {
-    const proxy = await grantProxy(99); // holds every grant call for 3 s
+    const proxy = await grantProxy(99, undefined, { holdMs: 3_000 }); // holds every grant call for 3 s
     try {
       const { main, post } = await runJob({
         actionDir,

@@ -97,8 +97,8 @@ const value = (plausible: fc.Arbitrary<string>) => fc.oneof({ arbitrary: plausib
 function plausible(apiUrl: fc.Arbitrary<string>): Record<string, fc.Arbitrary<string>> {
   return {
     org: fc.constantFrom('acme', 'Acme_2', 'a.b-c'),
-    'service-token-id': fc.constant('mintid123456'),
-    'service-token': fc.constant('pscale_tkn_minting'),
+    'minting-token-id': fc.constant('mintid123456'),
+    'minting-token': fc.constant('pscale_tkn_minting'),
     'api-token': fc.constant(''),
     database: fc.constantFrom('app', 'analytics'),
     accesses: fc.oneof(
@@ -145,8 +145,8 @@ export function hostileInputs(apiUrl: fc.Arbitrary<string>): fc.Arbitrary<Record
 /** The inputs the action declares, and the env variables a credential can come from. */
 export const INPUT_NAMES = [
   'org',
-  'service-token-id',
-  'service-token',
+  'minting-token-id',
+  'minting-token',
   'api-token',
   'database',
   'accesses',

@@ -108,7 +108,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
           expect(line.startsWith(`Input "${e.input}": `)).toBe(true);
           expect(line).not.toMatch(/[\r\n]/);
           // A credential is never quoted back, however wrong it is.
-          for (const input of ['service-token-id', 'service-token', 'api-token']) {
+          for (const input of ['minting-token-id', 'minting-token', 'api-token']) {
             const secret = values[input]!.trim();
             const elsewhere = Object.entries(values).some(([other, v]) => other !== input && v.includes(secret));
             if (secret.length >= 6 && !elsewhere) expect(line).not.toContain(secret);
@@ -129,8 +129,8 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
         const parsed = parseInputs(
           reader({
             org: 'acme',
-            'service-token-id': 'id',
-            'service-token': 'tok',
+            'minting-token-id': 'id',
+            'minting-token': 'tok',
             database: 'app',
             accesses: a.join(sep),
             'org-accesses': b.join(sep),
@@ -155,7 +155,7 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
   it('more than 10 bad items: exactly 10 problems, then the one that says checking stopped', () => {
     const bad = Array.from({ length: 40 }, (_, i) => `bad-name-${'x'.repeat(i + 1)}`).join(' ');
     const parsed = parseInputs(
-      reader({ org: 'acme', 'service-token-id': 'id', 'service-token': 'tok', database: 'app', accesses: bad }),
+      reader({ org: 'acme', 'minting-token-id': 'id', 'minting-token': 'tok', database: 'app', accesses: bad }),
       {},
       UNKNOWN_RUN,
     );
@@ -174,8 +174,8 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
           UNKNOWN_RUN,
         );
         if (parsed.ok) return wellFormed(parsed.value);
-        // Both empty reads as "no credential", reported on service-token.
-        for (const e of parsed.errors) expect([...CREDENTIAL_ENV, 'service-token']).toContain(e.input);
+        // Both empty reads as "no credential", reported on minting-token.
+        for (const e of parsed.errors) expect([...CREDENTIAL_ENV, 'minting-token']).toContain(e.input);
       }),
       { numRuns: RUNS.inputs },
     );
@@ -197,8 +197,8 @@ describe('inputs: anything goes in, a well-formed config or clear errors come ou
           const parsed = parseInputs(
             reader({
               org: ' acme\t',
-              'service-token-id': 'id',
-              'service-token': 'pscale_tkn_x',
+              'minting-token-id': 'id',
+              'minting-token': 'pscale_tkn_x',
               database: 'app ',
               accesses,
               'org-accesses': org?.text ?? '',
@@ -259,21 +259,21 @@ describe('paths: one encoded segment per name, whatever the name', () => {
     for (const name of ['../../x', 'a/b', 'a?b', 'a#b', 'a%2Fb', '..', '.', '%2e%2e']) {
       expect(
         parseInputs(
-          reader({ org: name, 'service-token-id': 'i', 'service-token': 't', database: 'app', accesses: 'read_branch' }),
+          reader({ org: name, 'minting-token-id': 'i', 'minting-token': 't', database: 'app', accesses: 'read_branch' }),
           {},
           UNKNOWN_RUN,
         ).ok,
       ).toBe(false);
       expect(
         parseInputs(
-          reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', database: name, accesses: 'read_branch' }),
+          reader({ org: 'acme', 'minting-token-id': 'i', 'minting-token': 't', database: name, accesses: 'read_branch' }),
           {},
           UNKNOWN_RUN,
         ).ok,
       ).toBe(false);
       expect(
         parseInputs(
-          reader({ org: 'acme', 'service-token-id': 'i', 'service-token': 't', accesses: `${name}: read_branch` }),
+          reader({ org: 'acme', 'minting-token-id': 'i', 'minting-token': 't', accesses: `${name}: read_branch` }),
           {},
           UNKNOWN_RUN,
         ).ok,

@@ -30,13 +30,28 @@ describe('withDefaults', () => {
 
 describe('mistypedInputs', () => {
   it('names a near miss of a declared input, and the input it was likely meant for', () => {
-    const errors = mistypedInputs({ INPUT_TLL: '5m', INPUT_TTL: '1h', INPUT_SERVICE_TOKEN_ID: 'x' });
-    expect(errors.map((e) => e.input)).toEqual(['service_token_id', 'tll']);
+    const errors = mistypedInputs({ INPUT_TLL: '5m', INPUT_TTL: '1h', INPUT_MINTING_TOKEN_ID: 'x' });
+    expect(errors.map((e) => e.input)).toEqual(['minting_token_id', 'tll']);
     expect(errors[1]!.message).toContain('did you mean "ttl"?');
     expect(errors[1]!.message).toContain('its default "1h"');
-    expect(errors[0]!.message).toContain('did you mean "service-token-id"?');
+    expect(errors[0]!.message).toContain('did you mean "minting-token-id"?');
+  });
+  it('names the new input for each renamed one, given empty or not, with - or _', () => {
+    const errors = mistypedInputs({
+      'INPUT_SERVICE-TOKEN-ID': '',
+      'INPUT_SERVICE-TOKEN': 'pscale_tkn_secret',
+      INPUT_SERVICE_TOKEN_ID: 'x',
+    });
+    expect(errors.map((e) => e.input)).toEqual(['service-token', 'service-token-id', 'service_token_id']);
+    expect(errors[0]!.message).toMatch(
+      /^this action has no input "service-token": the minting token is given as "minting-token" \(.*the outputs service-token-id and service-token are the minted token\)\. Its value was not used: rename it to "minting-token"/,
+    );
+    expect(errors[1]!.message).toContain('rename it to "minting-token-id"');
+    expect(errors[2]!.message).toContain('rename it to "minting-token-id"');
+    // The value is a secret: never quoted.
+    for (const e of errors) expect(e.message).not.toContain('pscale_tkn_secret');
   });
   it('leaves declared inputs (any case) and names close to none of ours alone', () => {
-    expect(mistypedInputs({ 'INPUT_SERVICE-TOKEN-ID': 'x', INPUT_ttl: '5m', INPUT_WORKING_DIRECTORY: '.', PATH: '/bin' })).toEqual([]);
+    expect(mistypedInputs({ 'INPUT_MINTING-TOKEN-ID': 'x', INPUT_ttl: '5m', INPUT_WORKING_DIRECTORY: '.', PATH: '/bin' })).toEqual([]);
   });
 });

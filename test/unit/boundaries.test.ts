@@ -168,7 +168,7 @@ describe('explain, for a refused grant', () => {
     } satisfies Operation;
     expect(explain(refused, op)).toBe(
       'PlanetScale refused granting read_branch, create_branch on database "app" (HTTP 404, code "not_found"): the database does not exist, ' +
-        'or the minting credential does not itself hold read_branch, create_branch on database "app": a token can only delegate accesses it ' +
+        'or the minting token does not itself hold read_branch, create_branch on database "app": a token can only delegate accesses it ' +
         'holds (PlanetScale answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.',
     );
   });
@@ -180,7 +180,7 @@ describe('explain, for a refused grant', () => {
       request: { resourceType: 'Organization', resourceName: 'acme', accesses: ['read_organization'] },
     } satisfies Operation;
     expect(explain(refused, op)).toBe(
-      'PlanetScale refused granting read_organization on organization "acme" (HTTP 404, code "not_found"): the minting credential ' +
+      'PlanetScale refused granting read_organization on organization "acme" (HTTP 404, code "not_found"): the minting token ' +
         'does not itself hold read_organization on organization "acme": a token can only delegate accesses it holds (PlanetScale ' +
         'answers 404 for a missing permission). Grant them to the minting token, or ask for fewer.',
     );
@@ -240,10 +240,10 @@ describe('the default name stem the sweep matches on', () => {
   });
 });
 
-describe('the minting credential', () => {
+describe('the minting token', () => {
   const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
   it('refuses api-token beside either half of a service token', () => {
-    for (const half of [{ 'service-token-id': 'id1' }, { 'service-token': 'pscale_tkn_x' }] as Record<string, string>[]) {
+    for (const half of [{ 'minting-token-id': 'id1' }, { 'minting-token': 'pscale_tkn_x' }] as Record<string, string>[]) {
       expect(parseCredential(read({ 'api-token': 'pscale_oauth_x', ...half }), {})).toMatchObject({ ok: false });
     }
     expect(parseCredential(read({ 'api-token': 'pscale_oauth_x' }), {})).toEqual({

@@ -249,7 +249,7 @@ describe('PlanetScaleClient', () => {
     expect(seen).toEqual([]);
   });
 
-  it("takes a create answer with the minting credential's own ID for a bad answer, and never grants to or deletes that ID", async () => {
+  it("takes a create answer with the minting token's own ID for a bad answer, and never grants to or deletes that ID", async () => {
     agent
       .get(BASE)
       .intercept({ path: '/v1/organizations/acme/service-tokens', method: 'POST' })
@@ -257,10 +257,10 @@ describe('PlanetScaleClient', () => {
     const error = await createServiceToken(client(), 'acme', { name: 'x', ttlSeconds: 60 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlanetScaleResponseError);
     expect((error as PlanetScaleResponseError).tokenId).toBeUndefined();
-    expect(String(error)).toMatch(/the ID of the minting credential itself/);
+    expect(String(error)).toMatch(/the ID of the minting token itself/);
     expect(String(error)).not.toContain('mintid');
     // Refused before sending: the MockAgent, with no interceptor, would fail the call otherwise.
-    await expect(deleteServiceToken(client(), 'acme', 'mintid')).rejects.toThrow(/Refused to delete the minting credential itself/);
+    await expect(deleteServiceToken(client(), 'acme', 'mintid')).rejects.toThrow(/Refused to delete the minting token itself/);
     await expect(grantAccesses(client(), 'acme', 'mintid', 'app', ['read_branch'])).rejects.toThrow(/Refused to grant accesses to/);
     // An OAuth token has no ID of its own: the same ID is a token like any other.
     agent
@@ -282,9 +282,9 @@ describe('PlanetScaleClient', () => {
 
 describe('explain', () => {
   const apiError = (status: number, code?: string) => new PlanetScaleApiError('POST', '/v1/x', status, code, undefined);
-  it('says the minting credential is wrong on 401', () => {
+  it('says the minting token is wrong on 401', () => {
     expect(explain(apiError(401, 'unauthorized'), { kind: 'create', org: 'acme' })).toMatch(
-      /^PlanetScale rejected the minting credential \(HTTP 401, code "unauthorized"\) while creating a service token in organization "acme": .*wrong, expired or deleted/,
+      /^PlanetScale rejected the minting token \(HTTP 401, code "unauthorized"\) while creating a service token in organization "acme": .*wrong, expired or deleted/,
     );
   });
   it('names the missing permission on a 404', () => {
@@ -297,14 +297,14 @@ describe('explain', () => {
         request: { resourceType: 'Database', resourceName: 'app', accesses: ['read_branch'] },
       }),
     ).toMatch(
-      /HTTP 403, code "forbidden".*the database does not exist, or the minting credential does not itself hold read_branch on database "app"/,
+      /HTTP 403, code "forbidden".*the database does not exist, or the minting token does not itself hold read_branch on database "app"/,
     );
   });
   it('says a 429 is the shared rate limit, that a refused create made nothing, and how to scale', () => {
     const limited = Object.assign(apiError(429, 'rate_limited'), { attempts: 7 });
     expect(explain(limited, { kind: 'create', org: 'acme' })).toBe(
       'PlanetScale rate-limited creating a service token in organization "acme" (HTTP 429, code "rate_limited", after 7 attempts): ' +
-        "the minting credential's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
+        "the minting token's requests a minute, shared by every job that uses it, are spent, so no token was created. " +
         'Run fewer such jobs at once, or give each repository or team a minting token of its own.',
     );
     expect(explain(limited, { kind: 'delete', org: 'acme', tokenName: 't' })).toMatch(

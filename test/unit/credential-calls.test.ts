@@ -111,7 +111,7 @@ describe('explainCredential', () => {
   });
 
   it('401, 422, 5xx, the network and anything else', () => {
-    expect(explainCredential(api(401), 'create', ref)).toMatch(/rejected the minting credential \(HTTP 401/);
+    expect(explainCredential(api(401), 'create', ref)).toMatch(/rejected the minting token \(HTTP 401/);
     expect(explainCredential(api(422, 'Name taken'), 'create', ref)).toMatch(
       /as invalid \(HTTP 422, code "code"\)\. PlanetScale says: "Name taken"\./,
     );

@@ -23,8 +23,8 @@ const valueOf = <T>(result: Parsed<T>): T => {
 
 const base = {
   org: 'acme',
-  'service-token-id': 'mintid123456',
-  'service-token': 'pscale_tkn_mint',
+  'minting-token-id': 'mintid123456',
+  'minting-token': 'pscale_tkn_mint',
   database: 'app',
   ttl: '1h',
   'export-env': 'true',

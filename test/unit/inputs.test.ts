@@ -16,8 +16,8 @@ import { formatInputError, type Parsed } from '../../src/inputs/parsed.ts';
 
 const valid = {
   org: 'acme',
-  'service-token-id': 'mintid123456',
-  'service-token': 'pscale_tkn_mint',
+  'minting-token-id': 'mintid123456',
+  'minting-token': 'pscale_tkn_mint',
   database: 'app',
   accesses: 'read_branch create_branch',
   ttl: '1h',
@@ -76,7 +76,7 @@ describe('parseInputs', () => {
 });
 
 describe('parseCredential', () => {
-  it('takes the service-token inputs', () => {
+  it('takes the minting-token inputs', () => {
     expect(valueOf(parseCredential(reader(valid), {}))).toEqual({
       kind: 'service-token',
       id: 'mintid123456',
@@ -110,13 +110,13 @@ describe('parseCredential', () => {
 
   it('refuses both kinds of credential', () => {
     expect(errorsOf(parseCredential(reader({ ...valid, 'api-token': 'oauth-abc' }), {}))).toEqual([
-      expect.stringMatching(/^Input "api-token": is set together with service-token-id\/service-token/),
+      expect.stringMatching(/^Input "api-token": is set together with minting-token-id\/minting-token/),
     ]);
   });
 
   it('refuses half a service token', () => {
-    expect(errorsOf(parseCredential(reader({ 'service-token-id': 'x' }), {}))).toEqual([
-      expect.stringMatching(/^Input "service-token": is empty while service-token-id is set/),
+    expect(errorsOf(parseCredential(reader({ 'minting-token-id': 'x' }), {}))).toEqual([
+      expect.stringMatching(/^Input "minting-token": is empty while minting-token-id is set/),
     ]);
     expect(errorsOf(parseCredential(reader({}), { PLANETSCALE_SERVICE_TOKEN: 'x' }))).toEqual([
       expect.stringMatching(/^Input "PLANETSCALE_SERVICE_TOKEN_ID": is empty/),
@@ -125,14 +125,14 @@ describe('parseCredential', () => {
 
   it('explains a missing credential, mentioning forks and Dependabot', () => {
     const [message] = errorsOf(parseCredential(reader({}), {}));
-    expect(message).toMatch(/no minting credential/);
+    expect(message).toMatch(/no minting token/);
     expect(message).toMatch(/forks/);
     expect(message).toMatch(/Dependabot/);
   });
 
   it('refuses a credential with a line break without quoting it', () => {
-    const errors = errorsOf(parseCredential(reader({ 'service-token-id': 'id', 'service-token': 'pscale_tkn_a\nb' }), {}));
-    expect(errors).toEqual([expect.stringMatching(/^Input "service-token": contains a line break/)]);
+    const errors = errorsOf(parseCredential(reader({ 'minting-token-id': 'id', 'minting-token': 'pscale_tkn_a\nb' }), {}));
+    expect(errors).toEqual([expect.stringMatching(/^Input "minting-token": contains a line break/)]);
     expect(errors.join()).not.toContain('pscale_tkn_a');
   });
 
@@ -341,5 +341,16 @@ describe('org from env', () => {
     expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), {}, UNKNOWN_RUN))).toEqual([
       'Input "org": is empty, and so is env PLANETSCALE_ORG: give the PlanetScale organization name, e.g. "acme".',
     ]);
+  });
+  it('takes no org from env that an earlier use of the action exported; an org input still counts', () => {
+    const exported = { PLANETSCALE_ORG: 'acme' };
+    const origin = { envFromEarlierUse: true };
+    expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), exported, UNKNOWN_RUN, origin))).toEqual([
+      'Input "org": is empty, and env PLANETSCALE_ORG ("acme") is what an earlier use of this action in this job exported for the steps after it, ' +
+        'not a setting of this step: give org on this step too, e.g. "org: acme" if that is the organization meant.',
+    ]);
+    expect(valueOf(parseInputs(reader({ ...valid, org: 'shop' }), exported, UNKNOWN_RUN, origin)).org).toBe('shop');
+    // With nothing in env, the usual message.
+    expect(errorsOf(parseInputs(reader({ ...valid, org: '' }), {}, UNKNOWN_RUN, origin))[0]).toMatch(/and so is env PLANETSCALE_ORG/);
   });
 });

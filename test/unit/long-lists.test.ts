@@ -57,7 +57,7 @@ describe('listing with a page cap', () => {
     const found = await findServiceTokensNamed(client(), 'acme', 'other-51');
     expect(found.ids).toEqual([]);
     expect(found.cutShort).toBe(
-      'PlanetScale lists more service tokens than the 5,000 a lookup reads (50 pages of 100, to spare the rate limit the minting credential shares)',
+      'PlanetScale lists more service tokens than the 5,000 a lookup reads (50 pages of 100, to spare the rate limit the minting token shares)',
     );
     expect(calls).toBe(MAX_LIST_PAGES);
   });

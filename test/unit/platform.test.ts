@@ -14,8 +14,8 @@ afterEach(() => {
 
 describe('inputs written on Windows', () => {
   it('reads an input pasted with CRLF, trimmed', () => {
-    process.env['INPUT_SERVICE-TOKEN'] = 'pscale_tkn_abc\r\n';
-    expect(readInput('service-token')).toBe('pscale_tkn_abc');
+    process.env['INPUT_MINTING-TOKEN'] = 'pscale_tkn_abc\r\n';
+    expect(readInput('minting-token')).toBe('pscale_tkn_abc');
   });
 });
 

@@ -64,7 +64,7 @@ describe('removeCredential', () => {
       .reply(200, { id: 'pw1', name: NAME });
     const result = await removeCredential(client(), password, 'pw1');
     expect(result).toMatchObject({ ok: false });
-    expect(!result.ok && result.reason).toMatch(/yet still shows it: the minting credential lacks delete_branch_password/);
+    expect(!result.ok && result.reason).toMatch(/yet still shows it: the minting token lacks delete_branch_password/);
   });
 
   it('with no ID (an answer lost), finds ours by name and deletes it', async () => {

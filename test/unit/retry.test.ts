@@ -137,18 +137,27 @@ async function silentServer(): Promise<Pick<ClientOptions, 'baseUrl' | 'dispatch
 }
 
 /**
- * Runs `call` on a fake clock with every jittered wait at `random` of its range: each wait ends
- * at once and moves Date on by its length, so deadlines mean the same on a busy machine.
+ * Runs `call` on a fake clock with every jittered wait at `random` of its range: each retry wait
+ * ends at once and moves Date on by its length, so deadlines mean the same on a busy machine. The
+ * clock moves only while the client waits to retry, never while an attempt is in flight: there the
+ * next timer is the attempt's watchdog, and firing it would depend on how soon the answer came.
  */
 async function onFakeClock<T>(random: number, call: () => Promise<T>): Promise<T> {
   vi.spyOn(Math, 'random').mockReturnValue(random);
+  const client = PlanetScaleClient.prototype as unknown as { pause: (this: unknown, ms: number) => Promise<boolean> };
+  const { pause } = client;
+  let waiting = 0;
+  vi.spyOn(client, 'pause').mockImplementation(function (this: unknown, ms: number) {
+    waiting++;
+    return pause.call(this, ms).finally(() => waiting--);
+  });
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   try {
     let settled = false;
     const result = call().finally(() => (settled = true));
     while (!settled) {
       await new Promise((done) => setImmediate(done));
-      vi.advanceTimersToNextTimer();
+      if (waiting > 0) vi.advanceTimersToNextTimer();
     }
     return await result;
   } finally {
@@ -199,13 +208,18 @@ describe('the client retrying', () => {
       .reply(429, {}, { headers: { 'retry-after': '0' } })
       .times(4); // 1 for the first client, 3 for the second
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(204, '');
-    const rateLimited = { ...fast, rateLimitedAttempts: Infinity, baseMs: 100, capMs: 100 };
+    // Each wait 30 s on the fake clock; the usual deadline 10 s: real time enough for any attempt
+    // (a request's own time limit is real), yet the first wait would already reach past it.
+    const rateLimited = { ...fast, rateLimitedAttempts: Infinity, baseMs: 60_000, capMs: 60_000 };
     const status = await onFakeClock(0.5, async () => {
-      // With the usual deadline alone, the first wait (50 ms) would already reach past it.
-      const usual = { deadline: Date.now() + 20, retry: rateLimited };
-      await expect(client(usual).send('DELETE', PATH)).rejects.toMatchObject({ status: 429, attempts: 1 });
+      await expect(client({ deadline: Date.now() + 10_000, retry: rateLimited }).send('DELETE', PATH)).rejects.toMatchObject({
+        status: 429,
+        attempts: 1,
+      });
       logged = [];
-      return (await client({ ...usual, rateLimitedDeadline: Date.now() + 5_000 }).send('DELETE', PATH)).status;
+      // Deadlines computed here, where they are used: the first call took its time.
+      const deadlines = { deadline: Date.now() + 10_000, rateLimitedDeadline: Date.now() + 600_000 };
+      return (await client({ ...deadlines, retry: rateLimited }).send('DELETE', PATH)).status;
     });
     expect(status).toBe(204);
     expect(logged.filter((line) => /attempt \d+ failed \(HTTP 429\)/.test(line))).toHaveLength(3);
@@ -220,13 +234,13 @@ describe('the client retrying', () => {
     const pool = agent.get(BASE);
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(503, '');
     pool.intercept({ path: PATH, method: 'DELETE' }).reply(429, {}).persist();
-    // Every wait 50 ms: attempts at 0, 50, …, 250 ms, and none at 300 (the usual deadline); held
-    // to the rate-limited one, it would try on to a minute.
+    // Every wait 5 s on the fake clock: attempts at 0, 5, …, 25 s, and none at 30 (the usual
+    // deadline); held to the rate-limited one, it would try on to an hour.
     const error = await onFakeClock(1, () =>
       client({
-        deadline: Date.now() + 300,
-        rateLimitedDeadline: Date.now() + 60_000,
-        retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 50, capMs: 50 },
+        deadline: Date.now() + 30_000,
+        rateLimitedDeadline: Date.now() + 3_600_000,
+        retry: { ...fast, rateLimitedAttempts: Infinity, baseMs: 5_000, capMs: 5_000 },
       })
         .send('DELETE', PATH)
         .catch((e: unknown) => e),
@@ -264,9 +278,11 @@ describe('the client retrying', () => {
 
   it('times out a request that gets no answer, and retries it', async () => {
     const pool = agent.get(BASE);
-    pool.intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(500);
+    // The first answer comes long after the time limit, the second at once: a limit of a second
+    // leaves a busy machine room to deliver it.
+    pool.intercept({ path: PATH, method: 'GET' }).reply(200, {}).delay(20_000);
     pool.intercept({ path: PATH, method: 'GET' }).reply(200, { second: true });
-    const { body } = await client({ timeoutMs: 50 }).send('GET', PATH);
+    const { body } = await client({ timeoutMs: 1_000 }).send('GET', PATH);
     expect(body).toEqual({ second: true });
     expect(logged).toEqual([expect.stringMatching(/attempt 1 of 4 failed \(timed out\)/)]);
   });
@@ -345,10 +361,19 @@ describe('the client retrying', () => {
       .intercept({ path: PATH, method: 'GET' })
       .reply(503, '', { headers: { 'retry-after': '60' } });
     const waiting = new AbortController();
-    setTimeout(() => waiting.abort('SIGTERM'), 50);
-    const slowRetry = client({ signal: waiting.signal, retry: { ...fast, retryAfterCapMs: 60_000 } });
+    // Cancelled once the client says it waits to retry, not after a fixed time: the answer may be slow to come.
+    logged = [];
+    const slowRetry = client({
+      signal: waiting.signal,
+      retry: { ...fast, retryAfterCapMs: 60_000 },
+      log: (line) => {
+        logged.push(line);
+        setImmediate(() => waiting.abort('SIGTERM')); // as a signal comes: from the event loop
+      },
+    });
     const t0 = performance.now();
     await expect(slowRetry.send('GET', PATH)).rejects.toMatchObject({ status: 503 });
+    expect(logged).toEqual([expect.stringMatching(/attempt 1 of 4 failed \(HTTP 503\); retrying in 60\.0 s/)]);
     expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });

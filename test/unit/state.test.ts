@@ -13,7 +13,7 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...crypto, createDecipheriv };
 });
 
-describe('sealed minting credential', () => {
+describe('sealed minting token', () => {
   const pair = { kind: 'service-token' as const, id: 'mintid123456', token: 'pscale_tkn_minting_secret' };
 
   it('opens with the minted secret it was sealed under', () => {

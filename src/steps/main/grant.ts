@@ -64,7 +64,7 @@ async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: 
     throw new StepFailure(
       "PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
         (refused
-          ? ` (HTTP ${error.status}): the minting credential lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+          ? ` (HTTP ${error.status}): the minting token lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
           : `: ${errorMessage(error)}`),
     );
   }

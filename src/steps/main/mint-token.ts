@@ -37,7 +37,7 @@ export const MAIN_DEADLINE_MS = 45_000;
 /**
  * A create answered nothing but 429 is given up this long after the step started, not at its
  * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
- * sharing the minting credential then spend its budget on the grants and deletes of tokens that
+ * sharing the minting token then spend its budget on the grants and deletes of tokens that
  * exist. It leaves a token made at the last moment most of the deadline for its grants.
  */
 export const CREATE_RATE_LIMITED_MS = 20_000;

@@ -2,8 +2,9 @@
 // That part, and undici with it, is loaded only for valid inputs: a run refused for bad input
 // loads no HTTP code.
 import * as core from '@actions/core';
-import { mintedByEarlierUse } from '../env-handover.js';
+import { exportedByEarlierUse, mintedByEarlierUse } from '../env-handover.js';
 import { parseInputs } from '../../inputs/config.js';
+import { RENAMED_INPUTS } from '../../inputs/action-inputs.js';
 import * as log from '../../runner/log.js';
 import { formatInputError } from '../../inputs/parsed.js';
 import { readInput } from '../../runner/read-input.js';
@@ -17,7 +18,7 @@ export async function mint(run: RunInfo, env: NodeJS.ProcessEnv = process.env, c
   cancel?.addEventListener('abort', () => (cancelledAt = Date.now()), { once: true });
   claimState();
   maskCredentialInputs(env);
-  const parsed = parseInputs(readInput, env, run);
+  const parsed = parseInputs(readInput, env, run, { envFromEarlierUse: exportedByEarlierUse(env) });
   if (!parsed.ok) {
     for (const e of parsed.errors) core.error(formatInputError(e), { title: `Input ${e.input}` });
     return 1;
@@ -49,6 +50,7 @@ function claimState(): void {
  * are validated: a malformed credential is still a secret.
  */
 function maskCredentialInputs(env: NodeJS.ProcessEnv): void {
-  for (const input of ['service-token-id', 'service-token', 'api-token']) log.setSecret(readInput(input));
+  // The renamed inputs too: a workflow still giving them passes the minting token in them.
+  for (const input of ['minting-token-id', 'minting-token', 'api-token', ...Object.keys(RENAMED_INPUTS)]) log.setSecret(readInput(input));
   for (const variable of ['PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN']) log.setSecret((env[variable] ?? '').trim());
 }

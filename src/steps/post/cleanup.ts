@@ -72,7 +72,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
   if (changed.length > 0) {
     core.warning(
       `${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
-        'The post step uses the proxy settings the main step used, so the minting credential goes only where it went then.',
+        'The post step uses the proxy settings the main step used, so the minting token goes only where it went then.',
     );
   }
   const apiUrl = recordedApiUrl(core.getState(STATE.apiUrl), readInput('api-url'));
@@ -97,7 +97,7 @@ export async function cleanup(work: PostWork, env: NodeJS.ProcessEnv = process.e
       retry,
     });
 
-  // The usual post: one token to delete, and the inputs still hold the minting credential. Trying
+  // The usual post: one token to delete, and the inputs still hold the minting token. Trying
   // it first spares opening the sealed copy in every job's post. Only a
   // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
   // another organization's token) goes the sure way below, with the credential main minted with.
@@ -185,7 +185,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /**
  * The API URL main recorded, checked again with main's rules, and against the api-url input: the
- * minting credential goes only where the inputs say, whatever the state says.
+ * minting token goes only where the inputs say, whatever the state says.
  */
 export function recordedApiUrl(recorded: string, input: string): { ok: true; value: string } | { ok: false; reason: string } {
   const fromState = parseApiUrl(recorded);
@@ -194,7 +194,7 @@ export function recordedApiUrl(recorded: string, input: string): { ok: true; val
     return {
       ok: false,
       reason:
-        'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting credential is not sent.',
+        'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting token is not sent.',
     };
   }
   return { ok: true, value: fromState.value };
@@ -230,11 +230,11 @@ async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Prom
     }
   }
   const parsed = parseCredential(readInput, env);
-  if (!parsed.ok) return `the minting credential is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
+  if (!parsed.ok) return `the minting token is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
   const credential = parsed.value;
   if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
     return (
-      'the minting credential could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
+      'the minting token could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
       '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).'
     );
   }
@@ -242,7 +242,7 @@ async function mintingCredential(env: NodeJS.ProcessEnv, mintedId: string): Prom
 }
 
 /**
- * The minting credential the inputs hold now, when main kept a sealed copy (else the sure way
+ * The minting token the inputs hold now, when main kept a sealed copy (else the sure way
  * costs nothing more) and the inputs, not env, give one that is not the minted token.
  */
 function inputsCredential(env: NodeJS.ProcessEnv, mintedId: string): Credential | undefined {

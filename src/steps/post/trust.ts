@@ -1,6 +1,6 @@
 // The certificates post trusts: those main trusted. Node reads NODE_EXTRA_CA_CERTS when the
 // process starts, so a later step that writes another one to GITHUB_ENV would otherwise choose
-// whom post's TLS trusts with the minting credential.
+// whom post's TLS trusts with the minting token.
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import * as core from '@actions/core';
