@@ -12,6 +12,7 @@ import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { PscaleClient } from '../pscale-client.ts';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowEvent, type WorkflowRun } from '../workflow-runner/run.ts';
 import { loadWorkflow, type WorkflowModel } from '../workflow-runner/workflow.ts';
+import { yamlBlocks } from '../readme-blocks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PSCALE = fileURLToPath(new URL('../workflow-runner/pscale/pscale', import.meta.url));
@@ -74,7 +75,7 @@ const dispatch = (inputs: Record<string, string> = {}): WorkflowEvent => ({ name
 /** Runs one example file for one event, then checks that every token it minted is dead. */
 async function run(file: string, event: WorkflowEvent, options: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> {
   const result = await runWorkflow({
-    workflow: await load(file),
+    workflow: options.workflow ?? (await load(file)),
     event,
     actionDir: root,
     apiUrl: fake.url,
@@ -128,6 +129,57 @@ describe('the example workflows', () => {
       const reacted = Object.entries(events).flatMap(([name, e]) => (e.types ?? ['']).map((t) => (t ? `${name}:${t}` : name)));
       expect(reacted.sort(), file).toEqual([...HANDLED[file]!].sort());
     }
+  });
+});
+
+describe("the README's first workflow, as written", () => {
+  // The block under "A first workflow", with the README's placeholder for the action's ref as the
+  // one change: here the action is the built dist/ (`uses: ./`).
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('## A first workflow'));
+  const block = yamlBlocks(section).find((b) => !b.fragment)!;
+  const first = (): Promise<WorkflowModel> =>
+    loadWorkflow('README.md', block.content.replace(/uses: <owner>\/<repo>@<commit SHA of v1>/, 'uses: ./'));
+
+  async function runFirst(event: WorkflowEvent, options: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> {
+    return run('', event, { workflow: await first(), ...options });
+  }
+
+  it('opened, synchronize, reopened, closed: the branch is made once, reused, then deleted, each token with its part only', async () => {
+    expect(block.content).toContain('uses: <owner>/<repo>@<commit SHA of v1>');
+    const opened = await runFirst(pullRequest('opened', 12));
+    expect(opened.results, logs(opened)).toEqual({ branch: 'success' });
+    expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-12']);
+    expect(fake.token(opened.minted[0]!.id)?.accesses.databases).toEqual({ app: ['read_branch', 'create_branch'] });
+
+    // A second push: the branch exists, and the run passes again without a second create.
+    for (const action of ['synchronize', 'reopened']) {
+      const again = await runFirst(pullRequest(action, 12));
+      expect(again.results, logs(again)).toEqual({ branch: 'success' });
+      expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-12']);
+    }
+
+    const closed = await runFirst(pullRequest('closed', 12), {
+      probe: async ({ env }) => {
+        // The closing token deletes, and cannot create.
+        expect((await pscale(env, 'branch', 'create', 'app', 'other')).status).toBe(2);
+      },
+    });
+    expect(closed.results, logs(closed)).toEqual({ branch: 'success' });
+    expect(fake.token(closed.minted[0]!.id)?.accesses.databases).toEqual({ app: ['read_branch', 'delete_branch'] });
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+  });
+
+  it('a pull request from a fork: nothing runs, nothing is minted', async () => {
+    const opened = await runFirst(pullRequest('opened', 13, { fork: true }), { secrets: {} });
+    expect(opened.results).toEqual({ branch: 'skipped' });
+    expect(opened.minted).toEqual([]);
+  });
+
+  it('reacts to the pull request events it handles above, and to no other', async () => {
+    const { events } = await first();
+    expect(events['pull_request']?.types).toEqual(['opened', 'synchronize', 'reopened', 'closed']);
+    expect(Object.keys(events)).toEqual(['pull_request']);
   });
 });
 

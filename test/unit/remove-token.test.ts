@@ -37,7 +37,9 @@ describe('a DELETE answered 404 while the token can still be read', () => {
     // Date stands still, so the calls before the wait take none of the time left, however slow the
     // machine; the deadline falls just short of the wait's end, leaving each call all of it.
     vi.useFakeTimers({ toFake: ['Date'] });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const result = await removeToken(client(Date.now() + DELETE_AGAIN_AFTER_MS - 1), 'acme', 'tok1', 'gha-x');
     expect(result.ok).toBe(false);
     if (result.ok) return;
