@@ -13,6 +13,7 @@ import { PscaleClient } from '../pscale-client.ts';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowEvent, type WorkflowRun } from '../workflow-runner/run.ts';
 import { loadWorkflow, type WorkflowModel } from '../workflow-runner/workflow.ts';
 import { yamlBlocks } from '../readme-blocks.ts';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PSCALE = fileURLToPath(new URL('../workflow-runner/pscale/pscale', import.meta.url));
@@ -42,8 +43,8 @@ beforeEach(async () => {
     organization: SERVICE_TOKENS,
     databases: {
       app: ['create_branch', 'read_branch', 'delete_branch', 'create_deploy_request', 'read_deploy_request'],
-      analytics: ['create_branch', 'read_branch'],
-      billing: ['create_branch', 'read_branch'],
+      analytics: ['create_branch', 'read_branch', 'delete_branch'],
+      billing: ['create_branch', 'read_branch', 'delete_branch'],
     },
   });
   // The planetscale-approve environment's minting token: the only one that may approve.
@@ -118,7 +119,7 @@ const HANDLED: Record<string, string[]> = {
   'example-branch-per-pull-request.yml': ['pull_request:opened', 'pull_request:reopened', 'pull_request:closed'],
   'example-deploy-request-on-merge.yml': ['pull_request:closed'],
   'example-deploy-request-approval.yml': ['workflow_dispatch'],
-  'example-matrix.yml': ['workflow_dispatch'],
+  'example-matrix.yml': ['schedule', 'workflow_dispatch'],
 };
 
 describe('the example workflows', () => {
@@ -274,6 +275,30 @@ describe('branch per pull request, then deploy on merge', () => {
     expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '1' });
   });
 
+  it('on a database that requires no approval, the file without its approve job (as its comment says) deploys', async () => {
+    fake.addDatabase('acme', 'free');
+    const file = parseYaml(readFileSync(`${root}.github/workflows/${MERGE}`, 'utf8')) as {
+      jobs: Record<string, { needs?: unknown; steps: { with?: Record<string, string>; run?: string; env?: Record<string, string> }[] }>;
+    };
+    expect(file.jobs['approve']).toBeDefined();
+    delete file.jobs['approve'];
+    file.jobs['deploy']!.needs = 'open';
+    const text = stringifyYaml(file).replaceAll(' app ', ' free ').replaceAll('database: app', 'database: free');
+    const minting = fake.addServiceToken('acme', {
+      organization: SERVICE_TOKENS,
+      databases: { free: ['create_branch', 'read_branch', 'delete_branch', 'create_deploy_request', 'read_deploy_request'] },
+    });
+    const owner = new PscaleClient({ ...minting, org: 'acme', apiUrl: fake.url });
+    expect((await owner.createBranch('free', 'pr-3')).status).toBe(201);
+    const merged = await run('', pullRequest('closed', 3, { merged: true }), {
+      workflow: await loadWorkflow(MERGE, text),
+      secrets: { PLANETSCALE_MINT_TOKEN_ID: minting.id, PLANETSCALE_MINT_TOKEN: minting.token },
+    });
+    expect(merged.results, logs(merged)).toEqual({ open: 'success', deploy: 'success' });
+    expect(fake.deployRequests('acme', 'free')).toMatchObject([{ state: 'closed', approved: false, deploymentState: 'complete' }]);
+    expect(fake.branches('acme', 'free')).toEqual(['main']);
+  });
+
   it('a pull request from a fork: no job mints (forks get no secrets)', async () => {
     const forkRun = { secrets: {} };
     const opened = await run(PR, pullRequest('opened', 9, { fork: true }), forkRun);
@@ -338,10 +363,13 @@ describe('two tokens to open and approve (workflow_dispatch)', () => {
   });
 });
 
-describe('a matrix of jobs, each with its own token (workflow_dispatch)', () => {
-  it('creates a branch in each database, each job with a distinct token for its database only', async () => {
+describe('a matrix of jobs, each with its own token (schedule, workflow_dispatch)', () => {
+  it.each([
+    ['schedule', { name: 'schedule', payload: { schedule: '17 3 * * *' } }],
+    ['workflow_dispatch', dispatch()],
+  ])('%s: a nightly branch in each database, each job with a distinct token for its database only; none left', async (_name, event) => {
     const seen: Record<string, string> = {};
-    const result = await run('example-matrix.yml', dispatch(), {
+    const result = await run('example-matrix.yml', event, {
       probe: async ({ matrix, env }) => {
         const database = String(matrix['database']);
         seen[database] = env['PLANETSCALE_SERVICE_TOKEN_ID']!;
@@ -355,7 +383,10 @@ describe('a matrix of jobs, each with its own token (workflow_dispatch)', () => 
       ['billing', 'success'],
     ]);
     for (const database of ['app', 'analytics', 'billing']) {
-      expect(fake.branches('acme', database)).toEqual(['main', 'nightly-9876543210']);
+      // Made, then deleted by the job's last step.
+      const job = result.jobs.find((j) => j.matrix['database'] === database)!;
+      expect(job.steps.find((s) => s.id === 'create')!.log).toContain('Branch nightly-9876543210 was successfully created.');
+      expect(fake.branches('acme', database)).toEqual(['main']);
       expect(Object.keys(fake.token(seen[database]!)?.accesses.databases ?? {})).toEqual([database]);
     }
     expect(new Set(Object.values(seen)).size).toBe(3);
