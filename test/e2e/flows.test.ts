@@ -7,7 +7,9 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPostgres, type PostgresServer } from '../databases/postgres.ts';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { PscaleClient } from '../pscale-client.ts';
 import { runWorkflow, type RunWorkflowOptions, type WorkflowEvent, type WorkflowRun } from '../workflow-runner/run.ts';
@@ -120,6 +122,7 @@ const HANDLED: Record<string, string[]> = {
   'example-deploy-request-on-merge.yml': ['pull_request:closed'],
   'example-deploy-request-approval.yml': ['workflow_dispatch'],
   'example-matrix.yml': ['schedule', 'workflow_dispatch'],
+  'example-postgres-migration.yml': ['pull_request:opened', 'pull_request:synchronize', 'pull_request:reopened', 'pull_request:closed'],
 };
 
 describe('the example workflows', () => {
@@ -393,6 +396,116 @@ describe('a matrix of jobs, each with its own token (schedule, workflow_dispatch
     const names = result.jobs.map((j) => j.steps.find((s) => s.main)!.main!.outputs['name']);
     for (const name of names) expect(name).toMatch(/^gha-shop-9876543210-1-schema-branch-[a-z0-9]{6}$/);
     expect(new Set(names).size).toBe(3);
+  });
+});
+
+/** psql, the Postgres example's client; .ci/run installs it, a plain `npm test` skips without it. */
+const psqlInstalled = ((): boolean => {
+  try {
+    execFileSync('psql', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const describeWithPsql = psqlInstalled || process.env['REQUIRE_REAL_DATABASES'] === '1' ? describe : describe.skip;
+
+describeWithPsql('a Postgres branch migrated with a role (a real Postgres server, psql)', () => {
+  const FILE = 'example-postgres-migration.yml';
+  const TEST_CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
+  let postgres: PostgresServer;
+  // The one change to the file beyond `uses: ./`: the test CA stands in for the runner's system
+  // trust store, which the file points libpq at.
+  const workflow = (): Promise<WorkflowModel> =>
+    loadWorkflow(FILE, readFileSync(`${root}.github/workflows/${FILE}`, 'utf8').replace('/etc/ssl/certs/ca-certificates.crt', TEST_CA));
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 120_000);
+  afterAll(() => postgres?.stop());
+  beforeEach(async () => {
+    // This file's own fake: its roles are real logins on the server.
+    await fake.close();
+    fake = await FakePlanetScale.start({ backends: { postgresql: postgres } });
+    fake.addOrganization('acme');
+    fake.addDatabase('acme', 'shop', { kind: 'postgresql' });
+    const minting = fake.addServiceToken('acme', {
+      organization: SERVICE_TOKENS,
+      databases: {
+        shop: ['create_branch', 'read_branch', 'delete_branch', 'connect_branch', 'create_branch_password', 'delete_branch_password'],
+      },
+    });
+    secrets = { PLANETSCALE_MINT_TOKEN_ID: minting.id, PLANETSCALE_MINT_TOKEN: minting.token };
+  });
+
+  /** `SELECT 1` through psql, trusting the test CA: 'connected', or what psql said. */
+  const psql = (url: string): Promise<string> =>
+    new Promise((resolve) => {
+      execFile('psql', [url, '-c', 'SELECT 1'], { env: { PATH: process.env['PATH'] ?? '', PGSSLROOTCERT: TEST_CA } }, (err, _out, stderr) =>
+        resolve(err ? stderr : 'connected'),
+      );
+    });
+
+  const liveRoles = (): string[] =>
+    fake
+      .roles('acme', 'shop')
+      .filter((r) => !r.deleted && !r.isDefault)
+      .map((r) => r.name);
+
+  it('opened, synchronize: the branch once, a role each run that migrates and is deleted; the table stays; closed: the branch goes', async () => {
+    const urls: string[] = [];
+    for (const action of ['opened', 'synchronize']) {
+      const result = await run(FILE, pullRequest(action, 21), {
+        workflow: await workflow(),
+        probe: async ({ env }) => {
+          // While the job runs, the URL connects; after it, the same URL is refused (below).
+          urls.push(env['DATABASE_URL']!);
+          expect(await psql(env['DATABASE_URL']!)).toBe('connected');
+        },
+      });
+      expect(result.results, logs(result)).toEqual({ migrate: 'success', 'delete-branch': 'skipped' });
+      expect(fake.branches('acme', 'shop')).toEqual(['main', 'pr-21']);
+      // One token (for pscale), one role (for the migration), both gone once the job ended.
+      expect(result.minted).toHaveLength(1);
+      expect(liveRoles()).toEqual([]);
+      const uses = result.jobs.find((j) => j.id === 'migrate')!.steps.filter((s) => s.main);
+      expect(uses.map((s) => Boolean(s.main!.outputs['database-url']))).toEqual([false, true]);
+      // The URL was never printed: only its mask line carries it.
+      const url = uses[1]!.main!.outputs['database-url']!;
+      expect(logs(result).includes(url)).toBe(false);
+    }
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).not.toBe(urls[1]);
+    // What the migration made is there, owned by the branch's default role, not a deleted one.
+    const owner = await postgres.query("SELECT tableowner FROM pg_tables WHERE tablename = 'widgets'", [], 'shop');
+    expect(owner).toEqual([{ tableowner: postgres.adminUser }]);
+    // Each run's role is refused once its job has ended: by the server, over verified TLS.
+    for (const url of urls) {
+      const refused = await new Promise<string>((resolve) => {
+        execFile(
+          'psql',
+          [url, '-c', 'SELECT 1'],
+          { env: { PATH: process.env['PATH'] ?? '', PGSSLROOTCERT: TEST_CA } },
+          (err, _out, stderr) => resolve(err ? stderr : 'connected'),
+        );
+      });
+      expect(refused).toMatch(/password authentication failed for user|role "[^"]+" does not exist/);
+    }
+
+    const closed = await run(FILE, pullRequest('closed', 21), { workflow: await workflow() });
+    expect(closed.results, logs(closed)).toEqual({ migrate: 'skipped', 'delete-branch': 'success' });
+    expect(fake.branches('acme', 'shop')).toEqual(['main']);
+  });
+
+  it('a migration that fails fails the job, and the role is deleted all the same', async () => {
+    // A statement the server refuses: psql stops on it (ON_ERROR_STOP), and so does the job.
+    const text = readFileSync(`${root}.github/workflows/${FILE}`, 'utf8')
+      .replace('/etc/ssl/certs/ca-certificates.crt', TEST_CA)
+      .replace('CREATE TABLE IF NOT EXISTS widgets', 'CREATE TABLE no_such_schema.widgets');
+    const result = await run(FILE, pullRequest('opened', 22), { workflow: await loadWorkflow(FILE, text) });
+    expect(result.results).toEqual({ migrate: 'failure', 'delete-branch': 'skipped' });
+    expect(result.jobs.find((j) => j.id === 'migrate')!.steps.find((s) => s.name === 'Migrate')!.outcome).toBe('failure');
+    expect(liveRoles()).toEqual([]);
   });
 });
 
