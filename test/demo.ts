@@ -1,10 +1,13 @@
 // `npm run demo`: the README's "try it". Starts the fake PlanetScale API on 127.0.0.1, runs the
-// built action's main and post through the runner harness, and prints what a user would see.
+// built action's main, a later step's pscale commands (one allowed, one refused), post, and a main given
+// bad inputs, through the runner harness, and prints what a user would see.
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FakePlanetScale } from './fake-planetscale/index.ts';
 import { runStep, type StepResult } from './harness/index.ts';
 
 const actionDir = fileURLToPath(new URL('..', import.meta.url));
+const PSCALE = fileURLToPath(new URL('./workflow-runner/pscale/pscale', import.meta.url));
 const fake = await FakePlanetScale.start();
 fake.addOrganization('acme');
 fake.addDatabase('acme', 'app');
@@ -66,6 +69,21 @@ if (mintedId) {
   );
 }
 
+// A later step: pscale (the tests' stand-in, speaking to the fake) with the env the action exported.
+// Not spawnSync: the fake answers from this process.
+const pscale = (...args: string[]): Promise<string> =>
+  new Promise((resolve) => {
+    execFile(PSCALE, args, { env: { PATH: process.env['PATH'] ?? '', ...main.env } }, (err, stdout, stderr) =>
+      resolve(`$ pscale ${args.join(' ')}\n${stdout}${stderr}${err ? `(exit code ${String(err.code)})\n` : ''}`),
+    );
+  });
+if (mintedId) {
+  heading('a later step runs pscale with the exported env');
+  console.log(indent(await pscale('branch', 'create', 'app', 'demo')));
+  heading('and is refused what the job was not given (delete_branch)');
+  console.log(indent(await pscale('branch', 'delete', 'app', 'demo', '--force')));
+}
+
 const post = await runStep({ actionDir, step: 'post', inputs, env: main.env, state: main.state, masks: main.masks });
 show('post', post, main.masks);
 
@@ -74,5 +92,10 @@ const alive = fake.mintedTokens();
 console.log(
   indent(alive.length === 0 ? 'No minted token is left alive on the fake API.' : `STILL ALIVE: ${alive.map((t) => t.name).join(', ')}`),
 );
+
+const typo = await runStep({ actionDir, step: 'main', inputs: { ...inputs, accesses: 'read_brnch', ttl: '90d' } });
+heading(`a mistake in the inputs: refused before any call (exit code ${typo.exitCode})`);
+console.log(indent(typo.maskedLog));
+
 await fake.close();
-process.exitCode = main.exitCode === 0 && post.exitCode === 0 && alive.length === 0 ? 0 : 1;
+process.exitCode = main.exitCode === 0 && post.exitCode === 0 && alive.length === 0 && typo.exitCode === 1 ? 0 : 1;
