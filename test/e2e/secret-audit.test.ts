@@ -813,12 +813,15 @@ describe('secret audit with branch: the database credential (RUNNER_DEBUG=1, mai
       const { api, minted, credentials } = await watchedFake(async (req, forward) => {
         if (req.method !== 'POST' || !/\/branches\/dev\/(passwords|roles)$/.test(req.target)) return 'forward';
         const made = await forward();
-        return json(500, { code: 'internal', message: `failed after making ${made.body}` });
+        const { username, password } = credentials.at(-1)!;
+        return json(500, { code: `internal ${password}`, message: `failed after making ${username} with ${password}: ${made.body}` });
       });
       const job = await runAudited({ inputs: credentialInputs(api.url, kind) });
       expect(job.main.exitCode).toBe(1);
       expect(job.main.errors[0]).toMatch(/HTTP 500/);
-      expect(job.main.errors[0]).toContain('failed after making');
+      // Echoed within the part shown, so the redaction is what hides it.
+      expect(job.main.errors[0]).toContain('code "internal ***"');
+      expect(job.main.errors[0]).toContain('failed after making *** with ***: {');
       expect(credentials.length).toBeGreaterThan(1);
       // Main never took any of them for its own: none was handed over, nor had a URL built.
       const made = learnt(job, credentials);
@@ -840,7 +843,7 @@ describe('secret audit with branch: the database credential (RUNNER_DEBUG=1, mai
       expect(job.main.exitCode).toBe(0);
       expect(job.post!.exitCode).toBe(1);
       expect(job.post!.errors.join('\n')).toMatch(/HTTP 500/);
-      expect(job.post!.errors.join('\n')).toContain('cannot delete');
+      expect(job.post!.errors.join('\n')).toMatch(/cannot delete \/v1\/\S+: \w+:\/\/\*\*\*:\*\*\*@h\//);
       auditJob(job, secretsWith(minted, learnt(job, credentials)));
       // Left alive by design of this test; afterEach deletes it.
       expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toHaveLength(1);
