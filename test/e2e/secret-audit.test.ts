@@ -17,6 +17,8 @@
 // the log a user sees, the summary, or state other than `token-id`. A database credential's
 // password, its percent-encoded form and its URL are held to: only on their ::add-mask:: lines,
 // and in no file but the outputs database-password / database-url and the URL's env variable.
+// Every file a job leaves in its workspace and RUNNER_TEMP is read too (runAudited): none but the
+// output and env files may hold a secret.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -343,7 +345,7 @@ const secretsOf = (minted: { id: string; token: string }): Secrets => ({
 describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('happy path, export-env on', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(minted.token).toMatch(/^pscale_tkn_/);
@@ -357,7 +359,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('happy path, export-env off', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'export-env': 'false' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { 'export-env': 'false' }) });
     expect(job.main.exitCode).toBe(0);
     expect(job.main.env).toEqual({});
     auditJob(job, secretsOf(minted), { exportEnv: false });
@@ -366,7 +368,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('a refused grant: main deletes the token and fails', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/^PlanetScale refused granting read_branch, delete_branch on database "app"/);
     expect(minted.token).toMatch(/^pscale_tkn_/);
@@ -385,7 +387,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         message: `Token ${auth} (and ${minted.id}:${minted.token}) is invalid\n::add-path::/tmp/evil\r\n##[set-env name=X]y ${'x'.repeat(5000)}`,
       });
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     auditJob(job, secretsOf(minted));
 
@@ -409,7 +411,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('minting token from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'minting-token-id': '', 'minting-token': '' }), env, debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { 'minting-token-id': '', 'minting-token': '' }), env });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(job.main.state['minting-credential']).toBeTruthy();
@@ -431,15 +433,13 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` })
         : 'forward',
     );
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': unusual.id,
         'minting-token': unusual.token,
         accesses: 'app: read_branch',
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toContain('PlanetScale says: "bad credential ***:***"');
@@ -458,8 +458,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` })
         : 'forward',
     );
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': '',
         'minting-token': '',
@@ -467,7 +466,6 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         accesses: 'app: read_branch',
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/PlanetScale says: "failed for Bearer \*\*\*"/);
@@ -484,7 +482,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
           })
         : 'forward',
     );
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(1);
     expect(job.post!.errors).toEqual([
@@ -506,7 +504,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       headers: { 'content-type': 'text/html' },
       body: `<html><body>Internal error for ${String(req.headers.authorization)} pscale_tkn_${'z'.repeat(40)}\n::add-path::/tmp/evil</body></html>`,
     }));
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     // (Matched loosely around the API's text: retries may add to the wording.)
     expect(job.main.errors[0]).toMatch(/^PlanetScale failed creating a service token in organization "acme" \(HTTP 500/);
@@ -525,7 +523,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('a 401: the minting token rejected', async () => {
     const wrong = 'pscale_tkn_wrongwrongwrongwrongwrongwrongwrongwrong';
-    const job = await runJob({ actionDir, inputs: inputs(fake.url, { 'minting-token': wrong }), debug: true });
+    const job = await runAudited({ inputs: inputs(fake.url, { 'minting-token': wrong }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting token \(HTTP 401/)]);
     expect(job.post!.exitCode).toBe(0);
@@ -539,7 +537,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with an ID that does not look like a service token ID/);
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
@@ -565,7 +563,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       }
       return 'forward';
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(minted.id.length).toBeGreaterThan(4);
     const grantError = job.main.errors.find((e) => e.includes('aaaa'));
@@ -581,7 +579,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), token: `${(body as { token: string }).token} ` }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with a secret that is not one line of printable text/);
     expect(job.main.outputs['service-token']).toBeUndefined();
@@ -599,7 +597,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: minting.id }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with the ID of the minting token itself, not of a new token/);
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
@@ -616,7 +614,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const { api, minted } = await watchedFake();
     fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
     fake.faults.script({ method: 'GET', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.maskedLog).toMatch(/is still listed by its name although PlanetScale answered 404 for its ID/);
     auditJob(job, secretsOf(minted));
@@ -633,7 +631,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         return json(403, { code: 'forbidden', message: `no read for ${String(req.headers.authorization)}` });
       return 'forward';
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[1]).toMatch(
       /^Could not confirm that service token ".+" is gone after the failure: .*HTTP 403.*stays valid until/,
@@ -646,7 +644,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('a DELETE answered 404 once while the token can still be read: deleted on the second try, nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.maskedLog).toMatch(/on the second try: the first 404 came from PlanetScale's reads lagging behind its writes/);
     auditJob(job, secretsOf(minted));
@@ -660,15 +658,13 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       databases: { app: [...thirty] },
     });
     const { api, minted } = await watchedFake();
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': wide.id,
         'minting-token': wide.token,
         accesses: `app: ${thirty.join(' ')}`,
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(0);
     expect(api.requests.some((r) => r.method === 'GET' && /\/access\?page=1&per_page=100$/.test(r.target))).toBe(true);
@@ -684,10 +680,8 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       granting();
       return 'hold';
     });
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url),
-      debug: true,
       signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: held },
       graceMs: { sigterm: 500, kill: 500 },
     });
