@@ -752,7 +752,8 @@ describe('secret audit with branch: the database credential (RUNNER_DEBUG=1, mai
     expect(job.main.outputs['database-url']).toBe(credential!.url);
     expect(job.main.outputs['database-password']).toBe(credential!.password);
     if (urlEnv) expect(job.main.env[urlEnv]).toBe(credential!.url);
-    expect('accesses' in overrides ? minted.token : '').toMatch('accesses' in overrides ? /^pscale_tkn_/ : /^$/);
+    // A token only when accesses are asked for.
+    expect(minted.token).toMatch('accesses' in overrides ? /^pscale_tkn_/ : /^$/);
     expect(job.main.maskedLog).toContain('##[debug]Set output database-password = ***');
     auditJob(job, secretsWith(minted, [credential!]), { exportEnv: urlEnv !== '', urlEnv });
     expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
@@ -880,6 +881,8 @@ describe('secret audit with branch: the database credential (RUNNER_DEBUG=1, mai
       });
       expect(job.main.cancelled).toBe(true);
       expect(job.post!.exitCode).toBe(0);
+      // Main deletes it within the grace period; post would, had main been killed first.
+      expect(job.main.maskedLog + job.post!.maskedLog).toContain(`Deleted ${WHAT[kind]} "`);
       const learntCredentials = learnt(job, credentials);
       expect(learntCredentials.map((c) => c.url !== '')).toEqual([true]);
       auditJob(job, secretsWith(minted, learntCredentials));
