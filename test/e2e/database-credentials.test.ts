@@ -12,6 +12,7 @@ import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { runJob, runStep, type StepResult } from '../harness/index.ts';
 import { startPostgres, type PostgresServer } from '../databases/postgres.ts';
 import { describeWithMariaDb, startMariaDb, type MariaDbServer } from '../databases/mariadb.ts';
+import { CREDENTIAL_ACCESSES, MINTING_ORG, createBranch, liveCredentials } from './branch-credentials.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 const clientStep = fileURLToPath(new URL('../fixtures/db-client/step.mjs', import.meta.url));
@@ -28,41 +29,6 @@ async function laterStep(env: Record<string, string>, mode: 'migrate' | 'connect
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error).trim();
   }
-}
-
-const MINTING_ORG = ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens'];
-const CREDENTIAL_ACCESSES = ['read_branch', 'create_branch', 'connect_branch', 'create_branch_password', 'delete_branch_password'];
-
-async function createBranch(
-  fake: FakePlanetScale,
-  minting: { id: string; token: string },
-  database: string,
-  branch: string,
-): Promise<void> {
-  const answer = await fetch(`${fake.url}/v1/organizations/acme/databases/${database}/branches`, {
-    method: 'POST',
-    headers: { Authorization: `${minting.id}:${minting.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: branch, parent_branch: 'main' }),
-  });
-  expect(answer.status).toBe(201);
-}
-
-/** The credentials the fake holds alive on `databases`, default roles aside. */
-function liveCredentials(fake: FakePlanetScale, databases: { mysql?: string[]; postgresql?: string[] }): string[] {
-  return [
-    ...(databases.mysql ?? []).flatMap((db) =>
-      fake
-        .passwords('acme', db)
-        .filter((p) => !p.deleted)
-        .map((p) => `password ${p.name}`),
-    ),
-    ...(databases.postgresql ?? []).flatMap((db) =>
-      fake
-        .roles('acme', db)
-        .filter((r) => !r.deleted && !r.isDefault)
-        .map((r) => `role ${r.name}`),
-    ),
-  ];
 }
 
 /** No secret in a line or the summary; `masked`: the step also registered each as a mask (main does, post never sees them). */

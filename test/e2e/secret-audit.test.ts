@@ -6,26 +6,46 @@
 // answers 500 to everything, a 401, a job cancelled while the grants are in flight, and the
 // verified cleanup's paths (a create answered with a path-like ID, 404s while the token is still
 // listed or still readable, a token that could not be confirmed gone, a paged grant answer).
+// With branch, the same for the database credential, on a Vitess and a Postgres database: minted
+// alone or with a token, a refused grant, a create answered 500 with the credential echoed, a
+// delete in post answered 500 with it echoed, a lost create answer, a cancelled job.
 //
 // Each run is audited the same way (auditJob): where each of the four secret values may appear,
 // and nowhere else. The minting ID and the two secrets must never appear outside their own
 // ::add-mask:: line. The minted token's ID is an identifier PlanetScale puts in URL paths (debug
 // lines show them), so it is held to: masked before any line carries it, and never visible in
-// the log a user sees, the summary, or state other than `token-id`.
+// the log a user sees, the summary, or state other than `token-id`. A database credential's
+// password, its percent-encoded form and its URL are held to: only on their ::add-mask:: lines,
+// and in no file but the outputs database-password / database-url and the URL's env variable.
+// Every file a job leaves in its workspace and RUNNER_TEMP is read too (runAudited): none but the
+// output and env files may hold a secret.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_ACCESSES, type FakePlanetScale } from '../fake-planetscale/index.ts';
 import { startAcme } from './acme.ts';
-import { runJob, type JobResult, type StepResult } from '../harness/index.ts';
+import { runJob, type JobResult, type RunJobOptions, type StepResult } from '../harness/index.ts';
+import { CREDENTIAL_ACCESSES, MINTING_ORG, createBranch, deleteLiveCredentials, liveCredentials } from './branch-credentials.ts';
 import { LoopbackPool, json, type Answer, type SeenRequest, type loopback } from './loopback.ts';
 
 const actionDir = fileURLToPath(new URL('../..', import.meta.url));
 let fake: FakePlanetScale;
 let minting: { id: string; token: string };
+/** A minting token that may mint credentials on acme/app (Vitess) and acme/shop (Postgres), branch dev. */
+let credentialMinting: { id: string; token: string };
+const CREDENTIAL_DATABASES = { mysql: ['app'], postgresql: ['shop'] };
 const servers = new LoopbackPool();
 
 beforeAll(async () => {
   ({ fake, minting } = await startAcme());
+  fake.addDatabase('acme', 'shop', { kind: 'postgresql' });
+  credentialMinting = fake.addServiceToken(
+    'acme',
+    { organization: MINTING_ORG, databases: { app: CREDENTIAL_ACCESSES, shop: CREDENTIAL_ACCESSES } },
+    { name: 'credential-minting' },
+  );
+  for (const db of ['app', 'shop']) await createBranch(fake, credentialMinting, db, 'dev');
 });
 afterAll(() => fake.close());
 afterEach(async () => {
@@ -38,30 +58,58 @@ afterEach(async () => {
       headers: { Authorization: `${minting.id}:${minting.token}` },
     });
   }
+  await deleteLiveCredentials(fake, credentialMinting, CREDENTIAL_DATABASES);
   fake.clearRequests();
 });
 
 const server = (...args: Parameters<typeof loopback>) => servers.start(...args);
 
+/** A branch password or role as its create call's answer gave it. */
+interface CreatedCredential {
+  scheme: 'mysql' | 'postgresql';
+  username: string;
+  password: string;
+  /** The create call's whole answer. */
+  body: string;
+}
+
 /**
- * The fake behind a loopback server that notes the minted pair from the create call's answer (the
- * fake never shows a secret again), and lets `handler` answer some calls itself.
+ * The fake behind a loopback server that notes the minted pair from the create call's answer, and
+ * every database credential from theirs (the fake never shows a secret again), and lets `handler`
+ * answer some calls itself (with `forward`, the fake's answer, noted as well).
  */
 type Own = Answer | 'hold' | 'forward';
-async function watchedFake(handler?: (req: SeenRequest) => Own | Promise<Own>) {
+async function watchedFake(handler?: (req: SeenRequest, forward: () => Promise<Answer>) => Own | Promise<Own>) {
   const minted = { id: '', token: '' };
-  const api = await server(async (req, forward) => {
-    if (handler) {
-      const own = await handler(req);
-      if (own !== 'forward') return own;
-    }
-    const answer = await forward();
-    if (req.method === 'POST' && /\/service-tokens$/.test(req.target) && answer.status === 200) {
-      Object.assign(minted, JSON.parse(answer.body!) as { id: string; token: string });
-    }
-    return answer;
+  const credentials: CreatedCredential[] = [];
+  let credentialAnswered!: () => void;
+  /** Resolves once the fake has answered a credential's create call. */
+  const firstCredential = new Promise<void>((resolve) => (credentialAnswered = resolve));
+  const api = await server(async (req, forwardToFake) => {
+    const forward = async () => {
+      const answer = await forwardToFake();
+      const path = req.target.split('?')[0]!;
+      if (req.method === 'POST' && /\/service-tokens$/.test(path) && answer.status === 200) {
+        Object.assign(minted, JSON.parse(answer.body!) as { id: string; token: string });
+      }
+      const credential = /\/branches\/[^/]+\/(passwords|roles)$/.exec(path);
+      if (req.method === 'POST' && credential && answer.status < 300) {
+        const body = JSON.parse(answer.body!) as { username: string; plain_text?: string; password?: string };
+        const password = credential[1] === 'passwords' ? body.plain_text : body.password;
+        credentials.push({
+          scheme: credential[1] === 'passwords' ? 'mysql' : 'postgresql',
+          username: body.username,
+          password: password!,
+          body: answer.body!,
+        });
+        credentialAnswered();
+      }
+      return answer;
+    };
+    const own = handler ? await handler(req, forward) : 'forward';
+    return own === 'forward' ? forward() : own;
   }, fake.url);
-  return { api, minted };
+  return { api, minted, credentials, firstCredential };
 }
 
 const inputs = (apiUrl: string, overrides: Record<string, string> = {}) => ({
@@ -80,6 +128,20 @@ interface Secrets {
   /** Empty when no token was minted (or main never learnt it). */
   mintedId: string;
   mintedSecret: string;
+  /** The database credentials the API made in the job. */
+  credentials?: DbCredential[];
+}
+
+/** A database credential: its password, and the URL main masked for it ('' when main never learnt it). */
+interface DbCredential {
+  password: string;
+  url: string;
+}
+
+/** Where main hands the credential over besides its outputs: the URL's env variable ('' for none). */
+interface HandOver {
+  exportEnv: boolean;
+  urlEnv: string;
 }
 
 /** Commands the action may issue; anything else (add-path, set-env, echo, …) would be an injection. */
@@ -89,15 +151,70 @@ function count(text: string, value: string): number {
   return value ? text.split(value).length - 1 : 0;
 }
 
+/** The line of the step's ::add-mask:: command for `value` (read as the runner reads it, unescaped), or -1. */
+function maskLine(step: StepResult, value: string): number {
+  return step.commands.find((c) => c.command === 'add-mask' && c.message === value)?.line ?? -1;
+}
+
 /** Lines of a step that carry `value` before its ::add-mask:: (or at all, if never masked in the job). */
 function carriedBeforeMask(step: StepResult, value: string, maskedEarlier: boolean): number[] {
   if (maskedEarlier) return [];
-  const mask = step.lines.indexOf(`::add-mask::${value}`);
+  const mask = maskLine(step, value);
   return step.lines.flatMap((line, i) => (line.includes(value) && (mask < 0 || i < mask) ? [i] : []));
 }
 
+/** The forms of a credential's secret the audit looks for. */
+function credentialForms({ password, url }: DbCredential): Record<string, string> {
+  return { password, encodedPassword: encodeURIComponent(password), databaseUrl: url };
+}
+
+/**
+ * Every place a credential could leak, for one step: its forms only on the ::add-mask:: lines of
+ * its forms, after them, and in no file but the outputs and the URL's variable when handed over.
+ */
+function auditCredential(step: StepResult, credential: DbCredential, jobMasks: string[], handOver: HandOver): string[] {
+  const findings: string[] = [];
+  const forms = Object.entries(credentialForms(credential)).filter(([, value]) => value !== '');
+  const formValues = new Set(forms.map(([, value]) => value));
+  const maskLines = new Set(step.commands.filter((c) => c.command === 'add-mask' && formValues.has(c.message)).map((c) => c.line));
+  const handedOver = credential.url !== '' && step.outputs['database-password'] === credential.password;
+  const expected: Record<'output' | 'env', Record<string, string>> = {
+    output: handedOver ? { 'database-password': credential.password, 'database-url': credential.url } : {},
+    env: handedOver && handOver.exportEnv && handOver.urlEnv ? { [handOver.urlEnv]: credential.url } : {},
+  };
+  for (const [what, value] of forms) {
+    step.lines.forEach((line, i) => {
+      if (line.includes(value) && !maskLines.has(i)) findings.push(`${what} in line ${i}: ${line}`);
+    });
+    for (const i of carriedBeforeMask(step, value, jobMasks.includes(value))) findings.push(`${what} before its ::add-mask:: in line ${i}`);
+    if (step.maskedLog.includes(value)) findings.push(`${what} visible in the masked log`);
+    if (step.files.summary.includes(value)) findings.push(`${what} in GITHUB_STEP_SUMMARY`);
+    for (const kind of ['errors', 'warnings', 'notices'] as const)
+      if (step[kind].some((m) => m.includes(value))) findings.push(`${what} in ${kind}`);
+    if (step.files.path.includes(value)) findings.push(`${what} in GITHUB_PATH`);
+    if (step.files.state.includes(value)) findings.push(`${what} in GITHUB_STATE`);
+    for (const file of ['output', 'env'] as const) {
+      const pairs = file === 'output' ? step.outputs : step.env;
+      const allowed: Record<string, string> = expected[file];
+      for (const [key, got] of Object.entries(pairs)) {
+        if (got.includes(value) && allowed[key] !== got) findings.push(`${what} in GITHUB_${file.toUpperCase()} ${key}`);
+      }
+      const times = Object.values(allowed).reduce((n, v) => n + count(v, value), 0);
+      if (count(step.files[file], value) !== times)
+        findings.push(`${what} ${count(step.files[file], value)} times in GITHUB_${file.toUpperCase()}`);
+    }
+  }
+  for (const file of ['output', 'env'] as const) {
+    const pairs = file === 'output' ? step.outputs : step.env;
+    for (const [key, value] of Object.entries(expected[file]))
+      if (pairs[key] !== value) findings.push(`GITHUB_${file.toUpperCase()} ${key} is not the credential's`);
+  }
+  return findings;
+}
+
 /** Every place a secret could leak, for one step. Returns the findings, so a failure says where. */
-function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], exportEnv: boolean): string[] {
+function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], handOver: HandOver): string[] {
+  const { exportEnv } = handOver;
   const findings: string[] = [];
   const { mintingId, mintingSecret, mintedId, mintedSecret } = secrets;
   const never = { mintingId, mintingSecret, mintedSecret };
@@ -159,11 +276,31 @@ function auditStep(step: StepResult, secrets: Secrets, jobMasks: string[], expor
   }
   for (const c of step.commands) if (!ALLOWED_COMMANDS.has(c.command)) findings.push(`command ${c.command} issued (line ${c.line})`);
   if (/^\s+at .+:\d+:\d+\)?$/m.test(step.stdout + step.stderr)) findings.push('a stack trace');
+  for (const credential of secrets.credentials ?? []) findings.push(...auditCredential(step, credential, jobMasks, handOver));
   return findings;
 }
 
-function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boolean } = {}): void {
-  const exportEnv = options.exportEnv ?? true;
+/** A job's result with every file it left in its workspace and RUNNER_TEMP (see runAudited). */
+type AuditedJob = JobResult & { files?: { path: string; text: string }[] };
+
+/** runJob as the audit runs it: debug on, and the files the job left read before they are removed. */
+async function runAudited(options: Omit<RunJobOptions, 'actionDir' | 'debug' | 'keepTemp'>): Promise<AuditedJob> {
+  const job = await runJob({ actionDir, ...options, debug: true, keepTemp: true });
+  const dirs = [job.main.workspace, job.main.runnerTemp];
+  try {
+    const files = dirs.flatMap((dir) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => ({ path: join(entry.parentPath, entry.name), text: readFileSync(join(entry.parentPath, entry.name), 'utf8') })),
+    );
+    return { ...job, files };
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function auditJob(job: AuditedJob, secrets: Secrets, options: { exportEnv?: boolean; urlEnv?: string } = {}): void {
+  const handOver = { exportEnv: options.exportEnv ?? true, urlEnv: options.urlEnv ?? 'DATABASE_URL' };
   const { main, post } = job;
   expect(post, 'post ran').toBeDefined();
   // The minting token is masked before anything else is printed.
@@ -181,8 +318,21 @@ function auditJob(job: JobResult, secrets: Secrets, options: { exportEnv?: boole
   }
   // The audit reads the log as the runner writes it with debug on, its own lines included.
   if (main.state['org']) expect(main.maskedLog).toContain('##[debug]Save intra-action state org = acme');
-  expect(auditStep(main, secrets, [], exportEnv)).toEqual([]);
-  expect(auditStep(post!, secrets, main.masks, exportEnv)).toEqual([]);
+  for (const credential of secrets.credentials ?? []) {
+    // A credential main learnt is masked in every form before anything is handed over.
+    if (credential.url) expect(main.masks).toEqual(expect.arrayContaining(Object.values(credentialForms(credential))));
+  }
+  expect(auditStep(main, secrets, [], handOver)).toEqual([]);
+  expect(auditStep(post!, secrets, main.masks, handOver)).toEqual([]);
+  // No other file the job left holds a secret: only the output and env files main wrote may.
+  const values = [
+    secrets.mintingSecret,
+    secrets.mintedSecret,
+    ...(secrets.credentials ?? []).flatMap((c) => Object.values(credentialForms(c))),
+  ].filter(Boolean);
+  const handedOver = [main, post!].flatMap((step) => [step.files.output, step.files.env]);
+  const holding = (job.files ?? []).filter((f) => values.some((v) => f.text.includes(v)) && !handedOver.includes(f.text));
+  expect(holding.map((f) => f.path)).toEqual([]);
 }
 
 const secretsOf = (minted: { id: string; token: string }): Secrets => ({
@@ -195,7 +345,7 @@ const secretsOf = (minted: { id: string; token: string }): Secrets => ({
 describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('happy path, export-env on', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(minted.token).toMatch(/^pscale_tkn_/);
@@ -209,7 +359,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('happy path, export-env off', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'export-env': 'false' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { 'export-env': 'false' }) });
     expect(job.main.exitCode).toBe(0);
     expect(job.main.env).toEqual({});
     auditJob(job, secretsOf(minted), { exportEnv: false });
@@ -218,7 +368,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('a refused grant: main deletes the token and fails', async () => {
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/^PlanetScale refused granting read_branch, delete_branch on database "app"/);
     expect(minted.token).toMatch(/^pscale_tkn_/);
@@ -237,7 +387,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         message: `Token ${auth} (and ${minted.id}:${minted.token}) is invalid\n::add-path::/tmp/evil\r\n##[set-env name=X]y ${'x'.repeat(5000)}`,
       });
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     auditJob(job, secretsOf(minted));
 
@@ -261,7 +411,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('minting token from env, export-env on: post deletes with it (sealed in state), nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     const env = { PLANETSCALE_SERVICE_TOKEN_ID: minting.id, PLANETSCALE_SERVICE_TOKEN: minting.token };
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { 'minting-token-id': '', 'minting-token': '' }), env, debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { 'minting-token-id': '', 'minting-token': '' }), env });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(0);
     expect(job.main.state['minting-credential']).toBeTruthy();
@@ -283,15 +433,13 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         ? json(422, { code: 'invalid', message: `bad credential ${String(req.headers.authorization)}` })
         : 'forward',
     );
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': unusual.id,
         'minting-token': unusual.token,
         accesses: 'app: read_branch',
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toContain('PlanetScale says: "bad credential ***:***"');
@@ -310,8 +458,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         ? json(500, { code: 'internal', message: `failed for ${String(req.headers.authorization)}` })
         : 'forward',
     );
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': '',
         'minting-token': '',
@@ -319,7 +466,6 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         accesses: 'app: read_branch',
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/PlanetScale says: "failed for Bearer \*\*\*"/);
@@ -336,7 +482,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
           })
         : 'forward',
     );
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(0);
     expect(job.post!.exitCode).toBe(1);
     expect(job.post!.errors).toEqual([
@@ -358,7 +504,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       headers: { 'content-type': 'text/html' },
       body: `<html><body>Internal error for ${String(req.headers.authorization)} pscale_tkn_${'z'.repeat(40)}\n::add-path::/tmp/evil</body></html>`,
     }));
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     // (Matched loosely around the API's text: retries may add to the wording.)
     expect(job.main.errors[0]).toMatch(/^PlanetScale failed creating a service token in organization "acme" \(HTTP 500/);
@@ -377,7 +523,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
 
   it('a 401: the minting token rejected', async () => {
     const wrong = 'pscale_tkn_wrongwrongwrongwrongwrongwrongwrongwrong';
-    const job = await runJob({ actionDir, inputs: inputs(fake.url, { 'minting-token': wrong }), debug: true });
+    const job = await runAudited({ inputs: inputs(fake.url, { 'minting-token': wrong }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors).toEqual([expect.stringMatching(/^PlanetScale rejected the minting token \(HTTP 401/)]);
     expect(job.post!.exitCode).toBe(0);
@@ -391,7 +537,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: '../x' }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with an ID that does not look like a service token ID/);
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
@@ -403,7 +549,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       .at(-1)!;
     expect(job.main.masks).toContain(realId);
     auditJob(job, { ...secretsOf(minted), mintedId: '' });
-    expect(auditStep(job.main, { ...secretsOf(minted), mintedId: realId }, [], true)).toEqual([]);
+    expect(auditStep(job.main, { ...secretsOf(minted), mintedId: realId }, [], { exportEnv: true, urlEnv: '' })).toEqual([]);
     expect(fake.mintedTokens()).toEqual([]);
   });
 
@@ -417,7 +563,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       }
       return 'forward';
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(minted.id.length).toBeGreaterThan(4);
     const grantError = job.main.errors.find((e) => e.includes('aaaa'));
@@ -433,7 +579,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), token: `${(body as { token: string }).token} ` }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with a secret that is not one line of printable text/);
     expect(job.main.outputs['service-token']).toBeUndefined();
@@ -451,7 +597,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       { kind: 'altered-answer', alter: (body) => ({ ...(body as object), id: minting.id }) },
     );
     const { api, minted } = await watchedFake();
-    const job = await runJob({ actionDir, inputs: inputs(api.url), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[0]).toMatch(/with the ID of the minting token itself, not of a new token/);
     expect(job.main.maskedLog).toMatch(/Deleted service token ".+", created before the failure/);
@@ -468,7 +614,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     const { api, minted } = await watchedFake();
     fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
     fake.faults.script({ method: 'GET', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.maskedLog).toMatch(/is still listed by its name although PlanetScale answered 404 for its ID/);
     auditJob(job, secretsOf(minted));
@@ -485,7 +631,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
         return json(403, { code: 'forbidden', message: `no read for ${String(req.headers.authorization)}` });
       return 'forward';
     });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors[1]).toMatch(
       /^Could not confirm that service token ".+" is gone after the failure: .*HTTP 403.*stays valid until/,
@@ -498,7 +644,7 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
   it('a DELETE answered 404 once while the token can still be read: deleted on the second try, nothing leaks', async () => {
     const { api, minted } = await watchedFake();
     fake.faults.script({ method: 'DELETE', path: /\/service-tokens\/[^/]+$/ }, { kind: 'status', status: 404 });
-    const job = await runJob({ actionDir, inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }), debug: true });
+    const job = await runAudited({ inputs: inputs(api.url, { accesses: 'app: read_branch, delete_branch' }) });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.maskedLog).toMatch(/on the second try: the first 404 came from PlanetScale's reads lagging behind its writes/);
     auditJob(job, secretsOf(minted));
@@ -512,15 +658,13 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       databases: { app: [...thirty] },
     });
     const { api, minted } = await watchedFake();
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url, {
         'minting-token-id': wide.id,
         'minting-token': wide.token,
         accesses: `app: ${thirty.join(' ')}`,
         'org-accesses': '',
       }),
-      debug: true,
     });
     expect(job.main.exitCode).toBe(0);
     expect(api.requests.some((r) => r.method === 'GET' && /\/access\?page=1&per_page=100$/.test(r.target))).toBe(true);
@@ -536,10 +680,8 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
       granting();
       return 'hold';
     });
-    const job = await runJob({
-      actionDir,
+    const job = await runAudited({
       inputs: inputs(api.url),
-      debug: true,
       signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: held },
       graceMs: { sigterm: 500, kill: 500 },
     });
@@ -551,4 +693,201 @@ describe('secret audit (RUNNER_DEBUG=1, main then post)', () => {
     auditJob(job, secretsOf(minted));
     expect(fake.mintedTokens()).toEqual([]);
   });
+});
+
+describe('secret audit with branch: the database credential (RUNNER_DEBUG=1, main then post)', () => {
+  type Kind = 'mysql' | 'postgresql';
+  const DATABASE: Record<Kind, string> = { mysql: 'app', postgresql: 'shop' };
+  const WHAT: Record<Kind, string> = { mysql: 'branch password', postgresql: 'role' };
+
+  /** A credential on branch dev of the kind's database, and no token unless overrides ask for accesses. */
+  const credentialInputs = (apiUrl: string, kind: Kind, overrides: Record<string, string> = {}) => ({
+    org: 'acme',
+    'minting-token-id': credentialMinting.id,
+    'minting-token': credentialMinting.token,
+    database: DATABASE[kind],
+    branch: 'dev',
+    'api-url': apiUrl,
+    ...overrides,
+  });
+
+  /** The credentials the API made, each with the URL main masked for it (found by its user and password). */
+  function learnt(job: JobResult, created: CreatedCredential[]): DbCredential[] {
+    return created.map((c) => {
+      const prefix = `${c.scheme}://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@`;
+      const urls = job.main.masks.filter((m) => m.startsWith(prefix));
+      expect(urls.length).toBeLessThanOrEqual(1);
+      return { password: c.password, url: urls[0] ?? '' };
+    });
+  }
+
+  const secretsWith = (minted: { id: string; token: string }, credentials: DbCredential[]): Secrets => ({
+    mintingId: credentialMinting.id,
+    mintingSecret: credentialMinting.token,
+    mintedId: minted.id,
+    mintedSecret: minted.token,
+    credentials,
+  });
+
+  it.each([
+    ['a branch password alone, export-env default', 'mysql', {}, 'DATABASE_URL'],
+    [
+      'a branch password and a token, database-url-env set',
+      'mysql',
+      { accesses: 'read_branch', 'database-url-env': 'APP_DB_URL' },
+      'APP_DB_URL',
+    ],
+    ['a role alone, database-url-env set', 'postgresql', { 'database-url-env': 'SHOP_DB_URL' }, 'SHOP_DB_URL'],
+    ['a role and a token, export-env default', 'postgresql', { accesses: 'read_branch' }, 'DATABASE_URL'],
+    ['a role and a token, export-env off', 'postgresql', { accesses: 'read_branch', 'export-env': 'false' }, ''],
+  ] as const)('success: %s', async (_, kind, overrides, urlEnv) => {
+    const { api, minted, credentials } = await watchedFake();
+    const job = await runAudited({ inputs: credentialInputs(api.url, kind, overrides) });
+    expect(job.main.errors).toEqual([]);
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post!.exitCode).toBe(0);
+    expect(credentials).toHaveLength(1);
+    const [credential] = learnt(job, credentials);
+    expect(credential!.url).toMatch(new RegExp(`^${kind}://`));
+    expect(job.main.outputs['database-url']).toBe(credential!.url);
+    expect(job.main.outputs['database-password']).toBe(credential!.password);
+    if (urlEnv) expect(job.main.env[urlEnv]).toBe(credential!.url);
+    // A token only when accesses are asked for.
+    expect(minted.token).toMatch('accesses' in overrides ? /^pscale_tkn_/ : /^$/);
+    expect(job.main.maskedLog).toContain('##[debug]Set output database-password = ***');
+    auditJob(job, secretsWith(minted, [credential!]), { exportEnv: urlEnv !== '', urlEnv });
+    expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it('success: a password whose percent-encoded form differs (+ / = @ : %), with a token: every form hidden', async () => {
+    const unusual = 'pscale_pw_Ab+c/d=e@f:g%h';
+    fake.faults.script(
+      { method: 'POST', path: /\/branches\/dev\/passwords$/ },
+      { kind: 'altered-answer', alter: (body) => ({ ...(body as object), plain_text: unusual }) },
+    );
+    const { api, minted, credentials } = await watchedFake();
+    const job = await runAudited({ inputs: credentialInputs(api.url, 'mysql', { accesses: 'read_branch' }) });
+    expect(job.main.exitCode).toBe(0);
+    const [credential] = learnt(job, credentials);
+    expect(credential!.password).toBe(unusual);
+    expect(encodeURIComponent(unusual)).not.toBe(unusual);
+    expect(credential!.url).toContain(`:${encodeURIComponent(unusual)}@`);
+    auditJob(job, secretsWith(minted, [credential!]));
+    expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+    expect(fake.mintedTokens()).toEqual([]);
+  });
+
+  it.each(['mysql', 'postgresql'] as const)(
+    '%s: a grant refused after the credential exists: main deletes both and fails',
+    async (kind) => {
+      const watched = await watchedFake(async (req): Promise<Own> => {
+        // The grants wait for the credential's create to be answered, so that it exists when they are refused.
+        if (req.target.endsWith('/access')) await watched.firstCredential;
+        return 'forward';
+      });
+      const { api, minted, credentials } = watched;
+      const job = await runAudited({ inputs: credentialInputs(api.url, kind, { accesses: 'read_branch, delete_branch' }) });
+      expect(job.main.exitCode).toBe(1);
+      expect(job.main.errors[0]).toMatch(/^PlanetScale refused granting read_branch, delete_branch on database/);
+      expect(job.main.maskedLog).toContain(`Deleted ${WHAT[kind]} "`);
+      expect(job.main.maskedLog).toMatch(/after the failure, so nothing is left alive\./);
+      const learntCredentials = learnt(job, credentials);
+      expect(learntCredentials.map((c) => c.url !== '')).toEqual([true]);
+      expect(job.main.outputs['database-password']).toBeUndefined();
+      expect(job.post!.exitCode).toBe(0);
+      auditJob(job, secretsWith(minted, learntCredentials));
+      expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+      expect(fake.mintedTokens()).toEqual([]);
+    },
+  );
+
+  it.each(['mysql', 'postgresql'] as const)(
+    '%s: every create answered 500 echoing the credential it made: shown redacted, each found by name and deleted',
+    async (kind) => {
+      const { api, minted, credentials } = await watchedFake(async (req, forward) => {
+        if (req.method !== 'POST' || !/\/branches\/dev\/(passwords|roles)$/.test(req.target)) return 'forward';
+        const made = await forward();
+        const { username, password } = credentials.at(-1)!;
+        return json(500, { code: `internal ${password}`, message: `failed after making ${username} with ${password}: ${made.body}` });
+      });
+      const job = await runAudited({ inputs: credentialInputs(api.url, kind) });
+      expect(job.main.exitCode).toBe(1);
+      expect(job.main.errors[0]).toMatch(/HTTP 500/);
+      // Echoed within the part shown, so the redaction is what hides it.
+      expect(job.main.errors[0]).toContain('code "internal ***"');
+      expect(job.main.errors[0]).toContain('failed after making *** with ***: {');
+      expect(credentials.length).toBeGreaterThan(1);
+      // Main never took any of them for its own: none was handed over, nor had a URL built.
+      const made = learnt(job, credentials);
+      expect(made.map((c) => c.url)).toEqual(made.map(() => ''));
+      auditJob(job, secretsWith(minted, made));
+      expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+    },
+  );
+
+  it.each(['mysql', 'postgresql'] as const)(
+    '%s: post: the delete answered 500 echoing the password and a URL: post fails clearly, redacted',
+    async (kind) => {
+      const { api, minted, credentials } = await watchedFake((req) => {
+        if (req.method !== 'DELETE' || !/\/(passwords|roles)\/[^/?]+/.test(req.target)) return 'forward';
+        const echoed = credentials.map((c) => `${c.scheme}://${c.username}:${c.password}@h/${DATABASE[kind]} ${c.body}`).join(' ');
+        return json(500, { code: `e ${String(req.headers.authorization)}`, message: `cannot delete ${req.target}: ${echoed}` });
+      });
+      const job = await runAudited({ inputs: credentialInputs(api.url, kind, { accesses: 'read_branch' }) });
+      expect(job.main.exitCode).toBe(0);
+      expect(job.post!.exitCode).toBe(1);
+      expect(job.post!.errors.join('\n')).toMatch(/HTTP 500/);
+      expect(job.post!.errors.join('\n')).toMatch(/cannot delete \/v1\/\S+: \w+:\/\/\*\*\*:\*\*\*@h\//);
+      auditJob(job, secretsWith(minted, learnt(job, credentials)));
+      // Left alive by design of this test; afterEach deletes it.
+      expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toHaveLength(1);
+      expect(fake.mintedTokens()).toEqual([]);
+    },
+  );
+
+  it.each(['mysql', 'postgresql'] as const)(
+    '%s: a create whose answer is lost: found by name and deleted, the next one hidden',
+    async (kind) => {
+      fake.faults.script({ method: 'POST', path: /\/branches\/dev\/(passwords|roles)$/ }, { kind: 'drop-after' });
+      // Straight to the fake: the lost answer never reaches the test either.
+      const job = await runAudited({ inputs: credentialInputs(fake.url, kind) });
+      expect(job.main.exitCode).toBe(0);
+      expect(job.main.maskedLog).toMatch(/The failed create call may have reached PlanetScale: deleting any .+ before trying again\./);
+      expect(job.post!.exitCode).toBe(0);
+      const credential = { password: job.main.outputs['database-password']!, url: job.main.outputs['database-url']! };
+      expect(credential.password).toMatch(/^pscale_pw_/);
+      auditJob(job, secretsWith({ id: '', token: '' }, [credential]));
+      expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+    },
+  );
+
+  it.each(['mysql', 'postgresql'] as const)(
+    '%s: a job cancelled while the grants are in flight, the credential made: both deleted, nothing leaks',
+    async (kind) => {
+      let granting!: () => void;
+      const held = new Promise<void>((resolve) => (granting = resolve));
+      const watched = await watchedFake(async (req): Promise<Own> => {
+        if (!req.target.endsWith('/access')) return 'forward';
+        await watched.firstCredential;
+        granting();
+        return 'hold';
+      });
+      const { api, minted, credentials } = watched;
+      const job = await runAudited({
+        inputs: credentialInputs(api.url, kind, { accesses: 'read_branch' }),
+        signalAfterMs: { signal: 'SIGINT', afterMs: 0, after: held },
+        graceMs: { sigterm: 500, kill: 500 },
+      });
+      expect(job.main.cancelled).toBe(true);
+      expect(job.post!.exitCode).toBe(0);
+      // Main deletes it within the grace period; post would, had main been killed first.
+      expect(job.main.maskedLog + job.post!.maskedLog).toContain(`Deleted ${WHAT[kind]} "`);
+      const learntCredentials = learnt(job, credentials);
+      expect(learntCredentials.map((c) => c.url !== '')).toEqual([true]);
+      auditJob(job, secretsWith(minted, learntCredentials));
+      expect(liveCredentials(fake, CREDENTIAL_DATABASES)).toEqual([]);
+      expect(fake.mintedTokens()).toEqual([]);
+    },
+  );
 });
