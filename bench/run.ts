@@ -24,7 +24,7 @@ import { startLatencyProxy, type LatencyProxy } from './latency-proxy.ts';
 import { summarize, timeProcess } from './measure.ts';
 import { roundTrips } from './network-model.ts';
 import { checkModel, checkTargets, formatModelCheck, formatTables, formatTargets, ratio, type AtTwoRtts, type Results } from './report.ts';
-import { CA_CERT, ORG, actionInputs, recipeEnv, startSeededFake } from './scenario.ts';
+import { CA_CERT, ORG, actionInputs, mintingAccessCount, recipeEnv, startSeededFake } from './scenario.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -69,11 +69,20 @@ function expectJobDone(what: string, grants: number): void {
     create: count('POST', /\/service-tokens$/),
     grants: count('POST', /\/access$/),
     deletes: count('DELETE', /\/service-tokens\/[^/]+$/),
+    // The minting token's own accesses: read in one call or not at all, never page after page.
+    ownReads: calls.filter((c) => c.method === 'GET' && c.path.includes(`/service-tokens/${minting.id}`)).length,
   };
   const alive = fake.mintedTokens();
-  if (failed.length > 0 || counts.create !== 1 || counts.grants !== grants || counts.deletes !== 1 || alive.length > 0) {
+  if (
+    failed.length > 0 ||
+    counts.create !== 1 ||
+    counts.grants !== grants ||
+    counts.deletes !== 1 ||
+    counts.ownReads > 1 ||
+    alive.length > 0
+  ) {
     throw new Error(
-      `${what} did not do the job: ${JSON.stringify(counts)} (expected 1 create, ${grants} grants, 1 delete), ` +
+      `${what} did not do the job: ${JSON.stringify(counts)} (expected 1 create, ${grants} grants, 1 delete, at most 1 own read), ` +
         `${failed.length} failed calls, ${alive.length} minted tokens left alive`,
     );
   }
@@ -149,7 +158,8 @@ try {
   if (actionDir !== repo) console.log(`Action: ${actionDir}`);
   console.log(
     `Node ${version(nodePath, '--version')} (${relative(repo, nodePath) || nodePath}), ${cpus().length} cores; ` +
-      `https through a proxy at RTT ${rtts[0]} ms and ${rtts[1]} ms; ${rounds} rounds after a warm-up round.`,
+      `https through a proxy at RTT ${rtts[0]} ms and ${rtts[1]} ms; ${rounds} rounds after a warm-up round; ` +
+      `the minting token holds ${mintingAccessCount()} accesses.`,
   );
   for (let round = 0; round <= rounds; round++) {
     const keep = round > 0; // round 0 warms up disk caches and is not counted

@@ -1,9 +1,14 @@
 // What the benchmark asks for, the same for the action and the curl recipe: an organization with
-// up to 16 databases, a minting token that holds what it delegates, and a job that asks for
-// DATABASE_ACCESSES on N databases plus ORG_ACCESSES on the organization.
+// up to 16 databases, a minting token that holds every access on them and on the organization (as
+// one that delegates on them would: hundreds), and a job that asks for DATABASE_ACCESSES on N
+// databases plus ORG_ACCESSES on the organization.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FakePlanetScale } from '../test/fake-planetscale/index.ts';
+import {
+  DATABASE_ACCESSES as EVERY_DATABASE_ACCESS,
+  FakePlanetScale,
+  ORGANIZATION_ACCESSES as EVERY_ORGANIZATION_ACCESS,
+} from '../test/fake-planetscale/index.ts';
 
 export const ORG = 'acme';
 export const DATABASES = Array.from({ length: 16 }, (_, i) => `db${String(i + 1).padStart(2, '0')}`);
@@ -28,12 +33,17 @@ export async function startSeededFake(): Promise<{ fake: FakePlanetScale; mintin
   const minting = fake.addServiceToken(
     ORG,
     {
-      organization: ['write_service_tokens', 'delete_service_tokens', 'read_service_tokens', ...ORG_ACCESSES],
-      databases: Object.fromEntries(DATABASES.map((database) => [database, DATABASE_ACCESSES])),
+      organization: [...EVERY_ORGANIZATION_ACCESS],
+      databases: Object.fromEntries(DATABASES.map((database) => [database, [...EVERY_DATABASE_ACCESS]])),
     },
     { name: 'minting' },
   );
   return { fake, minting };
+}
+
+/** How many accesses the bench's minting token holds. */
+export function mintingAccessCount(): number {
+  return EVERY_ORGANIZATION_ACCESS.length + DATABASES.length * EVERY_DATABASE_ACCESS.length;
 }
 
 /** The action's inputs for a job that needs the first `n` databases. */

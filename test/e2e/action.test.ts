@@ -142,7 +142,7 @@ describe('happy path', () => {
     // Masks: the minting secret and the minted ID and secret, each before any line could carry it.
     expect(main.masks).toEqual(expect.arrayContaining([minting.id, minting.token, minted.id, minted.token]));
     // The minted ID and secret are masked before the first line printed after the create call.
-    // (The read of the minting token's own accesses, GET …/access, runs alongside the create call.)
+    // (The read of the minting token's own accesses, GET …/service-tokens/{id}, runs alongside the create call.)
     const firstAfterCreate = main.lines.findIndex((line) => line.startsWith('Granted on') || /POST \S*\/access/.test(line));
     for (const value of [minted.id, minted.token]) {
       expect(main.lines.indexOf(`::add-mask::${value}`)).toBeGreaterThanOrEqual(0);
@@ -190,7 +190,7 @@ describe('happy path', () => {
     // Grants went out concurrently in one round: all of them after the create, before any answer.
     // The read of the minting token's own accesses runs alongside the create call (its own round).
     const isOwnRead = (r: { method: string; path: string }) =>
-      r.method === 'GET' && r.path === `/v1/organizations/acme/service-tokens/${minting.id}/access`;
+      r.method === 'GET' && r.path === `/v1/organizations/acme/service-tokens/${minting.id}`;
     expect(fake.requests.filter(isOwnRead)).toHaveLength(1);
     const calls = fake.requests.filter((r) => r.credentialId === minting.id && !isOwnRead(r));
     expect(calls.map((r) => `${r.method} ${r.path.replace(minted.id, 'ID')}`)).toEqual([

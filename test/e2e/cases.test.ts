@@ -252,7 +252,7 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       expect(main.warnings[0]).toContain(warning);
       expect(main.summary).toContain(`> [!WARNING]\n> ${warning}`);
       // Read alongside the create call, so known before any grant.
-      const read = fake.requests.findIndex((q) => q.method === 'GET' && q.path.endsWith(`/service-tokens/${weak.id}/access`));
+      const read = fake.requests.findIndex((q) => q.method === 'GET' && q.path.endsWith(`/service-tokens/${weak.id}`));
       const grant = fake.requests.findIndex((q) => q.method === 'POST' && q.path.endsWith('/access'));
       expect(read).toBeGreaterThanOrEqual(0);
       expect(read).toBeLessThan(grant);
@@ -311,11 +311,37 @@ describe('a minting token that cannot clean up, or cannot grant', () => {
       const { main } = await mainThenPost(inputs());
       expect(main.exitCode).toBe(0);
       const answered = fake.requests.map((q) => `${q.method} ${q.path.replace(minting.id, 'MINTING')}`);
-      expect(answered.indexOf('GET /v1/organizations/acme/service-tokens/MINTING/access')).toBeLessThan(
+      expect(answered.indexOf('GET /v1/organizations/acme/service-tokens/MINTING')).toBeLessThan(
         answered.indexOf('POST /v1/organizations/acme/service-tokens'),
       );
     } finally {
       fake.faults.clear();
+    }
+  });
+
+  it("does not wait for a slow read of the minting token's accesses, and says nothing it could not know", async () => {
+    const weak = fake.addServiceToken('acme', {
+      organization: ['write_service_tokens', 'read_service_tokens'],
+      databases: { app: ['read_branch'] },
+    });
+    // Answered long after every other call, yet within a call's time limit: waited for, it would
+    // be in and warn. Without it main cannot know that post will fail to delete.
+    const lateMs = 6_000;
+    fake.faults.script(
+      { method: 'GET', path: `/v1/organizations/acme/service-tokens/${weak.id}` },
+      { kind: 'late-answer', delayMs: lateMs },
+    );
+    const started = Date.now();
+    try {
+      const main = await runStep({ actionDir, step: 'main', inputs: inputs({ 'service-token-id': weak.id, 'service-token': weak.token }) });
+      expect(Date.now() - started).toBeLessThan(lateMs);
+      expect(main.exitCode).toBe(0);
+      expect(main.warnings).toEqual([]);
+      expect(main.summary).not.toMatch(/delete_service_tokens/);
+      expect(fake.requests.filter((q) => q.method === 'GET' && q.path.endsWith(`/service-tokens/${weak.id}`))).toHaveLength(1);
+    } finally {
+      fake.faults.clear();
+      for (const token of fake.mintedTokens()) await deleteAs(minting, token.id);
     }
   });
 

@@ -215,7 +215,7 @@ describe('normalised, not refused', () => {
     expect(main.errors).toEqual([]);
     expect(main.exitCode).toBe(0);
     expect(post!.exitCode).toBe(0);
-    // POST only: the read of the minting token's own accesses (GET …/access) runs alongside the create.
+    // POST only: the read of the minting token's own accesses (GET …/service-tokens/{id}) runs alongside the create.
     const grants = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/access')).map((r) => r.body);
     expect(grants).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@ import { explain } from '../../src/report/explain.ts';
 import { PlanetScaleClient, organizationPath } from '../../src/planetscale/client.ts';
 import { PlanetScaleApiError, PlanetScaleNetworkError, PlanetScaleResponseError, redact } from '../../src/planetscale/errors.ts';
 import { DEFAULT_RETRY_POLICY } from '../../src/planetscale/retry.ts';
-import { createServiceToken, deleteServiceToken, grantAccesses, listTokenAccesses } from '../../src/planetscale/service-tokens.ts';
+import { createServiceToken, deleteServiceToken, getTokenAccesses, grantAccesses } from '../../src/planetscale/service-tokens.ts';
 import { ACTION_VERSION } from '../../src/planetscale/version.ts';
 
 const BASE = 'https://api.planetscale.test';
@@ -81,25 +81,52 @@ describe('PlanetScaleClient', () => {
     expect(granted).toEqual({ records: [{ access: 'read_branch', resourceType: 'Database', resourceName: 'app' }], paged: false });
   });
 
-  it('says when a grant answer is one page of several, and reads every page of the accesses', async () => {
+  it("says when a grant answer is one page of several; the token's accesses come whole from GET /service-tokens/{id}, in one call", async () => {
     const record = (access: string) => ({
       id: access,
       type: 'DatabaseAccess',
       access,
       resource: { id: 'd1', type: 'Database', name: 'app' },
     });
+    // The spec's service_token_accesses: resource_type and resource_name beside the resource.
+    const inline = (access: string, name: string) => ({
+      id: `${access}-${name}`,
+      access,
+      resource_type: 'Database',
+      resource_name: name,
+      resource: { id: name, name },
+    });
+    const many = Array.from({ length: 300 }, (_, i) => inline('read_branch', `db${i}`));
     const pool = agent.get(BASE);
     pool
       .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access', method: 'POST' })
       .reply(200, { type: 'list', current_page: 1, next_page: 2, data: [record('read_branch')] });
-    pool
-      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access?page=1&per_page=100', method: 'GET' })
-      .reply(200, { type: 'list', current_page: 1, next_page: 2, data: [record('read_branch')] });
-    pool
-      .intercept({ path: '/v1/organizations/acme/service-tokens/t1/access?page=2&per_page=100', method: 'GET' })
-      .reply(200, { type: 'list', current_page: 2, next_page: null, data: [record('create_branch')] });
+    let reads = 0;
+    pool.intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'GET' }).reply(200, () => {
+      reads++;
+      return { id: 't1', type: 'ServiceToken', token: null, service_token_accesses: many };
+    });
     expect((await grantAccesses(client(), 'acme', 't1', 'app', ['read_branch', 'create_branch'])).paged).toBe(true);
-    expect((await listTokenAccesses(client(), 'acme', 't1')).map((g) => g.access)).toEqual(['read_branch', 'create_branch']);
+    const held = await getTokenAccesses(client(), 'acme', 't1');
+    expect(reads).toBe(1);
+    expect(held).toHaveLength(300);
+    expect(held[299]).toEqual({ access: 'read_branch', resourceType: 'Database', resourceName: 'db299' });
+  });
+
+  it('refuses a token object that is about another token, or that has no list of accesses', async () => {
+    const answer = (body: object) => {
+      agent.get(BASE).intercept({ path: '/v1/organizations/acme/service-tokens/t1', method: 'GET' }).reply(200, body);
+      return getTokenAccesses(once(), 'acme', 't1').catch((e: unknown) => e);
+    };
+    const other = await answer({ id: 't2', service_token_accesses: [] });
+    expect(other).toBeInstanceOf(PlanetScaleResponseError);
+    expect(String(other)).toMatch(/about another token/);
+    for (const body of [{ id: 't1', service_token_accesses: null }, { id: 't1' }, []]) {
+      const error = await answer(body);
+      expect(error).toBeInstanceOf(PlanetScaleResponseError);
+      expect(String(error)).toMatch(/without a list of the token's accesses/);
+    }
+    expect(await answer({ id: 't1', service_token_accesses: [] })).toEqual([]);
   });
 
   it("reads access records in the token object's shape as in the /access shape, and refuses an answer with a record it cannot read", async () => {

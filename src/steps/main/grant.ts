@@ -4,7 +4,7 @@
 import type { AccessRequest, Config } from '../../inputs/config.js';
 import type { PlanetScaleClient } from '../../planetscale/client.js';
 import { PlanetScaleApiError } from '../../planetscale/errors.js';
-import { grantAccesses, listTokenAccesses, type GrantedAccess } from '../../planetscale/service-tokens.js';
+import { getTokenAccesses, grantAccesses, type GrantedAccess } from '../../planetscale/service-tokens.js';
 import { explain } from '../../report/explain.js';
 import { errorMessage, show } from '../../report/text.js';
 import { checkGrants } from '../../token/grants.js';
@@ -28,8 +28,8 @@ export async function grantAll(client: PlanetScaleClient, config: Config, tokenI
   if (failures.length > 0) throw new StepFailure(failures.join('\n'));
 
   const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  // A paged answer holds one page of the token's accesses: the whole list is read once every
-  // grant is made, so that the rest is not taken for accesses that were not granted.
+  // A paged answer holds one page of the token's accesses: the whole list is read, unpaged, once
+  // every grant is made, so that the rest is not taken for accesses that were not granted.
   const granted = answers.some((answer) => answer.paged)
     ? await readAllAccesses(client, config.org, tokenId)
     : answers.flatMap((answer) => answer.records);
@@ -58,11 +58,11 @@ export async function grantAll(client: PlanetScaleClient, config: Config, tokenI
 
 async function readAllAccesses(client: PlanetScaleClient, org: string, tokenId: string): Promise<GrantedAccess[]> {
   try {
-    return await listTokenAccesses(client, org, tokenId);
+    return await getTokenAccesses(client, org, tokenId);
   } catch (error) {
     const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
     throw new StepFailure(
-      "PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
+      "PlanetScale answered a grant call with one page of the token's accesses, and reading all of them failed" +
         (refused
           ? ` (HTTP ${error.status}): the minting token lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
           : `: ${errorMessage(error)}`),

@@ -24,6 +24,7 @@ import { sealCredential } from '../../state/seal.js';
 import { tokenName } from '../../token/name.js';
 import { encodeSweepNames } from '../../token/sweep-names.js';
 import { apiCredential } from '../api-credential.js';
+import { adviceWithin } from './advice.js';
 import { cleanUpFailedCreate, deleteAfterFailure } from './after-failure.js';
 import { reconcileBeforeRetry } from './create.js';
 import { grantAll, MAX_GRANTS_IN_FLIGHT } from './grant.js';
@@ -49,8 +50,11 @@ const CLEANUP_FLOOR_MS = 8_000;
  */
 const CANCEL_BUDGET_MS: Record<string, number> = { SIGINT: 6_000, SIGTERM: 2_000 };
 
-/** The token's lane's end: what was made, granted or not. Failures are already reported. */
-type TokenOutcome = ({ ok: true } & MintedToken) | { ok: false; token?: MintedToken['token'] };
+/**
+ * The token's lane's end: what was made, granted or not, and the minting token's accesses if they
+ * were read in time. Failures are already reported.
+ */
+type TokenOutcome = (({ ok: true } & MintedToken) | { ok: false; token?: MintedToken['token'] }) & { held?: GrantedAccess[] | undefined };
 
 /** When the step started, and its cancellation: `cancel` aborts with the signal's name. */
 export interface StepClock {
@@ -128,11 +132,21 @@ export async function mintToken(config: Config, run: RunInfo, env: NodeJS.Proces
       ? readMintingAccesses(clientOptions, config.org, config.credential.id)
       : undefined;
   const createClient = client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS });
+  const credentialLane = kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined;
+  // Without a token, the credential's create is the last round of calls: the advice is waited
+  // for at most one round trip past it.
+  const heldForCredential =
+    !mintsToken && mintingAccesses && kindRead && credentialLane
+      ? kindRead.then(
+          () => adviceWithin(mintingAccesses, credentialLane),
+          () => adviceWithin(mintingAccesses, credentialLane),
+        )
+      : undefined;
   const [tokenOutcome, credentialOutcome] = await Promise.all([
     mintsToken ? mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) : undefined,
-    kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined,
+    credentialLane,
   ]);
-  const held = await mintingAccesses;
+  const held = mintsToken ? tokenOutcome?.held : await heldForCredential;
   if (held && credentialOutcome?.ok) {
     const missing = missingCredentialAccesses(held, credentialOutcome.minted.target, config.cleanup);
     if (missing) core.warning(missing);
@@ -212,16 +226,16 @@ async function mintServiceToken(
     core.saveState(STATE.sealedCredential, sealed);
   }
 
-  // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
-  // round trip each); its warnings still come before a grant's failure is reported.
+  // The grants do not wait for the minting token's own accesses, and the step waits for those at
+  // most one round trip past the grants; its warnings still come before a grant's failure is reported.
   const granting = grantAll(client, config, token.id);
   granting.catch(() => {}); // awaited below, after the warnings
-  const held = await mintingAccesses;
+  const held = mintingAccesses && (await adviceWithin(mintingAccesses, granting));
   if (held) await warnAboutMintingToken(held, config, name, expiresAt);
   try {
     const granted = await granting;
     if (cancel?.aborted) throw new StepFailure('cancelled');
-    return { ok: true, token, granted };
+    return { ok: true, token, granted, held };
   } catch (error) {
     core.error(
       cancel?.aborted
@@ -230,6 +244,6 @@ async function mintServiceToken(
           ? error.message
           : `Unexpected failure after minting: ${errorMessage(error)}`,
     );
-    return { ok: false, token };
+    return { ok: false, token, held };
   }
 }

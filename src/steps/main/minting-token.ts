@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import type { Config } from '../../inputs/config.js';
 import { PlanetScaleClient, type ClientOptions } from '../../planetscale/client.js';
 import { DEFAULT_RETRY_POLICY } from '../../planetscale/retry.js';
-import { listTokenAccesses, type GrantedAccess } from '../../planetscale/service-tokens.js';
+import { getTokenAccesses, type GrantedAccess } from '../../planetscale/service-tokens.js';
 import { warningSummary } from '../../report/summary.js';
 import * as log from '../../runner/log.js';
 import { canDelete, cannotDeleteWarning, missingAccesses, missingAccessesWarning } from '../../token/minting-token-accesses.js';
@@ -19,7 +19,7 @@ export async function readMintingAccesses(options: ClientOptions, org: string, i
     log: hide(options.log),
     retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 },
   });
-  return listTokenAccesses(client, org, id).catch(() => undefined);
+  return getTokenAccesses(client, org, id).catch(() => undefined);
 }
 
 /** Said before the grants: what the minting token's accesses mean for this job. */

@@ -1,8 +1,8 @@
-export const id = 628;
-export const ids = [628];
+export const id = 948;
+export const ids = [948];
 export const modules = {
 
-/***/ 628:
+/***/ 1948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -780,6 +780,9 @@ function refuseOwnToken(client, id, what) {
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
+ *
+ * `POST /service-tokens/{id}/access` is not in the spec (API.md: UNVERIFIED), but the spec has no
+ * call that grants: this is the one pscale and PlanetScale's Go client use.
  */
 async function grantAccesses(client, org, tokenId, database, accesses) {
     refuseOwnToken(client, tokenId, 'grant accesses to');
@@ -789,13 +792,20 @@ async function grantAccesses(client, org, tokenId, database, accesses) {
     });
     return { records: accessRecords(body, 'grant'), paged: nextPage(body, 1) > 0 };
 }
-/** Every access the token holds, following `next_page` through every page. */
-async function listTokenAccesses(client, org, tokenId) {
-    const { items, cutShort } = await listAll(client, tokenPath(org, tokenId, 'access'), 'access records');
-    // Accesses on the pages not read could be ones the job never asked for.
-    if (cutShort)
-        throw new PlanetScaleResponseError(`${cutShort}, so the token's accesses cannot be checked`);
-    return accessRecords(items, 'accesses');
+/**
+ * Every access the token holds, from the spec's `GET /service-tokens/{id}` (read_service_tokens):
+ * the token object's `service_token_accesses`, inline and unpaged, so one call reads them all.
+ */
+async function getTokenAccesses(client, org, tokenId) {
+    const { body } = await client.send('GET', tokenPath(org, tokenId));
+    if (!isObject(body) || !Array.isArray(body['service_token_accesses'])) {
+        throw new PlanetScaleResponseError("PlanetScale answered the service token call without a list of the token's accesses");
+    }
+    // The accesses of another token are not taken for this one's.
+    if (body['id'] !== undefined && body['id'] !== tokenId) {
+        throw new PlanetScaleResponseError('PlanetScale answered the service token call about another token');
+    }
+    return accessRecords(body['service_token_accesses'], 'service token');
 }
 /**
  * Access records from a list envelope (or a bare array, to be tolerant: the shape is unverified).
@@ -1343,6 +1353,24 @@ function apiCredential(credential) {
         : { kind: 'service-token', id: credential.id, token: credential.token };
 }
 
+;// CONCATENATED MODULE: ./src/steps/main/advice.ts
+// Reads that are advice only (the minting token's own accesses): used when they are in by the time
+// the calls they run beside are answered, and never worth holding the step for long.
+const settled = (promise) => promise.then(() => undefined, () => undefined);
+/**
+ * `read`'s value if it is in by the time `work` is done plus as long again as `work` took, from
+ * this call; undefined otherwise, or when `read` fails. `work` is one round of calls sent now, so
+ * the step waits at most one more round trip for the advice.
+ */
+function adviceWithin(read, work) {
+    const started = Date.now();
+    let timer;
+    const late = settled(work).then(() => new Promise((resolve) => {
+        timer = setTimeout(resolve, Date.now() - started, undefined);
+    }));
+    return Promise.race([read.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 ;// CONCATENATED MODULE: ./src/token/remove.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
@@ -1650,8 +1678,8 @@ async function grantAll(client, config, tokenId) {
     if (failures.length > 0)
         throw new StepFailure(failures.join('\n'));
     const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    // A paged answer holds one page of the token's accesses: the whole list is read once every
-    // grant is made, so that the rest is not taken for accesses that were not granted.
+    // A paged answer holds one page of the token's accesses: the whole list is read, unpaged, once
+    // every grant is made, so that the rest is not taken for accesses that were not granted.
     const granted = answers.some((answer) => answer.paged)
         ? await readAllAccesses(client, config.org, tokenId)
         : answers.flatMap((answer) => answer.records);
@@ -1673,11 +1701,11 @@ async function grantAll(client, config, tokenId) {
 }
 async function readAllAccesses(client, org, tokenId) {
     try {
-        return await listTokenAccesses(client, org, tokenId);
+        return await getTokenAccesses(client, org, tokenId);
     }
     catch (error) {
         const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
-        throw new StepFailure("PlanetScale answered a grant call with one page of the token's accesses, and reading the other pages failed" +
+        throw new StepFailure("PlanetScale answered a grant call with one page of the token's accesses, and reading all of them failed" +
             (refused
                 ? ` (HTTP ${error.status}): the minting token lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
                 : `: ${(0,report_text/* errorMessage */.gJ)(error)}`));
@@ -2310,7 +2338,7 @@ async function readMintingAccesses(options, org, id) {
         log: hide(options.log),
         retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 },
     });
-    return listTokenAccesses(client, org, id).catch(() => undefined);
+    return getTokenAccesses(client, org, id).catch(() => undefined);
 }
 /** Said before the grants: what the minting token's accesses mean for this job. */
 async function warnAboutMintingToken(held, config, name, expiresAt) {
@@ -2384,6 +2412,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
     var e = new Error(message);
     return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
 });
+
 
 
 
@@ -2489,11 +2518,17 @@ async function mintToken(config, run, env, clock) {
             ? readMintingAccesses(clientOptions, config.org, config.credential.id)
             : undefined;
         const createClient = client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS });
+        const credentialLane = kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined;
+        // Without a token, the credential's create is the last round of calls: the advice is waited
+        // for at most one round trip past it.
+        const heldForCredential = !mintsToken && mintingAccesses && kindRead && credentialLane
+            ? kindRead.then(() => adviceWithin(mintingAccesses, credentialLane), () => adviceWithin(mintingAccesses, credentialLane))
+            : undefined;
         const [tokenOutcome, credentialOutcome] = await Promise.all([
             mintsToken ? mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) : undefined,
-            kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined,
+            credentialLane,
         ]);
-        const held = await mintingAccesses;
+        const held = mintsToken ? tokenOutcome?.held : await heldForCredential;
         if (held && credentialOutcome?.ok) {
             const missing = missingCredentialAccesses(held, credentialOutcome.minted.target, config.cleanup);
             if (missing)
@@ -2570,18 +2605,18 @@ async function mintServiceToken(client, createClient, cleaner, config, name, min
         log/* setSecret */.Pq(sealed);
         core/* saveState */.LZ(keys/* STATE */.c.sealedCredential, sealed);
     }
-    // The grants do not wait for the minting token's own accesses (a long list is read in pages, a
-    // round trip each); its warnings still come before a grant's failure is reported.
+    // The grants do not wait for the minting token's own accesses, and the step waits for those at
+    // most one round trip past the grants; its warnings still come before a grant's failure is reported.
     const granting = grantAll(client, config, token.id);
     granting.catch(() => { }); // awaited below, after the warnings
-    const held = await mintingAccesses;
+    const held = mintingAccesses && (await adviceWithin(mintingAccesses, granting));
     if (held)
         await warnAboutMintingToken(held, config, name, expiresAt);
     try {
         const granted = await granting;
         if (cancel?.aborted)
             throw new StepFailure('cancelled');
-        return { ok: true, token, granted };
+        return { ok: true, token, granted, held };
     }
     catch (error) {
         core/* error */.z3(cancel?.aborted
@@ -2589,7 +2624,7 @@ async function mintServiceToken(client, createClient, cleaner, config, name, min
             : error instanceof StepFailure
                 ? error.message
                 : `Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
-        return { ok: false, token };
+        return { ok: false, token, held };
     }
 }
 
