@@ -103,8 +103,9 @@ export interface GrantAnswer {
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
  * sends it). Returns the access records PlanetScale answers with.
  *
- * `POST /service-tokens/{id}/access` is not in the spec (API.md: UNVERIFIED), but the spec has no
- * call that grants: this is the one pscale and PlanetScale's Go client use.
+ * `POST /service-tokens/{id}/access` is not in PlanetScale's published spec
+ * (https://api.planetscale.com/v1/openapi-spec), which has no call that grants: this is the one
+ * pscale and PlanetScale's Go client use.
  */
 export async function grantAccesses(
   client: PlanetScaleClient,
