@@ -24,7 +24,17 @@ import { startLatencyProxy, type LatencyProxy } from './latency-proxy.ts';
 import { summarize, timeProcess } from './measure.ts';
 import { roundTrips } from './network-model.ts';
 import { checkModel, checkTargets, formatModelCheck, formatTables, formatTargets, ratio, type AtTwoRtts, type Results } from './report.ts';
-import { CA_CERT, ORG, actionInputs, mintingAccessCount, recipeEnv, startSeededFake } from './scenario.ts';
+import {
+  CA_CERT,
+  CREDENTIAL_DATABASES,
+  ORG,
+  actionInputs,
+  credentialInputs,
+  mintingAccessCount,
+  recipeEnv,
+  startSeededFake,
+  type CredentialKind,
+} from './scenario.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -60,8 +70,15 @@ const proxies = [await startLatencyProxy(fake.url, rtts[0]), await startLatencyP
 /** The action trusts the fake's test certificate the way a runner would be told to. */
 const trust = { NODE_EXTRA_CA_CERTS: CA_CERT };
 
+/** What a job must have done: tokens created and deleted, grant calls, credentials made and deleted. */
+interface Job {
+  tokens: 0 | 1;
+  grants: number;
+  credentials: 0 | 1;
+}
+
 /** Fails the benchmark when a run did not do the job: a figure for a broken path means nothing. */
-function expectJobDone(what: string, grants: number): void {
+function expectJobDone(what: string, job: Job): void {
   const calls = fake.requests;
   const failed = calls.filter((c) => c.status >= 300);
   const count = (method: string, suffix: RegExp) => calls.filter((c) => c.method === method && suffix.test(c.path)).length;
@@ -69,24 +86,35 @@ function expectJobDone(what: string, grants: number): void {
     create: count('POST', /\/service-tokens$/),
     grants: count('POST', /\/access$/),
     deletes: count('DELETE', /\/service-tokens\/[^/]+$/),
+    credentialCreates: count('POST', /\/branches\/[^/]+\/(passwords|roles)$/),
+    credentialDeletes: count('DELETE', /\/branches\/[^/]+\/(passwords|roles)\/[^/]+$/),
     // The minting token's own accesses: read in one call or not at all, never page after page.
     ownReads: calls.filter((c) => c.method === 'GET' && c.path.includes(`/service-tokens/${minting.id}`)).length,
   };
-  const alive = fake.mintedTokens();
-  if (
-    failed.length > 0 ||
-    counts.create !== 1 ||
-    counts.grants !== grants ||
-    counts.deletes !== 1 ||
-    counts.ownReads > 1 ||
-    alive.length > 0
-  ) {
+  const expected = {
+    create: job.tokens,
+    grants: job.grants,
+    deletes: job.tokens,
+    credentialCreates: job.credentials,
+    credentialDeletes: job.credentials,
+  };
+  const alive = [...fake.mintedTokens().map((t) => `token ${t.name}`), ...liveCredentials()];
+  const off = Object.entries(expected).filter(([key, n]) => counts[key as keyof typeof counts] !== n);
+  if (failed.length > 0 || off.length > 0 || counts.ownReads > 1 || alive.length > 0) {
     throw new Error(
-      `${what} did not do the job: ${JSON.stringify(counts)} (expected 1 create, ${grants} grants, 1 delete, at most 1 own read), ` +
-        `${failed.length} failed calls, ${alive.length} minted tokens left alive`,
+      `${what} did not do the job: ${JSON.stringify(counts)} (expected ${JSON.stringify(expected)}, at most 1 own read), ` +
+        `${failed.length} failed calls, left alive: ${alive.join(', ') || 'nothing'}`,
     );
   }
   fake.clearRequests();
+}
+
+/** Passwords and roles the credential jobs made that are not deleted (default roles aside). */
+function liveCredentials(): string[] {
+  return [
+    ...fake.passwords(ORG, CREDENTIAL_DATABASES.mysql).filter((p) => !p.deleted),
+    ...fake.roles(ORG, CREDENTIAL_DATABASES.postgresql).filter((r) => !r.deleted && !r.isDefault),
+  ].map((c) => `credential ${c.name}`);
 }
 
 let recipeRuns = 0;
@@ -94,19 +122,34 @@ async function runRecipe(proxy: LatencyProxy, databases: number): Promise<number
   fake.clearRequests();
   const run = await timeProcess('bash', [recipe], recipeEnv(databases, minting, proxy.url, `bench-recipe-${++recipeRuns}`));
   if (run.code !== 0) throw new Error(`curl recipe failed (exit ${run.code}): ${run.stderr}`);
-  expectJobDone(`curl recipe (${databases} databases)`, databases + 1);
+  expectJobDone(`curl recipe (${databases} databases)`, { tokens: 1, grants: databases + 1, credentials: 0 });
   return run.ms;
 }
 
 async function runAction(proxy: LatencyProxy, databases: number): Promise<{ main: number; post: number }> {
+  return runActionJob(`action (${databases} databases)`, actionInputs(databases, minting, proxy.url), {
+    tokens: 1,
+    grants: databases + 1,
+    credentials: 0,
+  });
+}
+
+/** A job that mints a database credential on `kind`'s bench branch, with a token or without. */
+async function runCredential(proxy: LatencyProxy, kind: CredentialKind, withToken: boolean): Promise<number> {
+  const what = `action (${kind} credential${withToken ? ' and token' : ' only'})`;
+  const job = { tokens: withToken ? 1 : 0, grants: withToken ? 1 : 0, credentials: 1 } as const;
+  return (await runActionJob(what, credentialInputs(kind, withToken, minting, proxy.url), job)).main;
+}
+
+async function runActionJob(what: string, inputs: Record<string, string>, expected: Job): Promise<{ main: number; post: number }> {
   fake.clearRequests();
-  const job = await runJob({ actionDir, inputs: actionInputs(databases, minting, proxy.url), env: trust, nodePath });
+  const job = await runJob({ actionDir, inputs, env: trust, nodePath });
   if (job.main.exitCode !== 0 || job.post?.exitCode !== 0) {
     throw new Error(
       `action failed (main ${job.main.exitCode}, post ${job.post?.exitCode}): ${job.main.errors.concat(job.post?.errors ?? []).join('; ')}`,
     );
   }
-  expectJobDone(`action (${databases} databases)`, databases + 1);
+  expectJobDone(what, expected);
   return { main: job.main.durationMs, post: job.post.durationMs };
 }
 
@@ -140,6 +183,8 @@ async function runNodeE0(): Promise<number> {
 }
 
 const SCALING = [1, 4, 16];
+/** The credential jobs: each kind, the credential only and with a token. */
+const CREDENTIAL_JOBS = (['mysql', 'postgresql'] as const).flatMap((kind) => [false, true].map((withToken) => ({ kind, withToken })));
 const STARTUP_SAMPLES_PER_ROUND = 3;
 /** Samples by measure, one list per RTT (index as in `rtts`). */
 const atRtts = () => [[], []] as [number[], number[]];
@@ -152,6 +197,7 @@ const samples = {
   nodeE0: [] as number[],
   scalingMain: SCALING.map(atRtts),
   scalingRecipe: SCALING.map(atRtts),
+  credentialMain: CREDENTIAL_JOBS.map(atRtts),
 };
 
 try {
@@ -176,6 +222,9 @@ try {
       for (const [k, n] of SCALING.entries()) {
         take(samples.scalingMain[k]![i]!, (await runAction(proxy, n)).main);
         take(samples.scalingRecipe[k]![i]!, await runRecipe(proxy, n));
+      }
+      for (const [k, { kind, withToken }] of CREDENTIAL_JOBS.entries()) {
+        take(samples.credentialMain[k]![i]!, await runCredential(proxy, kind, withToken));
       }
     }
     for (let i = 0; i < STARTUP_SAMPLES_PER_ROUND; i++) {
@@ -226,6 +275,7 @@ const scaling = SCALING.map((databases, k) => {
   const recipeN = atTwoRtts(samples.scalingRecipe[k]!);
   return { databases, main, recipe: recipeN, ratio: ratio(main.low.median, recipeN.low.median) };
 });
+const credentials = CREDENTIAL_JOBS.map(({ kind, withToken }, k) => ({ kind, withToken, main: atTwoRtts(samples.credentialMain[k]!) }));
 const results: Results = {
   machine: {
     cpus: cpus().length,
@@ -240,10 +290,11 @@ const results: Results = {
   rounds,
   timings,
   scaling,
+  credentials,
   startupOverheadMs,
   ratios,
   modelCheck: checkModel(timings.curlDelete.roundTrips),
-  targets: checkTargets(timings, scaling.find((s) => s.databases === 16)!.main),
+  targets: checkTargets(timings, scaling.find((s) => s.databases === 16)!.main, credentials),
   bundles,
 };
 

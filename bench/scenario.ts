@@ -1,7 +1,9 @@
 // What the benchmark asks for, the same for the action and the curl recipe: an organization with
 // up to 16 databases, a minting token that holds every access on them and on the organization (as
 // one that delegates on them would: hundreds), and a job that asks for DATABASE_ACCESSES on N
-// databases plus ORG_ACCESSES on the organization.
+// databases plus ORG_ACCESSES on the organization. Database credentials: a development branch on
+// one Vitess and one Postgres database, for a job that asks for a credential only or for a token
+// and a credential.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,6 +17,10 @@ export const DATABASES = Array.from({ length: 16 }, (_, i) => `db${String(i + 1)
 export const DATABASE_ACCESSES = ['read_branch', 'create_branch'];
 export const ORG_ACCESSES = ['read_databases'];
 export const TTL_SECONDS = 900;
+/** Where the credential jobs mint a branch password (Vitess: db01) or a role (Postgres: pg01). */
+export const CREDENTIAL_DATABASES = { mysql: 'db01', postgresql: 'pg01' } as const;
+export const CREDENTIAL_BRANCH = 'bench';
+export type CredentialKind = keyof typeof CREDENTIAL_DATABASES;
 
 export interface Minting {
   id: string;
@@ -30,20 +36,24 @@ export async function startSeededFake(): Promise<{ fake: FakePlanetScale; mintin
   const fake = await FakePlanetScale.start({ tls: { key: readFileSync(TLS_KEY), cert: readFileSync(CA_CERT) } });
   fake.addOrganization(ORG);
   for (const database of DATABASES) fake.addDatabase(ORG, database);
+  fake.addDatabase(ORG, CREDENTIAL_DATABASES.postgresql, { kind: 'postgresql' });
+  for (const database of Object.values(CREDENTIAL_DATABASES)) fake.addBranch(ORG, database, CREDENTIAL_BRANCH);
   const minting = fake.addServiceToken(
     ORG,
     {
       organization: [...EVERY_ORGANIZATION_ACCESS],
-      databases: Object.fromEntries(DATABASES.map((database) => [database, [...EVERY_DATABASE_ACCESS]])),
+      databases: Object.fromEntries(everyDatabase().map((database) => [database, [...EVERY_DATABASE_ACCESS]])),
     },
     { name: 'minting' },
   );
   return { fake, minting };
 }
 
+const everyDatabase = () => [...new Set([...DATABASES, ...Object.values(CREDENTIAL_DATABASES)])];
+
 /** How many accesses the bench's minting token holds. */
 export function mintingAccessCount(): number {
-  return EVERY_ORGANIZATION_ACCESS.length + DATABASES.length * EVERY_DATABASE_ACCESS.length;
+  return EVERY_ORGANIZATION_ACCESS.length + everyDatabase().length * EVERY_DATABASE_ACCESS.length;
 }
 
 /** The action's inputs for a job that needs the first `n` databases. */
@@ -56,6 +66,23 @@ export function actionInputs(n: number, minting: Minting, apiUrl: string): Recor
       .map((database) => `${database}: ${DATABASE_ACCESSES.join(', ')}`)
       .join('\n'),
     'org-accesses': ORG_ACCESSES.join(', '),
+    ttl: `${TTL_SECONDS / 60}m`,
+    'api-url': apiUrl,
+  };
+}
+
+/**
+ * The action's inputs for a job that needs a database credential on the bench branch of `kind`'s
+ * database: the credential only, or with a token that holds DATABASE_ACCESSES there.
+ */
+export function credentialInputs(kind: CredentialKind, withToken: boolean, minting: Minting, apiUrl: string): Record<string, string> {
+  return {
+    org: ORG,
+    'minting-token-id': minting.id,
+    'minting-token': minting.token,
+    database: CREDENTIAL_DATABASES[kind],
+    branch: CREDENTIAL_BRANCH,
+    ...(withToken ? { accesses: DATABASE_ACCESSES.join(', ') } : {}),
     ttl: `${TTL_SECONDS / 60}m`,
     'api-url': apiUrl,
   };

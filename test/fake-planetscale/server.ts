@@ -120,6 +120,11 @@ export class FakePlanetScale {
     this.#state.addDatabase(org, name, options);
   }
 
+  /** A development branch of `database`, made as if someone had created it (the bench seeds one). */
+  addBranch(org: string, database: string, name: string, parentBranch = 'main'): void {
+    this.#state.addBranch(this.#database(org, database), name, parentBranch, null);
+  }
+
   /** A service token placed directly, e.g. the long-lived "minting" token. No ttl: never expires. */
   addServiceToken(
     org: string,
