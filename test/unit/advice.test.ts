@@ -36,4 +36,12 @@ describe('adviceWithin', () => {
     await settle(adviceWithin(after(150, ['held']), after(100, 'granted')));
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('starts no timer when the advice came first: a pending timer would hold the step open', async () => {
+    const work = after(100, 'granted');
+    await settle(adviceWithin(after(30, ['held']), work));
+    await vi.advanceTimersByTimeAsync(70);
+    await work;
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

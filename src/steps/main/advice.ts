@@ -15,11 +15,17 @@ const settled = (promise: Promise<unknown>): Promise<void> =>
 export function adviceWithin<T>(read: Promise<T | undefined>, work: Promise<unknown>): Promise<T | undefined> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
+  let answered = false;
   const late = settled(work).then(
     () =>
       new Promise<undefined>((resolve) => {
-        timer = setTimeout(resolve, Date.now() - started, undefined);
+        // Once answered, no timer: a pending one would keep the process, and the step, alive.
+        if (answered) resolve(undefined);
+        else timer = setTimeout(resolve, Date.now() - started, undefined);
       }),
   );
-  return Promise.race([read.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+  return Promise.race([read.catch(() => undefined), late]).finally(() => {
+    answered = true;
+    clearTimeout(timer);
+  });
 }
