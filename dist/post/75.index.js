@@ -376,6 +376,8 @@ function errorMessage(error) {
     return (error instanceof Error ? error.message || error.name : String(error)) || 'unknown error';
 }
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./src/planetscale/dispatcher.ts
@@ -522,6 +524,7 @@ function disposable(dispatcher, extra) {
 //
 // It sends with undici's `request` over the step's dispatcher (dispatcher.ts: keep-alive,
 // timeouts, TLS, proxy, no redirects); tests pass a MockAgent instead.
+
 
 
 
@@ -721,6 +724,10 @@ class PlanetScaleClient {
                 retryable: retryable && !cancelled?.aborted,
             });
         }
+        // undici marks the connection free only once the I/O callback that read the answer returns:
+        // a call sent before then (the next one of a sequence) would open a new connection, which
+        // costs TCP and TLS round trips on top of its own.
+        await (0,promises_.setImmediate)();
         const status = response.statusCode;
         this.options.debug?.(`PlanetScale API ${method} ${path} -> ${status} in ${elapsed(started)}`);
         // The credential must never follow a redirect to another host; PlanetScale does not redirect

@@ -19,6 +19,7 @@ import {
   retryDelayMs,
   type RetryPolicy,
 } from './retry.js';
+import { setImmediate as afterIo } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { MAX_BODY_BYTES } from './dispatcher.js';
 
@@ -294,6 +295,10 @@ export class PlanetScaleClient {
         retryable: retryable && !cancelled?.aborted,
       });
     }
+    // undici marks the connection free only once the I/O callback that read the answer returns:
+    // a call sent before then (the next one of a sequence) would open a new connection, which
+    // costs TCP and TLS round trips on top of its own.
+    await afterIo();
     const status = response.statusCode;
     this.options.debug?.(`PlanetScale API ${method} ${path} -> ${status} in ${elapsed(started)}`);
 

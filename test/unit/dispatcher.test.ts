@@ -230,6 +230,14 @@ describe('preconnect', () => {
     expect(new Set(answers.map((a) => a.body))).toEqual(new Set(api.connections.map((c) => c.remotePort)));
   });
 
+  it('calls one after another share one connection: none waits for a new one', async () => {
+    const api = await counting();
+    const dispatcher = dispatcherFor(api.url);
+    for (let i = 0; i < 4; i++) await call(dispatcher, api.url);
+    expect(api.received).toHaveLength(4);
+    expect(api.connections).toHaveLength(1);
+  });
+
   it('a connection opened ahead that closed meanwhile is replaced by one of the call’s own', async () => {
     const api = await counting((socket, n) => {
       if (n <= 2) socket.destroy();
