@@ -135,10 +135,10 @@ async function runAction(proxy: LatencyProxy, databases: number): Promise<{ main
 }
 
 /** A job that mints a database credential on `kind`'s bench branch, with a token or without. */
-async function runCredential(proxy: LatencyProxy, kind: CredentialKind, withToken: boolean): Promise<number> {
+async function runCredential(proxy: LatencyProxy, kind: CredentialKind, withToken: boolean): Promise<{ main: number; post: number }> {
   const what = `action (${kind} credential${withToken ? ' and token' : ' only'})`;
   const job = { tokens: withToken ? 1 : 0, grants: withToken ? 1 : 0, credentials: 1 } as const;
-  return (await runActionJob(what, credentialInputs(kind, withToken, minting, proxy.url), job)).main;
+  return runActionJob(what, credentialInputs(kind, withToken, minting, proxy.url), job);
 }
 
 async function runActionJob(what: string, inputs: Record<string, string>, expected: Job): Promise<{ main: number; post: number }> {
@@ -198,6 +198,7 @@ const samples = {
   scalingMain: SCALING.map(atRtts),
   scalingRecipe: SCALING.map(atRtts),
   credentialMain: CREDENTIAL_JOBS.map(atRtts),
+  credentialPost: CREDENTIAL_JOBS.map(atRtts),
 };
 
 try {
@@ -224,7 +225,9 @@ try {
         take(samples.scalingRecipe[k]![i]!, await runRecipe(proxy, n));
       }
       for (const [k, { kind, withToken }] of CREDENTIAL_JOBS.entries()) {
-        take(samples.credentialMain[k]![i]!, await runCredential(proxy, kind, withToken));
+        const job = await runCredential(proxy, kind, withToken);
+        take(samples.credentialMain[k]![i]!, job.main);
+        take(samples.credentialPost[k]![i]!, job.post);
       }
     }
     for (let i = 0; i < STARTUP_SAMPLES_PER_ROUND; i++) {
@@ -275,7 +278,12 @@ const scaling = SCALING.map((databases, k) => {
   const recipeN = atTwoRtts(samples.scalingRecipe[k]!);
   return { databases, main, recipe: recipeN, ratio: ratio(main.low.median, recipeN.low.median) };
 });
-const credentials = CREDENTIAL_JOBS.map(({ kind, withToken }, k) => ({ kind, withToken, main: atTwoRtts(samples.credentialMain[k]!) }));
+const credentials = CREDENTIAL_JOBS.map(({ kind, withToken }, k) => ({
+  kind,
+  withToken,
+  main: atTwoRtts(samples.credentialMain[k]!),
+  post: atTwoRtts(samples.credentialPost[k]!),
+}));
 const results: Results = {
   machine: {
     cpus: cpus().length,

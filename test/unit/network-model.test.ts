@@ -103,8 +103,8 @@ describe('checkTargets', () => {
     const base = timings(at(450, 630), at(200, 340));
     // 200 → 400 ms over 40 ms of RTT: 5 round trips; 200 → 401: 5.025.
     const targets = checkTargets(base, at(450, 630), [
-      { kind: 'mysql', withToken: false, main: at(200, 400) },
-      { kind: 'postgresql', withToken: true, main: at(200, 401) },
+      { kind: 'mysql', withToken: false, main: at(200, 400), post: at(100, 200) },
+      { kind: 'postgresql', withToken: true, main: at(200, 401), post: at(100, 200) },
     ]).slice(7);
     expect(targets.map((t) => [t.name, t.limit, t.met])).toEqual([
       ['main, Vitess branch password only (round trips)', 5, true],
