@@ -3,7 +3,7 @@
 // (network-model.ts), at two round-trip times. Prints tables and writes bench/results.json (see
 // docs/performance.md).
 //
-//   npm run bench -- [--rounds 7] [--low-rtt 40] [--high-rtt 80] [--out bench/results.json] [--action DIR]
+//   npm run bench -- [--rounds 7] [--low-rtt 40] [--high-rtt 160] [--out bench/results.json] [--action DIR]
 //
 // --action runs another build (a folder with action.yml and dist/, e.g. a `git worktree` of an
 // older commit), to compare two builds under the same conditions.
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '7' },
     'low-rtt': { type: 'string', default: '40' },
-    'high-rtt': { type: 'string', default: '80' },
+    'high-rtt': { type: 'string', default: '160' },
     out: { type: 'string', default: 'bench/results.json' },
     action: { type: 'string' },
   },
