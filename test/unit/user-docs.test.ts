@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { userMarkdown } from '../readme-blocks.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const docs = [...userMarkdown(), 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md'];
+const docs = [...userMarkdown(), 'CONTRIBUTING.md', 'SECURITY.md', 'CHANGELOG.md', 'bench/README.md'];
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 /** Markdown text without its fenced code blocks, where `](` is code, not a link. */
 const prose = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '');
