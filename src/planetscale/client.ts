@@ -20,7 +20,8 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { setImmediate as afterIo } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from './undici.js';
 import { MAX_BODY_BYTES } from './dispatcher.js';
 
 export type Credential = { kind: 'service-token'; id: string; token: string } | { kind: 'api-token'; token: string };

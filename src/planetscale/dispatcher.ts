@@ -10,7 +10,8 @@
 // so the grants, sent at once after the create, would otherwise wait 3 round trips instead of 1.
 
 import type { Socket } from 'node:net';
-import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher, type ProxyAgent } from 'undici';
+import type { Dispatcher, ProxyAgent } from 'undici';
+import { Agent, EnvHttpProxyAgent, buildConnector } from './undici.js';
 
 /** The largest answer read: no PlanetScale call needs more (a page of 100 tokens is well under 1 MiB); a broken or hostile server must not fill the runner's memory. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;

@@ -67,7 +67,7 @@ const chunkHas = (chunks: string[], text: string, step = 'post') =>
 /** The chunk that holds the API client (post: cleanup.ts, main: mint-token.ts, and what they import). */
 const apiChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'PlanetScaleClient', step);
 /** The chunk that holds undici (the API client imports it; nothing else does). */
-const undiciChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'class RetryAgent', step);
+const undiciChunk = (chunks: string[], step = 'post') => chunkHas(chunks, 'class EnvHttpProxyAgent', step);
 const bundle = (step: string) =>
   readdirSync(join(actionDir, 'dist', step))
     .filter((f) => f.endsWith('.js'))
@@ -91,7 +91,7 @@ describe('start-up of the built steps', () => {
     for (const step of ['main', 'post']) {
       expect(bundle(step)).not.toMatch(/@octokit|class OidcClient|class HttpClient\b|getExecOutput/);
       // One undici: its classes are defined once.
-      expect(bundle(step).match(/class RetryAgent\b/g)).toHaveLength(1);
+      expect(bundle(step).match(/class EnvHttpProxyAgent\b/g)).toHaveLength(1);
     }
   });
 

@@ -1,173 +1,22 @@
-export const id = 75;
-export const ids = [75];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
-/***/ 4075:
+/***/ 152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  cleanup: () => (/* binding */ cleanup)
+  mintToken: () => (/* binding */ mintToken)
 });
 
-// UNUSED EXPORTS: POST_DEADLINE_MS, POST_RATE_LIMITED_DEADLINE_MS, recordedApiUrl
+// UNUSED EXPORTS: CREATE_RATE_LIMITED_MS, MAIN_DEADLINE_MS
 
-;// CONCATENATED MODULE: ./src/inputs/parsed.ts
-// The result of reading an input: a value, or errors that say which input, what is wrong and
-// what would be right. Shared by every parser; no I/O.
-/** How an error reads in the log: which input, what is wrong, what would be right. */
-function formatInputError(e) {
-    return `Input "${e.input}": ${e.message}`;
-}
-const fail = (input, message) => ({ ok: false, errors: [{ input, message }] });
-
-;// CONCATENATED MODULE: ./src/inputs/minting-credential.ts
-// The minting token: a service token pair (inputs, or pscale's env variables) or an OAuth
-// access token. Used by main to mint and by post to delete, so it lives apart from the other inputs.
-
-const SECRETS_HINT = 'Store the minting token as repository or environment secrets and pass them in with ' +
-    '`minting-token-id: ${{ secrets.PLANETSCALE_MINT_TOKEN_ID }}` and ' +
-    '`minting-token: ${{ secrets.PLANETSCALE_MINT_TOKEN }}`.';
-/** Why the secrets may be empty: this run's reason when the event tells it, else the usual ones. */
-function secretsHint(withheld) {
-    switch (withheld) {
-        case 'fork':
-            return `${SECRETS_HINT} This run is a pull request from a fork: GitHub passes no secrets to it, so it cannot mint. Skip this step for forks (if: github.event.pull_request.head.repo.full_name == github.repository).`;
-        case 'dependabot':
-            return `${SECRETS_HINT} This run was triggered by Dependabot, which sees only Dependabot secrets: add the minting token there too (Settings > Secrets and variables > Dependabot), or skip this step for Dependabot.`;
-        case undefined:
-            return `${SECRETS_HINT} Note that secrets are not passed to workflows triggered from forks, and Dependabot runs only see Dependabot secrets: such runs get empty values.`;
-    }
-}
-/** Why a credential value cannot go into an Authorization header, if it cannot. Never quotes it. */
-function credentialProblem(value) {
-    if (/[\r\n]/.test(value))
-        return "contains a line break; a credential is a single line: check the secret's value";
-    if (!/^[\x21-\x7e]+$/.test(value)) {
-        return "contains spaces, control or non-ASCII characters, which no PlanetScale credential has: check the secret's value";
-    }
-    return undefined;
-}
-/** `withheld`: why this run's secrets may be empty, when the event says (runner/run-context.ts). */
-function parseCredential(read, env, withheld) {
-    const id = read('minting-token-id');
-    const token = read('minting-token');
-    const apiToken = read('api-token');
-    if (apiToken && (id || token)) {
-        return fail('api-token', 'is set together with minting-token-id/minting-token: give one minting token, not both.');
-    }
-    if (apiToken) {
-        const problem = credentialProblem(apiToken);
-        return problem ? fail('api-token', problem) : { ok: true, value: { kind: 'api-token', token: apiToken, source: 'input' } };
-    }
-    if (id || token)
-        return servicePair(id, token, 'input', 'minting-token-id', 'minting-token', withheld);
-    // Both inputs empty: fall back to the variables pscale itself reads.
-    const envId = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const envToken = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    if (envId || envToken) {
-        return servicePair(envId, envToken, 'env', 'PLANETSCALE_SERVICE_TOKEN_ID', 'PLANETSCALE_SERVICE_TOKEN', withheld);
-    }
-    return fail('minting-token', 'no minting token: minting-token-id, minting-token and api-token are empty, and so are env ' +
-        `PLANETSCALE_SERVICE_TOKEN_ID / PLANETSCALE_SERVICE_TOKEN. ${secretsHint(withheld)}`);
-}
-function servicePair(id, token, source, idName, tokenName, withheld) {
-    if (!id)
-        return fail(idName, `is empty while ${tokenName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
-    if (!token)
-        return fail(tokenName, `is empty while ${idName} is set: give both halves of the minting token. ${secretsHint(withheld)}`);
-    const errors = [];
-    const idProblem = credentialProblem(id);
-    if (idProblem)
-        errors.push({ input: idName, message: idProblem });
-    const tokenProblem = credentialProblem(token);
-    if (tokenProblem)
-        errors.push({ input: tokenName, message: tokenProblem });
-    if (errors.length > 0)
-        return { ok: false, errors };
-    return { ok: true, value: { kind: 'service-token', id, token, source } };
-}
-/**
- * Whether export-env takes the minting token away from post: it came from env
- * PLANETSCALE_SERVICE_TOKEN(_ID), or from inputs holding the same values (`${{ env.… }}`), and
- * post sees those variables, and inputs evaluated again, with the minted token in them. Only
- * then does main keep a sealed copy in state (state/seal.ts).
- */
-function replacedByExportEnv(credential, env) {
-    if (credential.source === 'env')
-        return true;
-    const id = (env['PLANETSCALE_SERVICE_TOKEN_ID'] ?? '').trim();
-    const token = (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim();
-    return (token !== '' && credential.token === token) || (id !== '' && credential.kind === 'service-token' && credential.id === id);
-}
-
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(5655);
-;// CONCATENATED MODULE: ./src/inputs/api-url.ts
-// The api-url input: where the minting token is sent. Apart from config.ts so that post,
-// which checks main's record against it, loads this rule alone.
-
-
-const DEFAULT_API_URL = 'https://api.planetscale.com';
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-const isLoopback = (hostname) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-/** The API base, without a trailing slash. https only, except http to a loopback host (tests, local proxies). */
-function parseApiUrl(value) {
-    const hint = `give an https URL such as "${DEFAULT_API_URL}"`;
-    let url;
-    try {
-        url = new URL(value || DEFAULT_API_URL);
-    }
-    catch {
-        return fail('api-url', `is not a URL: ${hint}.`);
-    }
-    // Checked first, and the value not echoed: a user:password in the URL is a credential.
-    if (url.username || url.password) {
-        return fail('api-url', `carries a user name or password, which must not be there: ${hint}.`);
-    }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-        return fail('api-url', `${(0,report_text/* show */.WU)(value)} is not https: the minting token is only ever sent over https (http only to a loopback host); ${hint}.`);
-    }
-    if (url.search || url.hash)
-        return fail('api-url', `${(0,report_text/* show */.WU)(value)} has a query or a fragment: ${hint}.`);
-    return { ok: true, value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
 var core = __webpack_require__(5049);
-;// CONCATENATED MODULE: ./src/steps/post/trust.ts
-// The certificates post trusts: those main trusted. Node reads NODE_EXTRA_CA_CERTS when the
-// process starts, so a later step that writes another one to GITHUB_ENV would otherwise choose
-// whom post's TLS trusts with the minting token.
-
-
-
-/**
- * undefined when post runs with main's NODE_EXTRA_CA_CERTS (Node's default trust is main's);
- * else, with a warning, Node's bundled roots plus the file main named, read again.
- */
-function trustAsMain(recorded, env) {
-    const now = env['NODE_EXTRA_CA_CERTS'] ?? '';
-    if (now === recorded)
-        return undefined;
-    core/* warning */.$e('NODE_EXTRA_CA_CERTS changed after the main step (a later step wrote to GITHUB_ENV?). ' +
-        'The post step trusts only the certificates the main step trusted.');
-    if (!recorded)
-        return external_node_tls_.rootCertificates;
-    try {
-        return [...external_node_tls_.rootCertificates, (0,external_node_fs_.readFileSync)(recorded, 'utf8')];
-    }
-    catch {
-        core/* warning */.$e('The CA file the main step trusted (NODE_EXTRA_CA_CERTS) can no longer be read: the post step trusts only the public roots.');
-        return external_node_tls_.rootCertificates;
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/minting-credential.ts
+var minting_credential = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ./src/planetscale/version.ts
 // Sent in the User-Agent. A test keeps it equal to package.json's version.
 const ACTION_NAME = 'planetscale-token-action';
@@ -176,7 +25,7 @@ const ACTION_VERSION = '1.0.0';
 ;// CONCATENATED MODULE: ./src/planetscale/errors.ts
 // What can go wrong talking to PlanetScale, as values the rest of the action can explain.
 /** PlanetScale answered, with a status that is not success. */
-class errors_PlanetScaleApiError extends Error {
+class PlanetScaleApiError extends Error {
     name = 'PlanetScaleApiError';
     method;
     path;
@@ -200,7 +49,7 @@ class errors_PlanetScaleApiError extends Error {
     }
 }
 /** No answer: connection refused or reset, DNS, timeout, or an answer we refuse (a redirect). */
-class errors_PlanetScaleNetworkError extends Error {
+class PlanetScaleNetworkError extends Error {
     name = 'PlanetScaleNetworkError';
     method;
     url;
@@ -221,7 +70,7 @@ class errors_PlanetScaleNetworkError extends Error {
     }
 }
 /** PlanetScale answered success with a body we cannot use. */
-class errors_PlanetScaleResponseError extends Error {
+class PlanetScaleResponseError extends Error {
     name = 'PlanetScaleResponseError';
     /** The ID of a token the malformed answer did name, so that it can still be deleted. */
     tokenId;
@@ -298,7 +147,7 @@ const NOT_SENT_CODES = new Set([
 ]);
 /** Whether PlanetScale refused the call for the credential's rate limit: it is well, and asks us to wait. */
 function isRateLimited(error) {
-    return error instanceof errors_PlanetScaleApiError && error.status === 429;
+    return error instanceof PlanetScaleApiError && error.status === 429;
 }
 /**
  * The time after which a call starts no attempt and waits for no retry: `rateLimitedDeadline`
@@ -317,9 +166,9 @@ function attemptsAllowed(error, policy) {
     return isRateLimited(error) ? policy.rateLimitedAttempts : policy.attempts;
 }
 function isRetryable(error) {
-    if (error instanceof errors_PlanetScaleApiError)
+    if (error instanceof PlanetScaleApiError)
         return RETRYABLE_STATUSES.has(error.status);
-    if (error instanceof errors_PlanetScaleNetworkError)
+    if (error instanceof PlanetScaleNetworkError)
         return error.retryable;
     return false;
 }
@@ -362,9 +211,9 @@ function retryDelayMs(attempt, policy, retryAfterMs, random = Math.random) {
 }
 /** What went wrong with one attempt, for a log line: a status or an error, never a body. */
 function describeFailure(error) {
-    if (error instanceof errors_PlanetScaleApiError)
+    if (error instanceof PlanetScaleApiError)
         return `HTTP ${error.status}${error.code ? ` (${error.code})` : ''}`;
-    if (error instanceof errors_PlanetScaleNetworkError)
+    if (error instanceof PlanetScaleNetworkError)
         return error.reason;
     return errorMessage(error);
 }
@@ -378,8 +227,37 @@ function errorMessage(error) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __webpack_require__(883);
+var dispatcher_default = /*#__PURE__*/__webpack_require__.n(dispatcher);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
+var dispatcher_agent = __webpack_require__(7405);
+var agent_default = /*#__PURE__*/__webpack_require__.n(dispatcher_agent);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
+var env_http_proxy_agent = __webpack_require__(3137);
+var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
+// EXTERNAL MODULE: ./node_modules/undici/lib/core/connect.js
+var connect = __webpack_require__(9136);
+var connect_default = /*#__PURE__*/__webpack_require__.n(connect);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __webpack_require__(6615);
+;// CONCATENATED MODULE: ./src/planetscale/undici.ts
+
+
+
+
+
+// As undici's entry does: every dispatcher gets request() and connect() (ProxyAgent opens its
+// tunnels with connect()).
+Object.assign((dispatcher_default()).prototype, api);
+
+/** undici's `request` for a call that names its dispatcher: the URL split into origin and path, as its entry does. */
+function request(url, options) {
+    const { dispatcher, ...rest } = options;
+    const { origin, pathname, search } = new URL(url);
+    return dispatcher.request({ ...rest, origin, path: search ? `${pathname}${search}` : pathname });
+}
+
 ;// CONCATENATED MODULE: ./src/planetscale/dispatcher.ts
 // The connections a step's API calls go over: one undici keep-alive Agent per step, with
 // connect, headers and body timeouts, a cap on the answer's size, TLS always verified, no
@@ -457,7 +335,7 @@ function stepDispatcher(env, apiUrl, ca) {
     // for curl, pscale and Node. Every value is passed, so that undici never reads process.env.
     const httpsProxy = apiUrl.startsWith('https:') ? proxyIn(env, 'https_proxy') : undefined;
     if (httpsProxy === undefined)
-        return preconnecting(options, (0,undici/* buildConnector */.gU)(tls));
+        return preconnecting(options, connect_default()(tls));
     // EnvHttpProxyAgent hands these to its ProxyAgent (its type does not list them): TLS to the
     // API inside the tunnel (requestTls), and to an https proxy (proxyTls).
     const proxied = {
@@ -468,14 +346,14 @@ function stepDispatcher(env, apiUrl, ca) {
         requestTls: tls,
         proxyTls: tls,
     };
-    return disposable(new undici/* EnvHttpProxyAgent */.J2(proxied), { preconnect: () => { } });
+    return disposable(new (env_http_proxy_agent_default())(proxied), { preconnect: () => { } });
 }
 /** An Agent whose new connections come first from those opened ahead (preconnect). */
 function preconnecting(options, connector) {
     const ready = [];
     const keyOf = (o) => `${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`;
     const open = (o) => new Promise((resolve, reject) => connector(o, (error, socket) => (error ? reject(error) : resolve(socket))));
-    const agent = new undici/* Agent */.g6({
+    const agent = new (agent_default())({
         ...options,
         connect: (o, callback) => {
             const index = ready.findIndex((r) => r.key === keyOf(o));
@@ -534,7 +412,7 @@ function disposable(dispatcher, extra) {
  * The least time to start a create call with (SendOptions.minTimeMs): with less, its answer could
  * not be waited for, and a token could be made that we never learn of.
  */
-const client_MIN_CALL_MS = 2_000;
+const MIN_CALL_MS = 2_000;
 /** The code of a call refused before it was sent (cancelled, or out of time): retry.ts NOT_SENT_CODES. */
 const NOT_SENT = 'ENOTSENT';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -546,7 +424,7 @@ function authorizationHeader(credential) {
  * that is empty, `.` or `..` is refused: URL parsing would drop it or climb a level (even as %2E),
  * so an ID from an API answer could otherwise steer a call, with the credential, to another path.
  */
-function client_organizationPath(org, ...segments) {
+function organizationPath(org, ...segments) {
     for (const s of [org, ...segments]) {
         if (s === '' || s === '.' || s === '..')
             throw new Error(`refused to build a PlanetScale API path with the segment ${JSON.stringify(s)}`);
@@ -613,7 +491,7 @@ class PlanetScaleClient {
                 const allowed = attemptsAllowed(error, policy);
                 const wait = isRetryable(error) && attempt < allowed ? retryDelayMs(attempt, policy, retryAfterOf(error)) : undefined;
                 const giveUp = () => {
-                    if (error instanceof errors_PlanetScaleApiError || error instanceof errors_PlanetScaleNetworkError)
+                    if (error instanceof PlanetScaleApiError || error instanceof PlanetScaleNetworkError)
                         error.attempts = attempt;
                     return error;
                 };
@@ -667,10 +545,10 @@ class PlanetScaleClient {
         const { signal: cancelled } = this.options;
         // Refused before anything is sent (code NOT_SENT): nothing can have been acted on.
         if (cancelled?.aborted)
-            throw new errors_PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
+            throw new PlanetScaleNetworkError(method, url, 'cancelled', { code: NOT_SENT, retryable: false });
         const remaining = deadline - Date.now();
         if (remaining <= 0 || remaining < minTimeMs) {
-            throw new errors_PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', {
+            throw new PlanetScaleNetworkError(method, url, 'the time limit for talking to PlanetScale ran out', {
                 code: NOT_SENT,
                 retryable: false,
             });
@@ -692,7 +570,7 @@ class PlanetScaleClient {
         let response;
         try {
             response = await Promise.race([
-                (0,undici/* request */.Em)(url, {
+                request(url, {
                     method,
                     headers,
                     body: body === undefined ? undefined : JSON.stringify(body),
@@ -703,23 +581,23 @@ class PlanetScaleClient {
             ]);
         }
         catch (error) {
-            if (error instanceof errors_PlanetScaleNetworkError)
+            if (error instanceof PlanetScaleNetworkError)
                 throw error; // the watchdog's
             const { reason, code, retryable } = describeRequestFailure(error);
             const wasCancelled = cancelled?.aborted === true;
             this.options.debug?.(`PlanetScale API ${method} ${path} failed after ${elapsed(started)}: ${wasCancelled ? 'cancelled' : reason}`);
-            throw new errors_PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
+            throw new PlanetScaleNetworkError(method, url, wasCancelled ? 'cancelled' : reason, { code, retryable: retryable && !wasCancelled });
         }
         let text;
         try {
             text = await Promise.race([response.body.text(), watchdog]);
         }
         catch (error) {
-            if (error instanceof errors_PlanetScaleNetworkError)
+            if (error instanceof PlanetScaleNetworkError)
                 throw error; // the watchdog's
             // The headers came, the body did not: as ambiguous as a lost answer.
             const { reason, code, retryable } = describeRequestFailure(error);
-            throw new errors_PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
+            throw new PlanetScaleNetworkError(method, url, `the answer (HTTP ${response.statusCode}) was cut off: ${reason}`, {
                 code,
                 retryable: retryable && !cancelled?.aborted,
             });
@@ -733,7 +611,7 @@ class PlanetScaleClient {
         // The credential must never follow a redirect to another host; PlanetScale does not redirect
         // API calls, so a redirect is refused (the dispatcher never follows one).
         if (status >= 300 && status < 400) {
-            throw new errors_PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
+            throw new PlanetScaleNetworkError(method, url, `refused to follow a redirect (HTTP ${status}) so that the credential is not sent elsewhere`, {
                 retryable: false,
             });
         }
@@ -743,7 +621,7 @@ class PlanetScaleClient {
             // The code is shown too, so it gets the same treatment as the message: an API (or a proxy
             // in front of it) may echo the credential in either.
             const safe = (text) => (text === undefined ? undefined : redact(text, this.secrets));
-            throw new errors_PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
+            throw new PlanetScaleApiError(method, path, status, safe(code), safe(message), retryAfter);
         }
         const date = Date.parse(headerValue(response.headers['date']) ?? '');
         return Number.isNaN(date)
@@ -764,7 +642,7 @@ function stopAfter(ms, cancelled, dispatcher, method, url) {
     fired.catch(() => { }); // raced only while the attempt runs
     const fire = () => {
         dispatcher.destroy().catch(() => { });
-        reject(new errors_PlanetScaleNetworkError(method, url, 'the connection did not end at the time limit, so the step closed its connections', {
+        reject(new PlanetScaleNetworkError(method, url, 'the connection did not end at the time limit, so the step closed its connections', {
             code: 'EWATCHDOG',
             retryable: false,
         }));
@@ -784,7 +662,7 @@ function stopAfter(ms, cancelled, dispatcher, method, url) {
     };
 }
 function retryAfterOf(error) {
-    return error instanceof errors_PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
+    return error instanceof PlanetScaleApiError && (error.status === 429 || error.status === 503) ? error.retryAfterMs : undefined;
 }
 function elapsed(started) {
     return `${Math.round(performance.now() - started)} ms`;
@@ -857,51 +735,6 @@ function describeRequestFailure(error) {
     return { reason: code ? `${code}: ${message || 'no message'}` : message, code, retryable: true };
 }
 
-;// CONCATENATED MODULE: ./src/state/proxy-settings.ts
-// The proxy settings main ran with, recorded in state for post. Every later step of the job can
-// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
-// credential wherever that step chose. So post uses what main used, and warns when env differs.
-
-/** What decides where the API calls go: the variables the dispatcher reads. */
-const proxy_settings_PROXY_VARIABLES = [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES];
-/** The proxy variables `env` sets (empty ones are unset). */
-function proxySettingsOf(env) {
-    const settings = {};
-    for (const name of proxy_settings_PROXY_VARIABLES)
-        if (env[name])
-            settings[name] = env[name];
-    return settings;
-}
-/**
- * The settings as main saves them, or undefined when there are none (the usual case: no state
- * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
- * the runner prints saved state with debug on, so the caller masks the value first.
- */
-function recordProxySettings(env) {
-    const settings = proxySettingsOf(env);
-    if (Object.keys(settings).length === 0)
-        return undefined;
-    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
-}
-/** The settings main recorded; none when it recorded nothing. */
-function readProxySettings(recorded) {
-    if (!recorded)
-        return {};
-    try {
-        const parsed = JSON.parse(recorded);
-        if (typeof parsed !== 'object' || parsed === null)
-            return {};
-        return proxySettingsOf(parsed);
-    }
-    catch {
-        return {};
-    }
-}
-/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
-function changedProxyVariables(recorded, now) {
-    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
-}
-
 ;// CONCATENATED MODULE: ./src/planetscale/token-id.ts
 // What a service token's ID looks like. An ID from an API answer goes into request paths (with
 // the minting token), so it is taken only if it has the shape of one.
@@ -912,7 +745,7 @@ function changedProxyVariables(recorded, now) {
 // length or alphabet, yet leaves out all that can steer a path: "/", ".", "%", "?", "#", spaces.
 const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Whether `value` can be a service token's ID. Pure. */
-function token_id_isServiceTokenId(value) {
+function isServiceTokenId(value) {
     return typeof value === 'string' && TOKEN_ID.test(value);
 }
 
@@ -927,7 +760,7 @@ const isObject = (value) => typeof value === 'object' && value !== null;
 // too lenient (it reads "1" as the year 2001).
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** An API-supplied date-time as ISO 8601 UTC, or null when it is not one (the caller then has its own). */
-function service_tokens_apiDateTime(value) {
+function apiDateTime(value) {
     if (typeof value !== 'string' || !ISO_DATE_TIME.test(value))
         return null;
     const ms = Date.parse(value);
@@ -963,7 +796,7 @@ async function createServiceToken(client, org, request, options = {}) {
         id,
         token: body['token'],
         name: typeof body['name'] === 'string' ? body['name'] : null,
-        expiresAt: service_tokens_apiDateTime(body['expires_at']),
+        expiresAt: apiDateTime(body['expires_at']),
     };
 }
 /**
@@ -971,14 +804,14 @@ async function createServiceToken(client, org, request, options = {}) {
  * come from an API answer, and goes into a path sent with the minting token.
  */
 function tokenPath(org, id, ...rest) {
-    if (!token_id_isServiceTokenId(id))
-        throw new errors_PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
-    return client_organizationPath(org, 'service-tokens', id, ...rest);
+    if (!isServiceTokenId(id))
+        throw new PlanetScaleResponseError('Refused to use a service token ID that does not look like one in an API path');
+    return organizationPath(org, 'service-tokens', id, ...rest);
 }
 /** Grants and deletes are for minted tokens only: never for the credential that makes the calls. */
 function refuseOwnToken(client, id, what) {
     if (id === client.ownTokenId)
-        throw new errors_PlanetScaleResponseError(`Refused to ${what} the minting token itself`);
+        throw new PlanetScaleResponseError(`Refused to ${what} the minting token itself`);
 }
 /**
  * Grants `accesses` on `database`, or on the organization when `database` is "" (as pscale
@@ -1066,7 +899,7 @@ async function deleteServiceToken(client, org, id) {
         return 'deleted';
     }
     catch (error) {
-        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+        if (error instanceof PlanetScaleApiError && error.status === 404)
             return 'not-found';
         throw error;
     }
@@ -1078,20 +911,20 @@ async function serviceTokenExists(client, org, id) {
         return true;
     }
     catch (error) {
-        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
+        if (error instanceof PlanetScaleApiError && error.status === 404)
             return false;
         throw error;
     }
 }
 /** The organization's service tokens, following `next_page` for at most MAX_LIST_PAGES pages. */
 async function listServiceTokens(client, org) {
-    const { items, cutShort, serverNow } = await listAll(client, client_organizationPath(org, 'service-tokens'), 'service tokens');
+    const { items, cutShort, serverNow } = await listAll(client, organizationPath(org, 'service-tokens'), 'service tokens');
     const tokens = items.flatMap((token) => isObject(token) && typeof token['id'] === 'string'
         ? [
             {
                 id: token['id'],
                 name: typeof token['name'] === 'string' ? token['name'] : null,
-                expiresAt: service_tokens_apiDateTime(token['expires_at']),
+                expiresAt: apiDateTime(token['expires_at']),
             },
         ]
         : []);
@@ -1131,7 +964,7 @@ async function listAll(client, path, what) {
         if (pages === 0)
             serverNow = date;
         if (!isObject(body) || !Array.isArray(body['data']))
-            throw new errors_PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
+            throw new PlanetScaleResponseError(`PlanetScale answered the list call without a list of ${what}`);
         items.push(...body['data']);
         pages++;
         page = nextPage(body, page);
@@ -1155,6 +988,173 @@ async function findServiceTokensNamed(client, org, name) {
     const { tokens, cutShort } = await listServiceTokens(client, org);
     const ids = tokens.filter((token) => token.name === name).map((token) => token.id);
     return cutShort ? { ids, cutShort } : { ids };
+}
+
+;// CONCATENATED MODULE: ./src/planetscale/database-credentials.ts
+// The database and its credentials: get_database (for `kind`), branch passwords on Vitess and
+// roles on Postgres (the spec's "Database branch passwords" and "Roles" operations). The two
+// credentials are one idea with two spellings, so one module serves both: `SHAPES` holds what
+// differs. Answers are checked for the fields this action relies on, and only those.
+
+
+
+const SHAPES = {
+    password: { segment: 'passwords', secretField: 'plain_text', what: 'branch password' },
+    role: { segment: 'roles', secretField: 'password', what: 'role' },
+};
+const credentialKindOf = (kind) => (kind === 'postgresql' ? 'role' : 'password');
+const database_credentials_isObject = (value) => typeof value === 'object' && value !== null;
+/** PlanetScale's IDs are short alphanumeric strings: anything else from an answer is not put in a path. */
+const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+function credentialPath(ref, kind, ...rest) {
+    for (const id of rest) {
+        if (!CREDENTIAL_ID.test(id))
+            throw new PlanetScaleResponseError(`Refused to use a ${SHAPES[kind].what} ID that does not look like one in an API path`);
+    }
+    return organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, SHAPES[kind].segment, ...rest);
+}
+/** get_database's `kind`. */
+async function getDatabaseKind(client, org, database) {
+    const { body } = await client.send('GET', organizationPath(org, 'databases', database));
+    const kind = database_credentials_isObject(body) ? body['kind'] : undefined;
+    if (kind === 'mysql' || kind === 'postgresql')
+        return kind;
+    throw new PlanetScaleResponseError(`PlanetScale answered the database read without a kind this action knows (${typeof kind === 'string' ? JSON.stringify(kind.slice(0, 40)) : 'none'})`);
+}
+/** create_password or create_role. The secret is handed to `onSecret` before the answer is checked. */
+async function createCredential(client, ref, kind, spec, options = {}) {
+    const { onSecret, ...sendOptions } = options;
+    const shape = SHAPES[kind];
+    const body = kind === 'password'
+        ? { name: spec.name, role: spec.roles[0], ttl: spec.ttlSeconds, ...(spec.cidrs.length > 0 ? { cidrs: spec.cidrs } : {}) }
+        : { name: spec.name, ttl: spec.ttlSeconds, inherited_roles: spec.roles };
+    const answer = (await client.send('POST', credentialPath(ref, kind), body, { minTimeMs: MIN_CALL_MS, ...sendOptions })).body;
+    const secret = database_credentials_isObject(answer) ? answer[shape.secretField] : undefined;
+    if (typeof secret === 'string' && secret) {
+        client.hide(secret);
+        onSecret?.(secret);
+    }
+    const field = (key) => (database_credentials_isObject(answer) && typeof answer[key] === 'string' ? answer[key] : '');
+    const id = field('id');
+    if (!CREDENTIAL_ID.test(id)) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a usable ID`);
+    }
+    if (typeof secret !== 'string' || !secret || !field('username') || !field('access_host_url')) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a username, password and host`, id);
+    }
+    return {
+        id,
+        name: field('name') || spec.name,
+        username: field('username'),
+        password: secret,
+        accessHost: field('access_host_url'),
+        databaseName: field('database_name') || ref.database,
+        expiresAt: apiDateTime(database_credentials_isObject(answer) ? answer['expires_at'] : undefined),
+    };
+}
+/**
+ * delete_password or delete_role; "not-found" on 404, which can also mean a missing permission.
+ * `successor` (roles): the role that takes over what the deleted one owns, so its tables stay.
+ */
+async function deleteCredential(client, ref, kind, id, successor) {
+    const query = kind === 'role' && successor ? `?successor=${encodeURIComponent(successor)}` : '';
+    try {
+        await client.send('DELETE', `${credentialPath(ref, kind, id)}${query}`);
+        return 'deleted';
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return 'not-found';
+        throw error;
+    }
+}
+/** Whether the credential can still be read: true (exists), false (404). */
+async function credentialExists(client, ref, kind, id) {
+    try {
+        await client.send('GET', credentialPath(ref, kind, id));
+        return true;
+    }
+    catch (error) {
+        if (error instanceof PlanetScaleApiError && error.status === 404)
+            return false;
+        throw error;
+    }
+}
+/** The most credentials a lookup by name reads: the name is unique, so more than one page means something is wrong. */
+const database_credentials_PER_PAGE = 100;
+/**
+ * IDs of the branch's credentials named exactly `name` (list_passwords and list_roles filter
+ * by `q`, a search that may match more: the name is compared here). `cutShort` when the answer
+ * had more pages than the one read.
+ */
+async function findCredentialsNamed(client, ref, kind, name) {
+    const { body } = await client.send('GET', `${credentialPath(ref, kind)}?q=${encodeURIComponent(name)}&per_page=${database_credentials_PER_PAGE}`);
+    if (!database_credentials_isObject(body) || !Array.isArray(body['data'])) {
+        throw new PlanetScaleResponseError(`PlanetScale answered the ${SHAPES[kind].what} list call without a list`);
+    }
+    const ids = body['data'].flatMap((item) => database_credentials_isObject(item) && item['name'] === name && typeof item['id'] === 'string' && CREDENTIAL_ID.test(item['id']) ? [item['id']] : []);
+    const more = typeof body['next_page'] === 'number' && body['next_page'] > 1;
+    return more ? { ids, cutShort: `PlanetScale lists more than ${database_credentials_PER_PAGE} ${SHAPES[kind].what}s matching the name` } : { ids };
+}
+/**
+ * get_default_role's ID: the successor of a deleted role. The answer's schema carries the default
+ * role's `password`: should it hold one, it goes to `onSecret` and is hidden at once.
+ */
+async function getDefaultRoleId(client, ref, onSecret) {
+    const { body } = await client.send('GET', organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, 'roles', 'default'));
+    if (database_credentials_isObject(body) && typeof body['password'] === 'string' && body['password']) {
+        client.hide(body['password']);
+        onSecret?.(body['password']);
+    }
+    const id = database_credentials_isObject(body) ? body['id'] : undefined;
+    if (typeof id !== 'string' || !CREDENTIAL_ID.test(id))
+        throw new PlanetScaleResponseError('PlanetScale answered the default role read without a usable ID');
+    return id;
+}
+const credentialWhat = (kind) => SHAPES[kind].what;
+
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
+;// CONCATENATED MODULE: ./src/credentials/target.ts
+// A minted database credential as main records it for post, and how messages name it. Apart
+// from remove.ts so that post can plan from state without loading the API client.
+
+const WHAT = { password: 'branch password', role: 'role' };
+/** `branch password "gha-…-x7k2q9"` and the like, for messages. */
+const describeCredential = (target) => `${WHAT[target.kind]} ${(0,report_text/* show */.WU)(target.name)}`;
+
+;// CONCATENATED MODULE: ./src/credentials/minting-accesses.ts
+// What the minting token's own accesses say about the credential, once it is minted: a token
+// that cannot delete it leaves it alive until its TTL ends, and one that cannot list it leaves
+// post unable to confirm it gone. Pure. The accesses are the vendored spec's per-operation lists
+// (any one suffices): delete_password and delete_role take delete_branch_password or its
+// production variants; list_passwords and list_roles take read_branch, create_branch,
+// delete_branch or a connect_* access.
+
+
+const DELETE = ['delete_branch_password', 'delete_production_branch_password', 'delete_production_read_only_branch_password'];
+const LIST = [
+    'read_branch',
+    'create_branch',
+    'delete_branch',
+    'connect_branch',
+    'connect_production_branch',
+    'connect_production_read_only_branch',
+];
+function holdsAny(held, accesses, database) {
+    return held.some((h) => accesses.includes(h.access) && (h.resourceType === 'Organization' || (h.resourceType === 'Database' && h.resourceName === database)));
+}
+/** The warning to give, if the minting token cannot delete or list the credential; undefined when it can. */
+function missingCredentialAccesses(held, target, cleanup) {
+    const missing = [
+        ...(cleanup && !holdsAny(held, DELETE, target.database) ? ['delete_branch_password'] : []),
+        ...(!holdsAny(held, LIST, target.database) ? ['read_branch'] : []),
+    ];
+    if (missing.length === 0)
+        return undefined;
+    return (`The minting token does not hold ${missing.join(' or ')} on database ${(0,report_text/* show */.WU)(target.database)}: the post step will not be able to ` +
+        `${missing.includes('delete_branch_password') ? 'delete' : 'confirm the deletion of'} ${describeCredential(target)}, which then stays valid until its TTL ends. ` +
+        `Add ${missing.join(' and ')} to the minting token.`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/explain.ts
@@ -1194,7 +1194,7 @@ function attempts(error) {
 }
 function explain(error, op) {
     const what = describe(op);
-    if (error instanceof errors_PlanetScaleApiError) {
+    if (error instanceof PlanetScaleApiError) {
         const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
         // apiMessage is already redacted and cut to 300 characters: shown whole.
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
@@ -1215,14 +1215,14 @@ function explain(error, op) {
         }
         return `PlanetScale failed ${what} (${status}${attempts(error)}).${detail}`;
     }
-    if (error instanceof errors_PlanetScaleNetworkError) {
+    if (error instanceof PlanetScaleNetworkError) {
         return `Could not reach PlanetScale at ${error.url} while ${what}${attempts(error)}: ${error.reason}.`;
     }
     return `Failed ${what}: ${(0,report_text/* errorMessage */.gJ)(error)}.`;
 }
 /** Why listing the organization's tokens to look for `what` failed, and what it means. */
 function listingFailure(error, what) {
-    if (error instanceof errors_PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
+    if (error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404)) {
         return `PlanetScale refused listing service tokens (HTTP ${error.status}): the minting token lacks read_service_tokens, so ${what} cannot be looked for.`;
     }
     return `Listing service tokens to look for ${what} failed: ${describeError(error)}`;
@@ -1235,6 +1235,187 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./src/runner/log.ts + 1 modules
 var log = __webpack_require__(3595);
+// EXTERNAL MODULE: ./src/state/keys.ts
+var keys = __webpack_require__(7469);
+;// CONCATENATED MODULE: ./src/state/proxy-settings.ts
+// The proxy settings main ran with, recorded in state for post. Every later step of the job can
+// write HTTPS_PROXY or NO_PROXY to GITHUB_ENV before post runs; post would then send the minting
+// credential wherever that step chose. So post uses what main used, and warns when env differs.
+
+/** What decides where the API calls go: the variables the dispatcher reads. */
+const proxy_settings_PROXY_VARIABLES = [...PROXY_VARIABLES, ...NO_PROXY_VARIABLES];
+/** The proxy variables `env` sets (empty ones are unset). */
+function proxySettingsOf(env) {
+    const settings = {};
+    for (const name of proxy_settings_PROXY_VARIABLES)
+        if (env[name])
+            settings[name] = env[name];
+    return settings;
+}
+/**
+ * The settings as main saves them, or undefined when there are none (the usual case: no state
+ * key, nothing to log). `secret` when a value may carry a user name and password (`user:pw@`):
+ * the runner prints saved state with debug on, so the caller masks the value first.
+ */
+function recordProxySettings(env) {
+    const settings = proxySettingsOf(env);
+    if (Object.keys(settings).length === 0)
+        return undefined;
+    return { value: JSON.stringify(settings), secret: Object.values(settings).some((v) => v.includes('@')) };
+}
+/** The settings main recorded; none when it recorded nothing. */
+function readProxySettings(recorded) {
+    if (!recorded)
+        return {};
+    try {
+        const parsed = JSON.parse(recorded);
+        if (typeof parsed !== 'object' || parsed === null)
+            return {};
+        return proxySettingsOf(parsed);
+    }
+    catch {
+        return {};
+    }
+}
+/** The variables whose value differs between `recorded` and `now`; names only (a value may hold a password). */
+function changedProxyVariables(recorded, now) {
+    return proxy_settings_PROXY_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/state/seal.ts
+// What main hands to post through GITHUB_STATE. Each key is written the moment its value is
+// known, so post can clean up after a main that failed or was cancelled at any point.
+
+// With export-env on, main replaces env PLANETSCALE_SERVICE_TOKEN(_ID) with the minted token for
+// every later step, post included; inputs that read those variables (`${{ env.… }}`) are
+// evaluated again for post and change too. When the minting token came from there
+// (inputs/minting-credential.ts replacedByExportEnv), post must still delete with it, so main keeps it in state,
+// sealed (AES-256-GCM) under a key derived from the minted secret: post finds that secret in
+// PLANETSCALE_SERVICE_TOKEN, and the state file alone reveals nothing. The sealed value is masked
+// before it is saved: the runner logs saved state with debug on, and anyone with that log and the
+// minted secret (which later steps see) could open it.
+function keyFrom(mintedSecret) {
+    return (0,external_node_crypto_.createHash)('sha256').update('planetscale-token-action/sealed-credential\0').update(mintedSecret).digest();
+}
+function sealCredential(credential, mintedSecret) {
+    return seal(JSON.stringify(credential), mintedSecret);
+}
+/** The sealed credential, or undefined when the key is wrong or the value was tampered with. */
+function openCredential(sealed, mintedSecret) {
+    try {
+        const value = JSON.parse(seal_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value?.token !== 'string')
+            return undefined;
+        if (value.kind === 'api-token')
+            return { kind: 'api-token', token: value.token };
+        if (value.kind === 'service-token' && typeof value.id === 'string')
+            return { kind: 'service-token', id: value.id, token: value.token };
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Env values main replaced (steps/env-handover.ts), sealed the same way: they may be secrets. */
+function sealEnv(values, mintedSecret) {
+    return seal(JSON.stringify(values), mintedSecret);
+}
+function openEnv(sealed, mintedSecret) {
+    try {
+        const value = JSON.parse(seal_open(sealed, mintedSecret) ?? 'null');
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return undefined;
+        const entries = Object.entries(value);
+        return entries.every(([, v]) => typeof v === 'string') ? Object.fromEntries(entries) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function seal(plain, mintedSecret) {
+    const iv = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', keyFrom(mintedSecret), iv);
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+function seal_open(sealed, mintedSecret) {
+    try {
+        const bytes = Buffer.from(sealed, 'base64url');
+        // A full tag only: Node accepts a truncated GCM tag (down to 4 bytes) unless told its length.
+        const decipher = createDecipheriv('aes-256-gcm', keyFrom(mintedSecret), bytes.subarray(0, 12), { authTagLength: 16 });
+        decipher.setAuthTag(bytes.subarray(12, 28));
+        return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/token/name.ts
+var token_name = __webpack_require__(8434);
+;// CONCATENATED MODULE: ./src/token/sweep-names.ts
+// Which expired tokens the optional sweep (input sweep-expired) may delete: those this action
+// minted in earlier runs, by their names. Pure; token/sweep.ts makes the calls.
+
+/**
+ * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
+ * delete a token another job is still using.
+ */
+const SWEEP_MARGIN_MS = (/* unused pure expression or super */ null && (5 * 60 * 1000));
+function encodeSweepNames(names) {
+    return names.exact ? names.stem : `${names.stem}*`;
+}
+function decodeSweepNames(value) {
+    if (!value)
+        return undefined;
+    return value.endsWith('*') ? { stem: value.slice(0, -1), exact: false } : { stem: value, exact: true };
+}
+function isSweepable(token, names, nowMs) {
+    const { name, expiresAt } = token;
+    if (!name || !expiresAt || !name.startsWith(names.stem))
+        return false;
+    const rest = name.slice(names.stem.length);
+    const ours = names.exact ? new RegExp(`^${SUFFIX_PATTERN}$`).test(rest) : new RegExp(`^[a-z0-9-]+-${SUFFIX_PATTERN}$`).test(rest);
+    const expired = Date.parse(expiresAt);
+    return ours && !Number.isNaN(expired) && expired < nowMs - SWEEP_MARGIN_MS;
+}
+
+;// CONCATENATED MODULE: ./src/steps/api-credential.ts
+// The minting token as the API client takes it: without where it was read from.
+function apiCredential(credential) {
+    return credential.kind === 'api-token'
+        ? { kind: 'api-token', token: credential.token }
+        : { kind: 'service-token', id: credential.id, token: credential.token };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/advice.ts
+// Reads that are advice only (the minting token's own accesses): used when they are in by the time
+// the calls they run beside are answered, and never worth holding the step for long.
+const settled = (promise) => promise.then(() => undefined, () => undefined);
+/**
+ * `read`'s value if it is in by the time `work` is done plus as long again as `work` took, from
+ * this call; undefined otherwise, or when `read` fails. `work` is one round of calls sent now, so
+ * the step waits at most one more round trip for the advice.
+ */
+function adviceWithin(read, work) {
+    const started = Date.now();
+    let timer;
+    let answered = false;
+    const late = settled(work).then(() => new Promise((resolve) => {
+        // Once answered, no timer: a pending one would keep the process, and the step, alive.
+        if (answered)
+            resolve(undefined);
+        else
+            timer = setTimeout(resolve, Date.now() - started, undefined);
+    }));
+    return Promise.race([read.catch(() => undefined), late]).finally(() => {
+        answered = true;
+        clearTimeout(timer);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/token/remove.ts
 // Deleting a minted token, used by main (after a failure) and by post.
 //
@@ -1374,22 +1555,216 @@ function notRemoved(name, result) {
     return result.unconfirmed ? `Could not confirm that service token ${(0,report_text/* show */.WU)(name)} is gone` : `Could not delete service token ${(0,report_text/* show */.WU)(name)}`;
 }
 
-;// CONCATENATED MODULE: ./src/steps/api-credential.ts
-// The minting token as the API client takes it: without where it was read from.
-function apiCredential(credential) {
-    return credential.kind === 'api-token'
-        ? { kind: 'api-token', token: credential.token }
-        : { kind: 'service-token', id: credential.id, token: credential.token };
+;// CONCATENATED MODULE: ./src/steps/main/after-failure.ts
+// Main's cleanup when it fails: the token is deleted (or looked for by name, when the create's
+// answer was lost) before the step fails, so a failed step leaves nothing alive.
+
+
+
+
+
+
+
+/**
+ * A create call that failed may still have made a token: when the answer was lost (network
+ * error, timeout), PlanetScale failed after acting (5xx), or the answer was unusable. Such a
+ * token is found by its unique name and deleted, so a failed step leaves nothing alive.
+ */
+async function cleanUpFailedCreate(client, org, name, error) {
+    if (!mayHaveActed(error) && !(error instanceof PlanetScaleResponseError)) {
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
+        return;
+    }
+    // A call still in flight at PlanetScale (timed out, cancelled) may create the token after we
+    // looked: post looks again.
+    core/* saveState */.LZ(keys/* STATE */.c.lookUpByName, 'true');
+    if (error instanceof PlanetScaleResponseError && error.tokenId) {
+        log/* setSecret */.Pq(error.tokenId);
+        const result = await removeToken(client, org, error.tokenId, name);
+        if (result.ok)
+            core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
+        else
+            core/* error */.z3(`${notRemoved(name, result)} after the failure: ${result.reason}`);
+        return;
+    }
+    log/* info */.pq(`The create call may have reached PlanetScale: looking for a token named ${(0,report_text/* show */.WU)(name)} to delete.`);
+    const result = await removeTokensNamed(client, org, name);
+    if (result.ok) {
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
+        log/* info */.pq(result.removed > 0
+            ? `Deleted service token ${(0,report_text/* show */.WU)(name)}, created before the failure.`
+            : 'No such token exists: nothing was left alive.');
+    }
+    else {
+        core/* warning */.$e(`${result.reason} If the token was created, it stays valid until its TTL ends; the post step will look again.`);
+    }
+}
+async function deleteAfterFailure(client, org, id, name, expiresAt) {
+    const result = await removeToken(client, org, id, name);
+    if (result.ok) {
+        core/* saveState */.LZ(keys/* STATE */.c.settled, 'true');
+        log/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted service token ${(0,report_text/* show */.WU)(name)} after the failure, so nothing is left alive.`
+            : `Service token ${(0,report_text/* show */.WU)(name)} was already gone after the failure (none by its name is listed), so nothing is left alive.`);
+    }
+    else {
+        core/* error */.z3(`${notRemoved(name, result)} after the failure: ${result.reason} ` +
+            `The post step will try again; if it cannot, the token stays valid until ${expiresAt}.`);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/runner/read-input.ts
-// How the steps read an input: core.getInput, trimmed. Asked for explicitly: core trims by
-// default, but @github/local-action's stand-in for core trims only when told to.
+;// CONCATENATED MODULE: ./src/steps/main/create.ts
+// Before a create call is tried again: reconcile by name, since create is not idempotent.
 
-const readInput = (name) => core/* getInput */.V4(name, { trimWhitespace: true });
 
-// EXTERNAL MODULE: ./src/state/keys.ts
-var keys = __webpack_require__(7469);
+
+
+
+
+/**
+ * Before a create call is tried again: if the failed one may have made the token (its answer
+ * lost, or a 5xx), delete any token with our name, so that the retry cannot leave a second one
+ * alive. Listing may be refused (no read_service_tokens): then warn, and go on.
+ */
+async function reconcileBeforeRetry(client, org, name, error) {
+    if (!mayHaveActed(error))
+        return;
+    core/* saveState */.LZ(keys/* STATE */.c.lookUpByName, 'true');
+    log/* info */.pq(`The failed create call may have reached PlanetScale: deleting any token named ${(0,report_text/* show */.WU)(name)} before trying again.`);
+    const result = await removeTokensNamed(client, org, name);
+    if (!result.ok) {
+        core/* warning */.$e(`${result.reason} If that call made a token, it stays valid until its TTL ends unless the post step finds it.`);
+    }
+    else if (result.removed > 0) {
+        log/* info */.pq(`Deleted service token ${(0,report_text/* show */.WU)(name)}, made by the failed call.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/token/grants.ts
+// Comparing what PlanetScale reports granted with what the job asked for, and shaping it for
+// the `accesses` output. Pure functions.
+function groupGranted(records) {
+    const byResource = new Map();
+    for (const { resourceType, resourceName, access } of records) {
+        const key = `${resourceType}\0${resourceName}`;
+        const entry = byResource.get(key) ?? { resource_type: resourceType, resource_name: resourceName, accesses: [] };
+        if (!entry.accesses.includes(access))
+            entry.accesses.push(access);
+        byResource.set(key, entry);
+    }
+    return [...byResource.values()];
+}
+const isOrganization = (record) => record.resourceType.toLowerCase() === 'organization';
+const sameOrganization = (a, b) => a.toLowerCase() === b.toLowerCase();
+function matches(request, record) {
+    if (record.resourceType.toLowerCase() !== request.resourceType.toLowerCase())
+        return false;
+    return request.resourceType === 'Organization'
+        ? sameOrganization(record.resourceName, request.resourceName)
+        : record.resourceName === request.resourceName;
+}
+function checkGrants(asked, granted, org) {
+    const missing = asked.flatMap((request) => {
+        const absent = request.accesses.filter((access) => !granted.some((g) => g.access === access && matches(request, g)));
+        return absent.length > 0 ? [{ ...request, accesses: absent }] : [];
+    });
+    const unexpected = granted.filter((g) => !asked.some((request) => request.accesses.includes(g.access) && matches(request, g)));
+    const foreign = granted.filter((g) => isOrganization(g) && !sameOrganization(g.resourceName, org));
+    return { missing, unexpected, foreign };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/concurrency.ts
+// Runs tasks with a bound on how many are in flight, as Promise.allSettled runs them all at once.
+// The bound keeps one job from spending the minting token's shared rate budget in one burst.
+/** `task` for every item, at most `limit` at a time; the results in the items' order. */
+async function settleLimited(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await task(items[i]) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/step-failure.ts
+// A failure main has already explained: the step reports its message and fails.
+/** A failure already explained to the user; the step fails with its message. */
+class StepFailure extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/grant.ts
+// Granting the token its accesses, all at once, and checking what PlanetScale reports granted
+// against what the job asked for: nothing missing, nothing extra.
+
+
+
+
+
+
+
+/**
+ * Grant calls in flight at once: 16 databases plus the organization go out in one round trip, and
+ * a long list does not spend the minting token's shared rate limit in one burst.
+ */
+const MAX_GRANTS_IN_FLIGHT = 17;
+/** One grant call per database plus one for the organization, in parallel: they are independent. */
+async function grantAll(client, config, tokenId) {
+    const results = await settleLimited(config.requests, MAX_GRANTS_IN_FLIGHT, (request) => grantAccesses(client, config.org, tokenId, request.resourceType === 'Organization' ? '' : request.resourceName, request.accesses));
+    const failures = results.flatMap((result, i) => result.status === 'rejected' ? [explain(result.reason, { kind: 'grant', org: config.org, request: config.requests[i] })] : []);
+    if (failures.length > 0)
+        throw new StepFailure(failures.join('\n'));
+    const answers = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    // A paged answer holds one page of the token's accesses: the whole list is read, unpaged, once
+    // every grant is made, so that the rest is not taken for accesses that were not granted.
+    const granted = answers.some((answer) => answer.paged)
+        ? await readAllAccesses(client, config.org, tokenId)
+        : answers.flatMap((answer) => answer.records);
+    const { missing, unexpected, foreign } = checkGrants(config.requests, granted, config.org);
+    if (foreign.length > 0) {
+        throw new StepFailure(`PlanetScale reports accesses on another organization than ${(0,report_text/* show */.WU)(config.org)}: ${foreign.map(describeRecord).join(', ')}. ` +
+            'The token is not handed over on an answer that is not about it.');
+    }
+    if (missing.length > 0) {
+        throw new StepFailure(`PlanetScale accepted the grants but does not report ${missing.map(describeRequest).join('; ')} as granted, ` +
+            'so the token would not work as asked. This is unexpected: retry the job, and report it if it persists.');
+    }
+    if (unexpected.length > 0) {
+        // More privilege than the job asked for is not handed over.
+        throw new StepFailure(`PlanetScale reports accesses that were not asked for: ${unexpected.map(describeRecord).join(', ')}. ` +
+            'The token is not handed over with more than the job asked for.');
+    }
+    return granted;
+}
+async function readAllAccesses(client, org, tokenId) {
+    try {
+        return await getTokenAccesses(client, org, tokenId);
+    }
+    catch (error) {
+        const refused = error instanceof PlanetScaleApiError && (error.status === 403 || error.status === 404);
+        throw new StepFailure("PlanetScale answered a grant call with one page of the token's accesses, and reading all of them failed" +
+            (refused
+                ? ` (HTTP ${error.status}): the minting token lacks read_service_tokens, so the grants cannot be checked. Add it to the minting token.`
+                : `: ${(0,report_text/* errorMessage */.gJ)(error)}`));
+    }
+}
+function describeRecord(g) {
+    return `${g.access} on ${g.resourceType} ${(0,report_text/* show */.WU)(g.resourceName)}`;
+}
+function describeRequest(request) {
+    return `${request.accesses.join(', ')} on ${request.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,report_text/* show */.WU)(request.resourceName)}`;
+}
+
+// EXTERNAL MODULE: ./src/inputs/config.ts + 2 modules
+var inputs_config = __webpack_require__(89);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what was minted, for how long, with which accesses. Never the secret or the ID.
 /** Markdown table cell text: pipes and backticks would break the table. */
@@ -1461,128 +1836,151 @@ function warningSummary(message) {
     return `> [!WARNING]\n> ${cell(message)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/planetscale/database-credentials.ts
-// The database and its credentials: get_database (for `kind`), branch passwords on Vitess and
-// roles on Postgres (the spec's "Database branch passwords" and "Roles" operations). The two
-// credentials are one idea with two spellings, so one module serves both: `SHAPES` holds what
-// differs. Answers are checked for the fields this action relies on, and only those.
+// EXTERNAL MODULE: ./src/steps/env-handover.ts
+var env_handover = __webpack_require__(8354);
+;// CONCATENATED MODULE: ./src/steps/main/hand-over.ts
+// Handing the minted token to later steps: outputs, exported env, log and job summary.
 
 
 
-const SHAPES = {
-    password: { segment: 'passwords', secretField: 'plain_text', what: 'branch password' },
-    role: { segment: 'roles', secretField: 'password', what: 'role' },
-};
-const credentialKindOf = (kind) => (kind === 'postgresql' ? 'role' : 'password');
-const database_credentials_isObject = (value) => typeof value === 'object' && value !== null;
-/** PlanetScale's IDs are short alphanumeric strings: anything else from an answer is not put in a path. */
-const CREDENTIAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
-function credentialPath(ref, kind, ...rest) {
-    for (const id of rest) {
-        if (!CREDENTIAL_ID.test(id))
-            throw new errors_PlanetScaleResponseError(`Refused to use a ${SHAPES[kind].what} ID that does not look like one in an API path`);
+
+
+
+
+
+
+
+/** Outputs, env for later steps, log and summary, for the token and the credential minted. */
+async function handOver(config, name, minted, credential, runUrl, env) {
+    // Only what was handed over may outlive the job (cleanup: false): what main failed to
+    // delete after a failure is never kept, so post deletes it whatever cleanup says.
+    core/* saveState */.LZ(keys/* STATE */.c.cleanup, String(config.cleanup));
+    const summary = [];
+    if (credential) {
+        const { created, connection, target } = credential;
+        core/* setOutput */.uH('database-url', connection.url);
+        core/* setOutput */.uH('database-host', connection.host);
+        core/* setOutput */.uH('database-port', String(connection.port));
+        core/* setOutput */.uH('database-username', created.username);
+        core/* setOutput */.uH('database-password', created.password);
+        const urlEnv = config.exportEnv ? config.databaseCredential.urlEnv : '';
+        if (urlEnv)
+            core/* exportVariable */.dN(urlEnv, connection.url);
+        const expires = created.expiresAt ? `; it expires at ${created.expiresAt}` : '';
+        log/* info */.pq(`${capitalize(describeCredential(target))} on branch ${(0,report_text/* show */.WU)(target.branch)} of database ${(0,report_text/* show */.WU)(target.database)} is ready ` +
+            `(${connection.host}:${connection.port}, user ${(0,report_text/* show */.WU)(created.username)})${expires}.${urlEnv ? ` Exported ${urlEnv} for later steps.` : ''}`);
+        summary.push(credentialSummary({
+            what: describeCredential(target),
+            database: target.database,
+            branch: target.branch,
+            roles: credential.roles,
+            expiresAt: created.expiresAt,
+            cleanup: config.cleanup,
+        }));
     }
-    return client_organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, SHAPES[kind].segment, ...rest);
+    if (minted)
+        await handOverToken(config, name, minted, runUrl, env, summary);
+    else
+        await log/* appendSummary */.fe(summary.join('\n'));
 }
-/** get_database's `kind`. */
-async function getDatabaseKind(client, org, database) {
-    const { body } = await client.send('GET', organizationPath(org, 'databases', database));
-    const kind = database_credentials_isObject(body) ? body['kind'] : undefined;
-    if (kind === 'mysql' || kind === 'postgresql')
-        return kind;
-    throw new PlanetScaleResponseError(`PlanetScale answered the database read without a kind this action knows (${typeof kind === 'string' ? JSON.stringify(kind.slice(0, 40)) : 'none'})`);
+async function handOverToken(config, name, { token, granted }, runUrl, env, summary) {
+    const { expiresAt } = token;
+    const grouped = groupGranted(granted);
+    core/* setOutput */.uH('service-token-id', token.id);
+    core/* setOutput */.uH('service-token', token.token);
+    core/* setOutput */.uH('name', name);
+    core/* setOutput */.uH('expires-at', expiresAt);
+    core/* setOutput */.uH('accesses', JSON.stringify(grouped));
+    const variables = config.exportEnv
+        ? { ...envForLaterSteps(config, token), [env_handover/* MINTED_MARKER */.bs]: (0,env_handover/* mintedMarker */.cc)(token.id) }
+        : {};
+    // Before replacing them: post puts them back, for the posts of earlier uses of the action. When
+    // none was set, no earlier use's post reads them (one that exported or read its credential from
+    // env set them), so there is nothing to put back and post stays free of node:crypto.
+    const before = (0,env_handover/* valuesBefore */.wP)(Object.keys(variables), env);
+    if (Object.values(before).some(Boolean)) {
+        // Masked first, as the sealed credential is: the runner logs saved state with debug on.
+        const sealed = sealEnv(before, token.token);
+        log/* setSecret */.Pq(sealed);
+        core/* saveState */.LZ(keys/* STATE */.c.envBefore, sealed);
+    }
+    for (const [variable, value] of Object.entries(variables))
+        core/* exportVariable */.dN(variable, value);
+    const exported = Object.keys(variables);
+    for (const g of grouped)
+        log/* info */.pq(`Granted on ${g.resource_type.toLowerCase()} ${(0,report_text/* show */.WU)(g.resource_name)}: ${g.accesses.join(', ')}`);
+    log/* info */.pq(`Service token ${(0,report_text/* show */.WU)(name)} is ready; it expires at ${expiresAt}.` +
+        (exported.length > 0 ? ` Exported ${exported.join(', ')} for later steps.` : ''));
+    summary.unshift(mintSummary({ name, org: config.org, expiresAt, granted: grouped, cleanup: config.cleanup, runUrl }));
+    await log/* appendSummary */.fe(summary.join('\n'));
 }
-/** create_password or create_role. The secret is handed to `onSecret` before the answer is checked. */
-async function createCredential(client, ref, kind, spec, options = {}) {
-    const { onSecret, ...sendOptions } = options;
-    const shape = SHAPES[kind];
-    const body = kind === 'password'
-        ? { name: spec.name, role: spec.roles[0], ttl: spec.ttlSeconds, ...(spec.cidrs.length > 0 ? { cidrs: spec.cidrs } : {}) }
-        : { name: spec.name, ttl: spec.ttlSeconds, inherited_roles: spec.roles };
-    const answer = (await client.send('POST', credentialPath(ref, kind), body, { minTimeMs: MIN_CALL_MS, ...sendOptions })).body;
-    const secret = database_credentials_isObject(answer) ? answer[shape.secretField] : undefined;
-    if (typeof secret === 'string' && secret) {
-        client.hide(secret);
-        onSecret?.(secret);
-    }
-    const field = (key) => (database_credentials_isObject(answer) && typeof answer[key] === 'string' ? answer[key] : '');
-    const id = field('id');
-    if (!CREDENTIAL_ID.test(id)) {
-        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a usable ID`);
-    }
-    if (typeof secret !== 'string' || !secret || !field('username') || !field('access_host_url')) {
-        throw new PlanetScaleResponseError(`PlanetScale answered the ${shape.what} create call without a username, password and host`, id);
-    }
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The variables pscale reads, as later steps get them. */
+function envForLaterSteps(config, token) {
     return {
-        id,
-        name: field('name') || spec.name,
-        username: field('username'),
-        password: secret,
-        accessHost: field('access_host_url'),
-        databaseName: field('database_name') || ref.database,
-        expiresAt: apiDateTime(database_credentials_isObject(answer) ? answer['expires_at'] : undefined),
+        PLANETSCALE_SERVICE_TOKEN_ID: token.id,
+        PLANETSCALE_SERVICE_TOKEN: token.token,
+        PLANETSCALE_ORG: config.org,
+        // Only when not the default: a job-level PLANETSCALE_API_URL would otherwise be overridden for nothing.
+        ...(config.apiUrl === inputs_config/* DEFAULT_API_URL */.rK ? {} : { PLANETSCALE_API_URL: config.apiUrl }),
     };
 }
+
+// EXTERNAL MODULE: ./src/inputs/parsed.ts
+var parsed = __webpack_require__(2344);
+;// CONCATENATED MODULE: ./src/credentials/connection.ts
+// The connection details later steps get for a minted credential: host, port, and one URL that
+// the engine's usual clients take as it is, with TLS verification on. Pure.
+/** The engines' standard ports: PlanetScale's `access_host_url` carries none. */
+const STANDARD_PORT = { mysql: 3306, postgresql: 5432 };
 /**
- * delete_password or delete_role; "not-found" on 404, which can also mean a missing permission.
- * `successor` (roles): the role that takes over what the deleted one owns, so its tables stay.
+ * Query strings that turn TLS verification on, host name included. MySQL: Prisma reads
+ * `sslaccept=strict` and drops `ssl`; mysql2 reads `ssl` as JSON (it checks the host name only
+ * with verifyIdentity) and warns that it ignores `sslaccept`. Postgres: pg and libpq read
+ * `sslmode=verify-full`. See docs/database-credentials.md.
  */
-async function deleteCredential(client, ref, kind, id, successor) {
-    const query = kind === 'role' && successor ? `?successor=${encodeURIComponent(successor)}` : '';
-    try {
-        await client.send('DELETE', `${credentialPath(ref, kind, id)}${query}`);
-        return 'deleted';
-    }
-    catch (error) {
-        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
-            return 'not-found';
-        throw error;
-    }
+const TLS_QUERY = {
+    mysql: `sslaccept=strict&ssl=${encodeURIComponent('{"rejectUnauthorized":true,"verifyIdentity":true}')}`,
+    postgresql: 'sslmode=verify-full',
+};
+const SCHEME = { mysql: 'mysql', postgresql: 'postgresql' };
+// A host name (letters, digits, `-`, `.`), an IPv4 address, or an IPv6 address in brackets;
+// then an optional port. Anything else from an answer is refused rather than put in a URL.
+const HOST_AND_PORT = /^(?<host>[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::(?<port>\d{1,5}))?$/;
+/** `access_host_url` as host and port; undefined when it is not a host this action will put in a URL. */
+function parseAccessHost(accessHost, kind) {
+    // A bare IPv6 address (more than one colon, no brackets) carries no port.
+    const text = !accessHost.startsWith('[') && (accessHost.match(/:/g) ?? []).length > 1 ? `[${accessHost}]` : accessHost;
+    const match = HOST_AND_PORT.exec(text);
+    if (!match?.groups)
+        return undefined;
+    const port = match.groups['port'] === undefined ? STANDARD_PORT[kind] : Number(match.groups['port']);
+    if (port < 1 || port > 65_535)
+        return undefined;
+    return { host: match.groups['host'], port };
 }
-/** Whether the credential can still be read: true (exists), false (404). */
-async function credentialExists(client, ref, kind, id) {
-    try {
-        await client.send('GET', credentialPath(ref, kind, id));
-        return true;
-    }
-    catch (error) {
-        if (error instanceof errors_PlanetScaleApiError && error.status === 404)
-            return false;
-        throw error;
-    }
-}
-/** The most credentials a lookup by name reads: the name is unique, so more than one page means something is wrong. */
-const database_credentials_PER_PAGE = 100;
-/**
- * IDs of the branch's credentials named exactly `name` (list_passwords and list_roles filter
- * by `q`, a search that may match more: the name is compared here). `cutShort` when the answer
- * had more pages than the one read.
- */
-async function findCredentialsNamed(client, ref, kind, name) {
-    const { body } = await client.send('GET', `${credentialPath(ref, kind)}?q=${encodeURIComponent(name)}&per_page=${database_credentials_PER_PAGE}`);
-    if (!database_credentials_isObject(body) || !Array.isArray(body['data'])) {
-        throw new errors_PlanetScaleResponseError(`PlanetScale answered the ${SHAPES[kind].what} list call without a list`);
-    }
-    const ids = body['data'].flatMap((item) => database_credentials_isObject(item) && item['name'] === name && typeof item['id'] === 'string' && CREDENTIAL_ID.test(item['id']) ? [item['id']] : []);
-    const more = typeof body['next_page'] === 'number' && body['next_page'] > 1;
-    return more ? { ids, cutShort: `PlanetScale lists more than ${database_credentials_PER_PAGE} ${SHAPES[kind].what}s matching the name` } : { ids };
+/** The connection for a credential; undefined when the host is unusable (see parseAccessHost). */
+function connectionFor(kind, credential) {
+    const at = parseAccessHost(credential.accessHost, kind);
+    if (!at)
+        return undefined;
+    const userinfo = `${encodeURIComponent(credential.username)}:${encodeURIComponent(credential.password)}`;
+    const url = `${SCHEME[kind]}://${userinfo}@${at.host}:${at.port}/${encodeURIComponent(credential.databaseName)}?${TLS_QUERY[kind]}`;
+    return { host: at.host, port: at.port, url };
 }
 /**
- * get_default_role's ID: the successor of a deleted role. The answer's schema carries the default
- * role's `password`: should it hold one, it goes to `onSecret` and is hidden at once.
+ * Every form in which the password can appear in what the action hands over or a client prints:
+ * as it is, percent-encoded as the URL has it (and as WHATWG URL would), and the URL itself.
  */
-async function getDefaultRoleId(client, ref, onSecret) {
-    const { body } = await client.send('GET', client_organizationPath(ref.org, 'databases', ref.database, 'branches', ref.branch, 'roles', 'default'));
-    if (database_credentials_isObject(body) && typeof body['password'] === 'string' && body['password']) {
-        client.hide(body['password']);
-        onSecret?.(body['password']);
-    }
-    const id = database_credentials_isObject(body) ? body['id'] : undefined;
-    if (typeof id !== 'string' || !CREDENTIAL_ID.test(id))
-        throw new errors_PlanetScaleResponseError('PlanetScale answered the default role read without a usable ID');
-    return id;
+function secretForms(password, url) {
+    const forms = [
+        password,
+        encodeURIComponent(password),
+        new URL(`x://u:${password.replace(/[@/?#\\]/g, encodeURIComponent)}@h`).password,
+        url,
+    ];
+    return [...new Set(forms.filter(Boolean))];
 }
-const credentialWhat = (kind) => SHAPES[kind].what;
 
 ;// CONCATENATED MODULE: ./src/credentials/explain.ts
 // Turning a failed credential call into a message that says what happened and what to do, as
@@ -1623,7 +2021,7 @@ function explainCredential(error, verb, ref) {
             ? `branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`
             : `the ${ref.kind ? credentialWhat(ref.kind) : 'credential'} on branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)}`;
     const doing = `${GERUND[verb]} ${thing}`;
-    if (error instanceof errors_PlanetScaleApiError) {
+    if (error instanceof PlanetScaleApiError) {
         const status = `HTTP ${error.status}${error.code ? `, code ${(0,report_text/* show */.WU)(error.code)}` : ''}`;
         const detail = error.apiMessage ? ` PlanetScale says: ${(0,report_text/* show */.WU)(error.apiMessage, Infinity)}.` : '';
         if (error.status === 401) {
@@ -1637,14 +2035,43 @@ function explainCredential(error, verb, ref) {
             return `PlanetScale refused ${doing} as invalid (${status}).${detail}`;
         return `PlanetScale failed ${doing} (${status}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}).${detail}`;
     }
-    if (error instanceof errors_PlanetScaleNetworkError) {
+    if (error instanceof PlanetScaleNetworkError) {
         return `Could not reach PlanetScale at ${error.url} while ${doing}${error.attempts > 1 ? `, after ${error.attempts} attempts` : ''}: ${error.reason}.`;
     }
     return `Failed ${doing}: ${(0,report_text/* errorMessage */.gJ)(error)}.`;
 }
 
-// EXTERNAL MODULE: ./src/credentials/target.ts
-var credentials_target = __webpack_require__(8933);
+// EXTERNAL MODULE: ./src/inputs/database-credential.ts
+var database_credential = __webpack_require__(9400);
+;// CONCATENATED MODULE: ./src/credentials/plan.ts
+// What credential to mint once PlanetScale has said the database's kind: the roles to ask for,
+// or why the inputs do not fit that kind. Pure; checked before anything is created.
+
+
+
+const ENGINE = { mysql: 'a Vitess (MySQL)', postgresql: 'a Postgres' };
+function planCredential(databaseKind, request) {
+    const database = `${(0,report_text/* show */.WU)(request.database)} is ${ENGINE[databaseKind]} database`;
+    if (request.rolesKind && request.rolesKind !== databaseKind) {
+        return {
+            ok: false,
+            input: 'role',
+            message: `${request.roles.join(', ')} ${request.roles.length === 1 ? 'is a role' : 'are roles'} for ${ENGINE[request.rolesKind]} database, but ${database}: ` +
+                (databaseKind === 'mysql'
+                    ? 'use one of reader, writer, readwriter or admin.'
+                    : 'give the roles to inherit, e.g. pg_read_all_data, pg_write_all_data or postgres.'),
+        };
+    }
+    if (databaseKind === 'postgresql' && request.cidrs.length > 0) {
+        return { ok: false, input: 'cidrs', message: `applies to branch passwords on Vitess databases, but ${database}: remove cidrs.` };
+    }
+    return {
+        ok: true,
+        kind: credentialKindOf(databaseKind),
+        roles: request.roles.length > 0 ? request.roles : [...database_credential/* DEFAULT_ROLE */.lx[databaseKind]],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/remove.ts
 // Deleting a minted database credential (branch password or role), used by main after a failure
 // and by post, the way token/remove.ts deletes a token: a 404 proves nothing alone (PlanetScale
@@ -1661,7 +2088,7 @@ var credentials_target = __webpack_require__(8933);
  * create's answer was lost), the name is all there is.
  */
 async function removeCredential(client, target, id) {
-    const what = (0,credentials_target/* describeCredential */.t)(target);
+    const what = describeCredential(target);
     let successor = target.successor;
     if (target.kind === 'role' && !successor) {
         // Deleting a role without a successor would drop what it owns: the tables a migration made.
@@ -1700,7 +2127,7 @@ async function removeCredential(client, target, id) {
         };
     }
     for (const other of found.ids.filter((listed) => listed !== id || removed === 0)) {
-        log/* info */.pq(`${capitalize(what)} is still listed by its name: deleting it by the listed ID.`);
+        log/* info */.pq(`${remove_capitalize(what)} is still listed by its name: deleting it by the listed ID.`);
         const result = await remove_removeById(client, withSuccessor, other);
         if (result === 'not-found') {
             return {
@@ -1719,7 +2146,7 @@ async function removeCredential(client, target, id) {
 }
 /** "deleted", "not-found" (404 to deleting and to reading), or why it failed. */
 async function remove_removeById(client, target, id) {
-    const what = (0,credentials_target/* describeCredential */.t)(target);
+    const what = describeCredential(target);
     try {
         if ((await deleteCredential(client, target, target.kind, id, target.successor)) === 'deleted')
             return 'deleted';
@@ -1745,128 +2172,239 @@ async function remove_removeById(client, target, id) {
 function deleteAccess(target) {
     return `delete_branch_password (or delete_production_branch_password, if ${(0,report_text/* show */.WU)(target.branch)} is a production branch)`;
 }
-const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+const remove_capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-;// CONCATENATED MODULE: ./src/token/name.ts
-// The minted token's name: a prefix (the `name` input, or one built from the workflow run) plus
-// a random suffix. The suffix makes the name ours alone, so a token can be found by name even
-// when its ID was never learnt (a create whose response was lost).
-// node:crypto is loaded when a name is made (main), not when this module is imported: post
-// imports SUFFIX_PATTERN (for the sweep) and need not pay for loading crypto.
-const randomInt = (max) => process.getBuiltinModule('node:crypto').randomInt(max);
-const MAX_NAME_LENGTH = 63;
-const SUFFIX_LENGTH = 6;
-const SUFFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** The random suffix, as a regular expression source. */
-const SUFFIX_PATTERN = `[${SUFFIX_ALPHABET.replace('abcdefghijklmnopqrstuvwxyz', 'a-z').replace('0123456789', '0-9')}]{${SUFFIX_LENGTH}}`;
-/** Room left for the prefix once `-` and the suffix are appended. */
-const MAX_PREFIX_LENGTH = MAX_NAME_LENGTH - 1 - SUFFIX_LENGTH;
-/** Lowercase letters, digits and single `-`, no `-` at either end. */
-function slug(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+;// CONCATENATED MODULE: ./src/credentials/state.ts
+// The minted credential as main records it for post (STATE.credential): JSON, read back with
+// every field checked, so that what post deletes is only ever what main described.
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+function encodeCredentialTarget(target) {
+    const { org, database, branch, kind, name, successor } = target;
+    return JSON.stringify({ org, database, branch, kind, name, ...(successor ? { successor } : {}) });
 }
-function clip(text, length) {
-    return text.slice(0, length).replace(/-+$/, '');
-}
-/** The `name` input made fit for a token name; empty when nothing usable is left. */
-function normalizeNamePrefix(raw) {
-    return clip(slug(raw), MAX_PREFIX_LENGTH);
-}
-/** `shop` from acme/shop; long names clipped so that the run id and job still fit. */
-function repositoryPart(repository) {
-    return clip(slug(repository.split('/').pop() ?? ''), 20);
-}
-/**
- * What every default name minted for this repository starts with: `gha-shop-`. The sweep
- * (token/sweep.ts) deletes expired tokens whose names start so.
- */
-function defaultNameStem(repository) {
-    const part = repositoryPart(repository);
-    return part ? `gha-${part}-` : 'gha-';
-}
-/** e.g. `gha-shop-9876543210-1-migrate` from the run (runner/run-context.ts). */
-function defaultNamePrefix(run) {
-    const parts = ['gha', repositoryPart(run.repository), run.runId, run.runAttempt, slug(run.job)];
-    return clip(slug(parts.filter(Boolean).join('-')), MAX_PREFIX_LENGTH);
-}
-function randomSuffix() {
-    let suffix = '';
-    for (let i = 0; i < SUFFIX_LENGTH; i++)
-        suffix += SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)];
-    return suffix;
-}
-function tokenName(prefix, suffix = randomSuffix()) {
-    return `${prefix}-${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./src/token/sweep-names.ts
-// Which expired tokens the optional sweep (input sweep-expired) may delete: those this action
-// minted in earlier runs, by their names. Pure; token/sweep.ts makes the calls.
-
-/**
- * A token must have expired this long ago to be swept: a runner whose clock runs ahead must not
- * delete a token another job is still using.
- */
-const SWEEP_MARGIN_MS = 5 * 60 * 1000;
-function encodeSweepNames(names) {
-    return names.exact ? names.stem : `${names.stem}*`;
-}
-function decodeSweepNames(value) {
-    if (!value)
+/** The target main recorded; undefined when there is none, or it is not one main could have written. */
+function decodeCredentialTarget(text) {
+    if (!text)
         return undefined;
-    return value.endsWith('*') ? { stem: value.slice(0, -1), exact: false } : { stem: value, exact: true };
-}
-function isSweepable(token, names, nowMs) {
-    const { name, expiresAt } = token;
-    if (!name || !expiresAt || !name.startsWith(names.stem))
-        return false;
-    const rest = name.slice(names.stem.length);
-    const ours = names.exact ? new RegExp(`^${SUFFIX_PATTERN}$`).test(rest) : new RegExp(`^[a-z0-9-]+-${SUFFIX_PATTERN}$`).test(rest);
-    const expired = Date.parse(expiresAt);
-    return ours && !Number.isNaN(expired) && expired < nowMs - SWEEP_MARGIN_MS;
-}
-
-;// CONCATENATED MODULE: ./src/token/sweep.ts
-// The optional sweep (input sweep-expired): in post, delete the organization's tokens that this
-// action minted in earlier runs and that have expired, the leftovers of runners that died
-// before their post step. Which names count is decided in sweep-names.ts.
-
-
-
-
-
-async function sweepExpired(client, org, names, nowMs) {
-    let listed;
-    const what = `expired tokens named ${(0,report_text/* show */.WU)(`${names.stem}${names.exact ? '' : '…'}`)}`;
+    let value;
     try {
-        listed = await listServiceTokens(client, org);
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { org, database, branch, kind, name, successor } = value;
+    const names = [org, database, branch, name];
+    if (!names.every((n) => typeof n === 'string' && NAME.test(n)))
+        return undefined;
+    if (kind !== 'password' && kind !== 'role')
+        return undefined;
+    if (successor !== undefined && (typeof successor !== 'string' || !ID.test(successor)))
+        return undefined;
+    return {
+        org: org,
+        database: database,
+        branch: branch,
+        kind,
+        name: name,
+        ...(successor ? { successor: successor } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/mint-credential.ts
+// Main's database credential: once the database's kind is in (read beside the token's create),
+// create a branch password (Vitess) or a role (Postgres) on the branch, mask it in every form,
+// and give back the connection. A create that may have reached PlanetScale is reconciled by the
+// credential's unique name before it is tried again, as the token's is.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function mintCredential(client, config, name, kindRead, createClient, cleaner) {
+    const request = config.databaseCredential;
+    const ref = { org: config.org, database: request.database, branch: request.branch };
+    let databaseKind;
+    try {
+        databaseKind = await kindRead;
     }
     catch (error) {
-        return { ok: false, reason: listingFailure(error, what) };
+        core/* error */.z3(explainCredential(error, 'read the kind of', ref));
+        return { ok: false, settled: true };
     }
-    // Expiry is PlanetScale's to judge, by the clock that dated expires_at: a runner whose clock runs
-    // ahead would otherwise delete other jobs' live tokens. The runner's clock only when no Date came.
-    const now = listed.serverNow ?? nowMs;
-    const expired = listed.tokens.filter((token) => isSweepable(token, names, now));
-    let removed = 0;
-    // A list cut short is swept as far as it was read: the sweep is what shortens it.
-    const failures = listed.cutShort ? [`${listed.cutShort}: only those read were looked at for ${what}.`] : [];
-    for (const token of expired) {
-        const result = await removeToken(client, org, token.id, token.name ?? token.id);
-        if (result.ok)
-            removed++;
-        else
-            failures.push(result.reason);
+    const plan = planCredential(databaseKind, request);
+    if (!plan.ok) {
+        core/* error */.z3((0,parsed/* formatInputError */.i)(plan), { title: `Input ${plan.input}` });
+        return { ok: false, settled: true };
     }
-    return { ok: true, removed, failures };
+    let target = { ...ref, kind: plan.kind, name };
+    // The successor a deleted role hands what it owns to, read beside the create (no round trip
+    // added); post reads it itself if this fails.
+    const successorRead = plan.kind === 'role' ? getDefaultRoleId(client, ref, log/* setSecret */.Pq).catch(() => undefined) : undefined;
+    core/* saveState */.LZ(keys/* STATE */.c.credential, encodeCredentialTarget(target));
+    log/* info */.pq(`Minting ${describeCredential(target)} on branch ${(0,report_text/* show */.WU)(ref.branch)} of database ${(0,report_text/* show */.WU)(ref.database)} (${plan.kind === 'role' ? 'inheriting' : 'role'} ${plan.roles.join(', ')}), valid for the same TTL.`);
+    let created;
+    try {
+        created = await createCredential(createClient, ref, plan.kind, { name, ttlSeconds: config.ttlSeconds, roles: plan.roles, cidrs: request.cidrs }, {
+            beforeRetry: (error) => reconcileCredentialBeforeRetry(client, target, error),
+            onSecret: log/* setSecret */.Pq,
+        });
+    }
+    catch (error) {
+        core/* error */.z3(explainCredential(error, 'create', target));
+        return await cleanUpFailedCredentialCreate(cleaner(), target, error);
+    }
+    log/* setSecret */.Pq(created.password);
+    core/* saveState */.LZ(keys/* STATE */.c.credentialId, created.id);
+    const successor = await successorRead;
+    if (successor) {
+        target = { ...target, successor };
+        core/* saveState */.LZ(keys/* STATE */.c.credential, encodeCredentialTarget(target));
+    }
+    const connection = connectionFor(databaseKind, created);
+    if (!connection) {
+        core/* error */.z3(`PlanetScale answered the ${credentialWhat(plan.kind)} create call with a host this action will not put in a URL (${(0,report_text/* show */.WU)(created.accessHost)}).`);
+        return { ok: false, target, id: created.id, settled: false };
+    }
+    // Before any output or log line: every form the password takes.
+    for (const form of secretForms(created.password, connection.url))
+        log/* setSecret */.Pq(form);
+    return { ok: true, minted: { target, databaseKind, roles: plan.roles, created, connection } };
+}
+/** Before a create is tried again: delete any credential with our name that the failed call may have made. */
+async function reconcileCredentialBeforeRetry(client, target, error) {
+    if (!mayHaveActed(error))
+        return;
+    log/* info */.pq(`The failed create call may have reached PlanetScale: deleting any ${describeCredential(target)} before trying again.`);
+    const result = await removeCredential(client, target, undefined);
+    if (!result.ok)
+        core/* warning */.$e(`${result.reason} The post step will look for it again.`);
+}
+/**
+ * A create that failed may still have made the credential (its answer lost or unusable, a 5xx):
+ * it is looked for by name and deleted. A call cut off in flight may still be carried out after
+ * that, so only a create that surely failed settles it; post looks again otherwise.
+ */
+async function cleanUpFailedCredentialCreate(client, target, error) {
+    const answered = error instanceof PlanetScaleResponseError;
+    if (!mayHaveActed(error) && !answered) {
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+        return { ok: false, settled: true };
+    }
+    const id = answered ? error.tokenId : undefined;
+    log/* info */.pq(`The create call may have made ${describeCredential(target)}: looking for it by name to delete it.`);
+    const result = await removeCredential(client, target, id);
+    if (!result.ok) {
+        core/* warning */.$e(`${result.reason} The post step will look again.`);
+        return { ok: false, target, settled: false };
+    }
+    if (result.removed > 0)
+        log/* info */.pq(`Deleted ${describeCredential(target)}, created before the failure.`);
+    if (answered)
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+    return { ok: false, target, settled: answered };
+}
+/** Main's cleanup of a credential after a failure elsewhere (or in its own lane): deleted before the step fails. */
+async function removeCredentialAfterFailure(client, target, id) {
+    const result = await removeCredential(client, target, id);
+    if (result.ok) {
+        core/* saveState */.LZ(keys/* STATE */.c.credentialSettled, 'true');
+        log/* info */.pq(result.outcome === 'deleted'
+            ? `Deleted ${describeCredential(target)} after the failure, so nothing is left alive.`
+            : `${describeCredential(target)} was already gone after the failure (none by its name is listed).`);
+    }
+    else {
+        core/* error */.z3(`Could not ${result.unconfirmed ? 'confirm that' : 'delete'} ${describeCredential(target)}${result.unconfirmed ? ' is gone' : ''} after the failure: ${result.reason} The post step will try again.`);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/steps/post/cleanup.ts
-// The post step: delete the token main minted, with the credential main minted it with; look
-// for it by name when main could not account for a create call; optionally sweep leftovers.
+;// CONCATENATED MODULE: ./src/token/minting-token-accesses.ts
+// What the minting token's own accesses say about this job, read while the token is created: a
+// token that cannot delete what it mints leaves every minted token alive until its TTL ends, and
+// one that lacks an access the job asks for makes the grant fail. Both are said before they bite.
+// Pure: the accesses come in, sentences come out.
+
+function holds(held, access, request) {
+    return held.some((h) => h.access === access &&
+        // A database access held at organization level is taken as held on every database: the
+        // warning is advice, and must not cry wolf where PlanetScale might allow it.
+        (h.resourceType === 'Organization' ||
+            (request.resourceType === 'Database' && h.resourceType === 'Database' && h.resourceName === request.resourceName)));
+}
+/** The requested accesses the minting token does not hold, per resource. */
+function missingAccesses(held, requests) {
+    return requests.flatMap((request) => {
+        const missing = request.accesses.filter((access) => !holds(held, access, request));
+        return missing.length > 0 ? [{ ...request, accesses: missing }] : [];
+    });
+}
+/** Whether the minting token holds delete_service_tokens on its organization. */
+function canDelete(held) {
+    return held.some((h) => h.access === 'delete_service_tokens' && h.resourceType === 'Organization');
+}
+function cannotDeleteWarning(name, expiresAt) {
+    return (`The minting token lacks delete_service_tokens: the post step will not be able to delete service token ${(0,report_text/* show */.WU)(name)}, ` +
+        `which stays valid until ${expiresAt}. Add delete_service_tokens to the minting token (organization Settings > Service tokens).`);
+}
+function missingAccessesWarning(missing) {
+    const listed = missing
+        .map((m) => `${m.accesses.join(', ')} on ${m.resourceType === 'Organization' ? 'organization' : 'database'} ${(0,report_text/* show */.WU)(m.resourceName)}`)
+        .join('; ');
+    return `The minting token does not hold ${listed}: PlanetScale lets a token grant only accesses it holds itself, so granting ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} will fail. Add ${missing.length === 1 && missing[0].accesses.length === 1 ? 'it' : 'them'} to the minting token, or ask for less.`;
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/minting-token.ts
+// The minting token's own accesses, read while the token is created: advice said before the grants.
+
+
+
+
+
+
+
+/** The minting token's own accesses; undefined when they cannot be read. */
+async function readMintingAccesses(options, org, id) {
+    // The minting token's ID is in this call's path: kept out of the log lines, as it is out of every other.
+    const hide = (log) => log && ((line) => log(line.replaceAll(id, '<minting token ID>')));
+    const client = new PlanetScaleClient({
+        ...options,
+        debug: hide(options.debug),
+        log: hide(options.log),
+        retry: { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 },
+    });
+    return getTokenAccesses(client, org, id).catch(() => undefined);
+}
+/** Said before the grants: what the minting token's accesses mean for this job. */
+async function warnAboutMintingToken(held, config, name, expiresAt) {
+    if (config.cleanup && !canDelete(held)) {
+        const warning = cannotDeleteWarning(name, expiresAt);
+        core/* warning */.$e(warning);
+        await log/* appendSummary */.fe(warningSummary(warning));
+    }
+    const missing = missingAccesses(held, config.requests);
+    if (missing.length > 0)
+        core/* warning */.$e(missingAccessesWarning(missing));
+}
+
+;// CONCATENATED MODULE: ./src/steps/main/mint-token.ts
+// The main step once its inputs are valid (mint.ts loads this module only then: it brings undici):
+// create the token, grant its accesses (grant.ts), hand it to later steps (hand-over.ts). If
+// anything fails once the token exists, the token is deleted before the step fails
+// (after-failure.ts), so a failed step leaves nothing alive. Transient failures are retried (planetscale/retry.ts); a create
+// that may have reached PlanetScale is reconciled by name before it is tried again, since
+// create is not idempotent. A cancellation (SIGINT/SIGTERM, see main.ts) stops the step and
+// deletes what exists within the runner's grace period.
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -1938,133 +2476,140 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
-/** Post talks to PlanetScale within this; it is not cancelled by the runner, but must end. */
-const POST_DEADLINE_MS = 45_000;
+
+
+
+
+
+/** The whole main step talks to PlanetScale within this, so an unreachable API fails within a minute. */
+const MAIN_DEADLINE_MS = 45_000;
 /**
- * A call answered nothing but 429 goes on until this instead (client.ts rateLimitedDeadline):
- * post's delete is the last chance to leave nothing alive, and a rate limit is sure to end, so
- * a step that ends late is the lesser harm. `npm run load` at twice the rate one minting
- * credential serves left tokens alive with 45 s. Still bounded, as the runner cancels no post
- * step and only the job's timeout would end it.
+ * A create answered nothing but 429 is given up this long after the step started, not at its
+ * deadline (retry.ts retryDeadline): it made nothing, so failing loses nothing, and the jobs
+ * sharing the minting token then spend its budget on the grants and deletes of tokens that
+ * exist. It leaves a token made at the last moment most of the deadline for its grants.
  */
-const POST_RATE_LIMITED_DEADLINE_MS = 5 * 60_000;
-/** Post's retries: a 429 is tried again for as long as the deadline allows, not the usual 12 times. */
-const POST_RETRY_POLICY = { ...DEFAULT_RETRY_POLICY, rateLimitedAttempts: Infinity };
+const CREATE_RATE_LIMITED_MS = 20_000;
+/** Time kept for deleting a token after a failure, even past the deadline. */
+const CLEANUP_FLOOR_MS = 8_000;
 /**
- * Runs the calls of the post step that `work` (plan.ts, read by post.ts) asks for;
- * resolves to the process exit code. Idempotent: run again, it finds the token gone (a 404 on
- * delete is success) and nothing named ours.
+ * Time for deleting after a cancellation, from the signal: the runner sends SIGTERM 7.5 s after
+ * SIGINT, and kills 2.5 s after SIGTERM.
  */
-async function cleanup(work, env = process.env) {
+const CANCEL_BUDGET_MS = { SIGINT: 6_000, SIGTERM: 2_000 };
+/** Mints for valid inputs; resolves to the process exit code. */
+async function mintToken(config, run, env, clock) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const { id, name, expiresAt, byId, byName } = work;
-        const sweep = work.sweep ? decodeSweepNames(core/* getState */.Gu(keys/* STATE */.c.sweep)) : undefined;
-        const org = core/* getState */.Gu(keys/* STATE */.c.org);
-        const failed = async (reason, unconfirmed = false) => {
-            if (!byId && !byName && !work.credential) {
-                // Only the sweep was asked for, and it is best effort: a warning, never a failed step.
-                core/* warning */.$e(`sweep-expired: ${reason}`);
-                return 0;
-            }
-            if (byId || byName) {
-                core/* error */.z3(`${notRemoved(name, { unconfirmed })}: ${reason} It stays valid until ${expiresAt}; ` +
-                    `delete it in PlanetScale (organization ${(0,report_text/* show */.WU)(org)}, Settings > Service tokens) if that is too long.`);
-                await log/* appendSummary */.fe(notDeletedSummary(name, expiresAt, unconfirmed));
-            }
+        const { started, cancel } = clock;
+        const badProxy = proxyProblem(env, config.apiUrl);
+        if (badProxy) {
+            core/* error */.z3(badProxy);
             return 1;
-        };
-        /** A failure before any call: neither the credential nor the token can be deleted. */
-        const failedBeforeAnyCall = async (reason) => {
-            if (work.credential)
-                await reportCredentialNotRemoved(work.credential.target, { reason });
-            return failed(reason);
-        };
-        // The proxy main used, not one a later step may have put in env since (state/proxy-settings.ts).
-        const proxy = readProxySettings(core/* getState */.Gu(keys/* STATE */.c.proxy));
-        const changed = changedProxyVariables(proxy, proxySettingsOf(env));
-        if (changed.length > 0) {
-            core/* warning */.$e(`${changed.join(', ')} changed after the main step (a later step wrote to GITHUB_ENV?). ` +
-                'The post step uses the proxy settings the main step used, so the minting token goes only where it went then.');
         }
-        const apiUrl = recordedApiUrl(core/* getState */.Gu(keys/* STATE */.c.apiUrl), readInput('api-url'));
-        if (!apiUrl.ok)
-            return await failedBeforeAnyCall(apiUrl.reason);
-        const badProxy = proxyProblem(proxy, apiUrl.value);
-        if (badProxy)
-            return await failedBeforeAnyCall(badProxy);
-        const deadline = Date.now() + POST_DEADLINE_MS;
-        const rateLimitedDeadline = Date.now() + POST_RATE_LIMITED_DEADLINE_MS;
+        const name = (0,token_name/* tokenName */.vb)(config.namePrefix);
         // Destroyed when the step returns, whichever way: no open socket delays the exit.
-        const dispatcher = __addDisposableResource(env_1, stepDispatcher(proxy, apiUrl.value, trustAsMain(core/* getState */.Gu(keys/* STATE */.c.extraCaCerts), env)), true);
-        const clientWith = (credential, retry) => new PlanetScaleClient({
+        const dispatcher = __addDisposableResource(env_1, stepDispatcher(env, config.apiUrl), true);
+        const clientOptions = {
             dispatcher,
-            baseUrl: apiUrl.value,
-            credential,
-            // The minted ID goes into paths: hidden from API text too, as the runner masks whole values only.
-            alsoHide: id ? [id] : [],
+            baseUrl: config.apiUrl,
+            credential: config.credential,
             debug: core/* isDebug */._o() ? core/* debug */.Yz : undefined,
             log: log/* info */.pq,
-            deadline,
-            rateLimitedDeadline,
-            retry,
+            deadline: started + MAIN_DEADLINE_MS,
+            signal: cancel,
+        };
+        const client = new PlanetScaleClient(clientOptions);
+        /** The client that deletes after a failure: never cancelled, and with time of its own. */
+        const cleaner = () => client.derive({
+            signal: undefined,
+            deadline: cancel?.aborted
+                ? clock.cancelledAt() + (CANCEL_BUDGET_MS[String(cancel.reason)] ?? CANCEL_BUDGET_MS['SIGTERM'])
+                : Math.max(started + MAIN_DEADLINE_MS, Date.now() + CLEANUP_FLOOR_MS),
         });
-        // The usual post: one token to delete, and the inputs still hold the minting token. Trying
-        // it first spares opening the sealed copy in every job's post. Only a
-        // delete that succeeds is taken from it: anything else (a 404 could mean the inputs now hold
-        // another organization's token) goes the sure way below, with the credential main minted with.
-        const quick = byId && !byName && !sweep && !work.credential ? inputsCredential(env, id) : undefined;
-        // One attempt: whatever goes wrong is for the sure way to retry, within the same deadline.
-        if (quick && (await deletedWith(clientWith(quick, { ...DEFAULT_RETRY_POLICY, attempts: 1, rateLimitedAttempts: 1 }), org, id))) {
-            log/* info */.pq(`Deleted service token ${(0,report_text/* show */.WU)(name)}.`);
-            await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
+        // Before the create call: post needs these to clean up whatever happens next.
+        core/* saveState */.LZ(keys/* STATE */.c.org, config.org);
+        core/* saveState */.LZ(keys/* STATE */.c.apiUrl, config.apiUrl);
+        // The token's name tells post a token may exist: not written when only a credential is minted.
+        if (config.requests.length > 0)
+            core/* saveState */.LZ(keys/* STATE */.c.name, name);
+        const proxy = recordProxySettings(env);
+        if (proxy) {
+            if (proxy.secret)
+                log/* setSecret */.Pq(proxy.value);
+            core/* saveState */.LZ(keys/* STATE */.c.proxy, proxy.value);
+        }
+        if (config.sweepExpired)
+            core/* saveState */.LZ(keys/* STATE */.c.sweep, encodeSweepNames(config.sweepNames));
+        core/* saveState */.LZ(keys/* STATE */.c.extraCaCerts, env['NODE_EXTRA_CA_CERTS'] ?? '');
+        if (cancel?.aborted) {
+            core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) before the token was created: nothing was minted.`);
+            return 1;
+        }
+        // The database's kind, read at once: the credential's create waits on it, and it runs beside
+        // the token's create, so it adds no round trip when both are minted.
+        const credentialRequest = config.databaseCredential;
+        const kindRead = credentialRequest ? getDatabaseKind(client, config.org, credentialRequest.database) : undefined;
+        kindRead?.catch(() => { }); // awaited by the credential's lane
+        const mintsToken = config.requests.length > 0;
+        // The grants go out at once when the create answers, each on a connection of its own: opened
+        // now, they are ready by then. One more for the create itself, which takes the first, one for
+        // the read of the minting token's own accesses that runs beside it, and two for the credential.
+        const readsMintingAccesses = config.credential.kind === 'service-token';
+        dispatcher.preconnect(config.apiUrl, (mintsToken ? Math.min(config.requests.length, MAX_GRANTS_IN_FLIGHT) + 1 : 0) + (readsMintingAccesses ? 1 : 0) + (kindRead ? 2 : 0));
+        // The minting token's own accesses, read while the creates are in flight (no added round
+        // trip). Advice only: one attempt, and any failure (a 404 without read_service_tokens) is skipped.
+        const mintingAccesses = readsMintingAccesses && config.credential.kind === 'service-token'
+            ? readMintingAccesses(clientOptions, config.org, config.credential.id)
+            : undefined;
+        const createClient = client.derive({ rateLimitedDeadline: started + CREATE_RATE_LIMITED_MS });
+        const credentialLane = kindRead ? mintCredential(client, config, name, kindRead, createClient, cleaner) : undefined;
+        // Without a token, the credential's create is the last round of calls: the advice is waited
+        // for at most one round trip past it.
+        const heldForCredential = !mintsToken && mintingAccesses && kindRead && credentialLane
+            ? kindRead.then(() => adviceWithin(mintingAccesses, credentialLane), () => adviceWithin(mintingAccesses, credentialLane))
+            : undefined;
+        const [tokenOutcome, credentialOutcome] = await Promise.all([
+            mintsToken ? mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) : undefined,
+            credentialLane,
+        ]);
+        const held = mintsToken ? tokenOutcome?.held : await heldForCredential;
+        if (held && credentialOutcome?.ok) {
+            const missing = missingCredentialAccesses(held, credentialOutcome.minted.target, config.cleanup);
+            if (missing)
+                core/* warning */.$e(missing);
+        }
+        const failed = tokenOutcome?.ok === false || credentialOutcome?.ok === false;
+        if (!failed && cancel?.aborted)
+            core/* error */.z3(`The job was cancelled (${String(cancel.reason)}) while minting.`);
+        if (failed || cancel?.aborted) {
+            // Whatever was made is deleted before the step fails, both at once.
+            const token = tokenOutcome?.token;
+            const credential = credentialOutcome?.ok
+                ? { target: credentialOutcome.minted.target, id: credentialOutcome.minted.created.id }
+                : credentialOutcome;
+            await Promise.all([
+                token ? deleteAfterFailure(cleaner(), config.org, token.id, name, token.expiresAt) : undefined,
+                credential?.target && !(credentialOutcome?.ok === false && credentialOutcome.settled)
+                    ? removeCredentialAfterFailure(cleaner(), credential.target, credential.id)
+                    : undefined,
+            ]);
+            return 1;
+        }
+        try {
+            await handOver(config, name, tokenOutcome, credentialOutcome?.minted, run.runUrl, env);
             return 0;
         }
-        const credential = await mintingCredential(env, id);
-        if (typeof credential === 'string')
-            return await failedBeforeAnyCall(credential);
-        const client = clientWith(credential, POST_RETRY_POLICY);
-        // A failure to delete by ID does not stop the look by name or the sweep: each may still end
-        // a token of ours. The step fails at the end.
-        let exitCode = 0;
-        // The credential first: should the token's deletion fail, the credential is still gone.
-        if (work.credential)
-            exitCode = await removeDatabaseCredential(client, work.credential.target, work.credential.id);
-        if (byId) {
-            const result = await removeToken(client, org, id, name);
-            if (result.ok) {
-                log/* info */.pq(result.outcome === 'deleted'
-                    ? `Deleted service token ${(0,report_text/* show */.WU)(name)}.`
-                    : `Service token ${(0,report_text/* show */.WU)(name)} was already gone (deleted elsewhere, or expired and removed): none by its name is listed.`);
-                await log/* appendSummary */.fe(deletedSummary(name, result.outcome));
-            }
-            else {
-                exitCode = await failed(result.reason, result.unconfirmed);
-            }
+        catch (error) {
+            core/* error */.z3(`Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
+            await Promise.all([
+                tokenOutcome ? deleteAfterFailure(cleaner(), config.org, tokenOutcome.token.id, name, tokenOutcome.token.expiresAt) : undefined,
+                credentialOutcome?.ok
+                    ? removeCredentialAfterFailure(cleaner(), credentialOutcome.minted.target, credentialOutcome.minted.created.id)
+                    : undefined,
+            ]);
+            return 1;
         }
-        if (byName) {
-            // Main began creating the token but never learnt its ID (cancelled, or the answer was
-            // lost), or a create call of its may have been carried out after it looked.
-            log/* info */.pq(`The main step did not learn whether service token ${(0,report_text/* show */.WU)(name)} was created: looking for it by name.`);
-            // The recorded token is dealt with by ID (deleted, or kept): a slow list may still show it.
-            const found = await removeTokensNamed(client, org, name, id || undefined);
-            if (found.ok) {
-                log/* info */.pq(found.removed > 0 ? `Deleted service token ${(0,report_text/* show */.WU)(name)}.` : `No other service token named ${(0,report_text/* show */.WU)(name)} exists.`);
-                if (found.removed > 0)
-                    await log/* appendSummary */.fe(deletedSummary(name, 'deleted'));
-            }
-            else if (id) {
-                // A precaution once the token itself was dealt with by ID: a refusal is warned of.
-                core/* warning */.$e(`${found.reason} If a failed create call of the main step made a token, it stays valid until its TTL ends.`);
-            }
-            else {
-                exitCode = await failed(found.reason, found.unconfirmed); // the name was all post had
-            }
-        }
-        // A section of its own in the log: a sweep may list many tokens.
-        if (sweep)
-            await core/* group */.Os('sweep-expired: expired tokens of earlier runs', () => sweepLeftovers(client, org, sweep));
-        return exitCode;
     }
     catch (e_1) {
         env_1.error = e_1;
@@ -2076,107 +2621,55 @@ async function cleanup(work, env = process.env) {
             await result_1;
     }
 }
-/** Deletes the credential main minted, and says what became of it; resolves to the exit code. */
-async function removeDatabaseCredential(client, target, id) {
-    const what = (0,credentials_target/* describeCredential */.t)(target);
-    if (!id)
-        log/* info */.pq(`The main step did not learn whether ${what} was created: looking for it by name.`);
-    const result = await removeCredential(client, target, id || undefined);
-    if (result.ok) {
-        log/* info */.pq(result.outcome === 'deleted'
-            ? `Deleted ${what}.`
-            : id
-                ? `${cleanup_capitalize(what)} was already gone (deleted elsewhere, or expired): none by its name is listed.`
-                : `No ${what} exists: nothing was left alive.`);
-        if (result.outcome === 'deleted' || id)
-            await log/* appendSummary */.fe(credentialDeletedSummary(what, result.outcome));
-        return 0;
-    }
-    await reportCredentialNotRemoved(target, result);
-    return 1;
-}
-async function reportCredentialNotRemoved(target, result) {
-    const what = (0,credentials_target/* describeCredential */.t)(target);
-    core/* error */.z3(`${result.unconfirmed ? `Could not confirm that ${what} is gone` : `Could not delete ${what}`}: ${result.reason} ` +
-        `It stays valid until its TTL ends; delete it in PlanetScale (database ${(0,report_text/* show */.WU)(target.database)}, branch ${(0,report_text/* show */.WU)(target.branch)}) if that is too long.`);
-    await log/* appendSummary */.fe(credentialNotDeletedSummary(what, result.unconfirmed));
-}
-const cleanup_capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-/**
- * The API URL main recorded, checked again with main's rules, and against the api-url input: the
- * minting token goes only where the inputs say, whatever the state says.
- */
-function recordedApiUrl(recorded, input) {
-    const fromState = parseApiUrl(recorded);
-    const fromInput = parseApiUrl(input);
-    if (!recorded || !fromState.ok || !fromInput.ok || fromState.value !== fromInput.value) {
-        return {
-            ok: false,
-            reason: 'the API URL the main step recorded is not the one the api-url input gives now (did a later step change it?), so the minting token is not sent.',
-        };
-    }
-    return { ok: true, value: fromState.value };
-}
-/** The optional sweep; best effort: it warns, but never fails the step. */
-async function sweepLeftovers(client, org, names) {
-    const result = await sweepExpired(client, org, names, Date.now());
-    if (!result.ok) {
-        core/* warning */.$e(`sweep-expired: ${result.reason}`);
-        return;
-    }
-    for (const failure of result.failures)
-        core/* warning */.$e(`sweep-expired: ${failure}`);
-    log/* info */.pq(`sweep-expired: deleted ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.`);
-    if (result.removed > 0)
-        await log/* appendSummary */.fe(`Swept ${result.removed} expired service token${result.removed === 1 ? '' : 's'} left by earlier runs.\n`);
-}
-/**
- * The credential main minted with: the sealed copy main kept when export-env replaced the
- * credential's source (env PLANETSCALE_SERVICE_TOKEN*, or inputs reading it), else the
- * inputs (evaluated again for post) or env. Returns an explanation when there is none.
- */
-async function mintingCredential(env, mintedId) {
-    const sealed = core/* getState */.Gu(keys/* STATE */.c.sealedCredential);
-    if (sealed) {
-        const { openCredential } = await __webpack_require__.e(/* import() */ 368).then(__webpack_require__.bind(__webpack_require__, 7368));
-        const opened = openCredential(sealed, (env['PLANETSCALE_SERVICE_TOKEN'] ?? '').trim());
-        if (opened) {
-            if (opened.kind === 'service-token')
-                log/* setSecret */.Pq(opened.id);
-            log/* setSecret */.Pq(opened.token);
-            return opened;
-        }
-    }
-    const parsed = parseCredential(readInput, env);
-    if (!parsed.ok)
-        return `the minting token is no longer available (${parsed.errors.map((e) => e.message).join(' ')})`;
-    const credential = parsed.value;
-    if (credential.kind === 'service-token' && mintedId && credential.id === mintedId) {
-        return ('the minting token could not be recovered: PLANETSCALE_SERVICE_TOKEN(_ID) and the inputs now hold the minted token ' +
-            '(did a later step, or another use of this action, change PLANETSCALE_SERVICE_TOKEN?).');
-    }
-    return credential;
-}
-/**
- * The minting token the inputs hold now, when main kept a sealed copy (else the sure way
- * costs nothing more) and the inputs, not env, give one that is not the minted token.
- */
-function inputsCredential(env, mintedId) {
-    if (!core/* getState */.Gu(keys/* STATE */.c.sealedCredential))
-        return undefined;
-    const parsed = parseCredential(readInput, env);
-    if (!parsed.ok || parsed.value.source !== 'input')
-        return undefined;
-    const credential = parsed.value;
-    return credential.kind === 'service-token' && credential.id === mintedId ? undefined : apiCredential(credential);
-}
-/** Whether deleting the token succeeded; false for a 404 or any failure, which the caller does not conclude from. */
-async function deletedWith(client, org, id) {
+/** The token's lane: create, then grant. Failures are reported here; what was made is in the outcome, for the caller to delete. */
+async function mintServiceToken(client, createClient, cleaner, config, name, mintingAccesses, env, cancel) {
+    log/* info */.pq(`Minting service token ${(0,report_text/* show */.WU)(name)} in organization ${(0,report_text/* show */.WU)(config.org)}, valid for ${(0,report_text/* formatTtl */.YY)(config.ttlSeconds)}.`);
+    let created;
+    core/* saveState */.LZ(keys/* STATE */.c.createAttempted, 'true');
     try {
-        return (await deleteServiceToken(client, org, id)) === 'deleted';
+        created = await createServiceToken(createClient, config.org, { name, ttlSeconds: config.ttlSeconds }, 
+        // The secret is masked the moment it arrives, even in an answer refused for a bad ID.
+        { beforeRetry: (error) => reconcileBeforeRetry(client, config.org, name, error), onSecret: log/* setSecret */.Pq });
     }
-    catch {
-        return false;
+    catch (error) {
+        core/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token was being created.`
+            : explain(error, { kind: 'create', org: config.org }));
+        await cleanUpFailedCreate(cleaner(), config.org, name, error);
+        return { ok: false };
+    }
+    // At once: from here on the ID (and the secret, masked on arrival) may appear in runner output only as ***.
+    log/* setSecret */.Pq(created.id);
+    core/* saveState */.LZ(keys/* STATE */.c.id, created.id);
+    const expiresAt = created.expiresAt ?? new Date(Date.now() + config.ttlSeconds * 1000).toISOString();
+    core/* saveState */.LZ(keys/* STATE */.c.expiresAt, expiresAt);
+    const token = { ...created, expiresAt };
+    if (config.exportEnv && (0,minting_credential/* replacedByExportEnv */.D)(config.credential, env)) {
+        const sealed = sealCredential(apiCredential(config.credential), token.token);
+        // The runner logs every saved state value when debug is on: masked first, it shows as ***.
+        log/* setSecret */.Pq(sealed);
+        core/* saveState */.LZ(keys/* STATE */.c.sealedCredential, sealed);
+    }
+    // The grants do not wait for the minting token's own accesses, and the step waits for those at
+    // most one round trip past the grants; its warnings still come before a grant's failure is reported.
+    const granting = grantAll(client, config, token.id);
+    granting.catch(() => { }); // awaited below, after the warnings
+    const held = mintingAccesses && (await adviceWithin(mintingAccesses, granting));
+    if (held)
+        await warnAboutMintingToken(held, config, name, expiresAt);
+    try {
+        const granted = await granting;
+        if (cancel?.aborted)
+            throw new StepFailure('cancelled');
+        return { ok: true, token, granted, held };
+    }
+    catch (error) {
+        core/* error */.z3(cancel?.aborted
+            ? `The job was cancelled (${String(cancel.reason)}) while the token's accesses were being granted.`
+            : error instanceof StepFailure
+                ? error.message
+                : `Unexpected failure after minting: ${(0,report_text/* errorMessage */.gJ)(error)}`);
+        return { ok: false, token, held };
     }
 }
 
