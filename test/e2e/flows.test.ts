@@ -3,12 +3,14 @@
 // built dist/ through the runner harness against the fake PlanetScale API, `run:` steps in bash
 // with the pscale stand-in on PATH. Each flow asserts what docs/flows.md says it does: the branches
 // and deploy requests left on the fake, each token refused what its job was not given, the
-// two-token approval, and every minted token answering 401 once its job has ended.
+// two-token approval, every minted token answering 401 once its job has ended, and the migrations
+// against real servers (MariaDB with the mysql client, Postgres with psql).
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describeWithMariaDb, startMariaDb, type MariaDbServer } from '../databases/mariadb.ts';
 import { startPostgres, type PostgresServer } from '../databases/postgres.ts';
 import { FakePlanetScale } from '../fake-planetscale/index.ts';
 import { PscaleClient } from '../pscale-client.ts';
@@ -33,8 +35,13 @@ let secrets: Record<string, string>;
 let approveSecrets: Record<string, string>;
 let admin: PscaleClient;
 
-beforeEach(async () => {
-  fake = await FakePlanetScale.start();
+/**
+ * The fake every flow runs against; `backends`: the real servers its credentials are logins on.
+ * The branch-per-pull-request flows migrate with a branch password, so app's minting token may
+ * make and delete one.
+ */
+async function startFake(backends: Parameters<typeof FakePlanetScale.start>[0] = {}): Promise<void> {
+  fake = await FakePlanetScale.start(backends);
   fake.addOrganization('acme');
   // The setting that makes PlanetScale refuse a token's approval of its own deploy request.
   fake.addDatabase('acme', 'app', { requireApprovalForDeploy: true });
@@ -44,7 +51,15 @@ beforeEach(async () => {
   const minting = fake.addServiceToken('acme', {
     organization: SERVICE_TOKENS,
     databases: {
-      app: ['create_branch', 'read_branch', 'delete_branch', 'create_deploy_request', 'read_deploy_request'],
+      app: [
+        'create_branch',
+        'read_branch',
+        'delete_branch',
+        'create_deploy_request',
+        'read_deploy_request',
+        'connect_branch',
+        'delete_branch_password',
+      ],
       analytics: ['create_branch', 'read_branch', 'delete_branch'],
       billing: ['create_branch', 'read_branch', 'delete_branch'],
     },
@@ -57,7 +72,8 @@ beforeEach(async () => {
   secrets = { PLANETSCALE_MINT_TOKEN_ID: minting.id, PLANETSCALE_MINT_TOKEN: minting.token };
   approveSecrets = { PLANETSCALE_APPROVE_MINT_TOKEN_ID: approver.id, PLANETSCALE_APPROVE_MINT_TOKEN: approver.token };
   admin = new PscaleClient({ ...minting, org: 'acme', apiUrl: fake.url });
-});
+}
+beforeEach(() => startFake());
 afterEach(() => fake.close());
 
 const pullRequest = (action: string, number: number, extra: { merged?: boolean; fork?: boolean } = {}): WorkflowEvent => ({
@@ -118,7 +134,12 @@ const logs = (result: WorkflowRun): string =>
 
 /** The events each example reacts to, each exercised below; a file reacting to another one fails here. */
 const HANDLED: Record<string, string[]> = {
-  'example-branch-per-pull-request.yml': ['pull_request:opened', 'pull_request:reopened', 'pull_request:closed'],
+  'example-branch-per-pull-request.yml': [
+    'pull_request:opened',
+    'pull_request:synchronize',
+    'pull_request:reopened',
+    'pull_request:closed',
+  ],
   'example-deploy-request-on-merge.yml': ['pull_request:closed'],
   'example-deploy-request-approval.yml': ['workflow_dispatch'],
   'example-matrix.yml': ['schedule', 'workflow_dispatch'],
@@ -187,12 +208,68 @@ describe("the README's first workflow, as written", () => {
   });
 });
 
-describe('branch per pull request, then deploy on merge', () => {
+/** The test CA stands in for the runner's system trust store, which the examples point their clients at. */
+const TEST_CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
+const withTestCa = async (file: string, edit: (text: string) => string = (t) => t): Promise<WorkflowModel> =>
+  loadWorkflow(
+    file,
+    edit(readFileSync(`${root}.github/workflows/${file}`, 'utf8').replaceAll('/etc/ssl/certs/ca-certificates.crt', TEST_CA)),
+  );
+
+describeWithMariaDb('branch per pull request, migrated with a branch password (a real MariaDB server, mysql), then deploy on merge', () => {
   const PR = 'example-branch-per-pull-request.yml';
   const MERGE = 'example-deploy-request-on-merge.yml';
+  let mariadb: MariaDbServer;
 
-  it('opened: creates pr-<number> with a token that can do nothing else; reopened: keeps it', async () => {
-    const opened = await run(PR, pullRequest('opened', 42), {
+  beforeAll(async () => {
+    mariadb = await startMariaDb();
+  }, 120_000);
+  afterAll(() => mariadb?.stop());
+  beforeEach(async () => {
+    // This block's own fake: its branch passwords are real users on the server, and each test
+    // starts with no app database there.
+    await fake.close();
+    await mariadb.query('DROP DATABASE IF EXISTS app');
+    await startFake({ backends: { mysql: mariadb } });
+  });
+
+  const runPr = async (event: WorkflowEvent, options: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> =>
+    run(PR, event, { workflow: await withTestCa(PR), ...options });
+  const livePasswords = (): string[] =>
+    fake
+      .passwords('acme', 'app')
+      .filter((p) => !p.deleted)
+      .map((p) => p.name);
+
+  /**
+   * `SELECT 1` through the mysql client, with the Migrate step's options and the parts of the
+   * exported DATABASE_URL, trusting the test CA: 'connected', or what the client said.
+   */
+  const mysqlClient = (databaseUrl: string): Promise<string> => {
+    const url = new URL(databaseUrl);
+    return new Promise((resolve) => {
+      execFile(
+        'mysql',
+        [
+          `--host=${url.hostname}`,
+          `--port=${url.port}`,
+          `--user=${decodeURIComponent(url.username)}`,
+          url.pathname.slice(1),
+          `--ssl-ca=${TEST_CA}`,
+          '--loose-ssl-mode=VERIFY_IDENTITY',
+          '--loose-ssl-verify-server-cert',
+          '-e',
+          'SELECT 1',
+        ],
+        { env: { PATH: process.env['PATH'] ?? '', MYSQL_PWD: decodeURIComponent(url.password) } },
+        (err, _out, stderr) => resolve(err ? stderr : 'connected'),
+      );
+    });
+  };
+
+  it('opened, synchronize, reopened: the branch once, a password each run that migrates and is deleted; the table stays', async () => {
+    const urls: string[] = [];
+    const opened = await runPr(pullRequest('opened', 42), {
       probe: async ({ env }) => {
         // Refused what create-branch was not given (PlanetScale answers 404 for a missing access),
         // in pscale's words.
@@ -205,22 +282,51 @@ describe('branch per pull request, then deploy on merge', () => {
         );
       },
     });
-    expect(opened.results).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
-    expect(opened.jobs.find((j) => j.id === 'create-branch')!.steps.at(-1)!.log).toContain('Branch pr-42 was successfully created.');
+    expect(opened.results, logs(opened)).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
+    const steps = opened.jobs.find((j) => j.id === 'create-branch')!.steps;
+    expect(steps.find((s) => s.name === 'Create the branch')!.log).toContain('Branch pr-42 was successfully created.');
     expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+    // One token, for pscale, with its part only; the password needs none.
     expect(opened.minted).toHaveLength(1);
     expect(fake.token(opened.minted[0]!.id)?.accesses.databases).toEqual({ app: ['create_branch', 'read_branch'] });
 
-    const reopened = await run(PR, pullRequest('reopened', 42));
-    expect(reopened.results['create-branch']).toBe('success');
-    expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+    for (const action of ['synchronize', 'reopened']) {
+      const again = await runPr(pullRequest(action, 42), {
+        probe: async ({ env }) => {
+          // While the job runs, the password connects; after the job, it is refused (below).
+          urls.push(env['DATABASE_URL']!);
+          expect(await mysqlClient(env['DATABASE_URL']!)).toBe('connected');
+        },
+      });
+      expect(again.results, logs(again)).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
+      expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+    }
+    expect(fake.passwords('acme', 'app', 'pr-42')).toHaveLength(3);
+    expect(livePasswords()).toEqual([]);
+    // What the migration made is there.
+    expect(await mariadb.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'app'")).toEqual([
+      { t: 'widgets' },
+    ]);
+    // Each run's password is refused once its job has ended: by the server, over verified TLS.
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).not.toBe(urls[1]);
+    for (const url of urls) expect(await mysqlClient(url)).toMatch(/Access denied for user/);
     // Not for this file: the merge workflow ignores an opened pull request.
     expect((await run(MERGE, pullRequest('opened', 42))).triggered).toBe(false);
   });
 
+  it('a migration that fails fails the job, and the password is deleted all the same', async () => {
+    const workflow = await withTestCa(PR, (t) => t.replace('CREATE TABLE IF NOT EXISTS widgets', 'CREATE TABLE no_such_schema.widgets'));
+    const result = await run(PR, pullRequest('opened', 43), { workflow });
+    expect(result.results).toEqual({ 'create-branch': 'failure', 'delete-branch': 'skipped' });
+    expect(result.jobs.find((j) => j.id === 'create-branch')!.steps.find((s) => s.name === 'Migrate')!.outcome).toBe('failure');
+    expect(fake.passwords('acme', 'app', 'pr-43')).toHaveLength(1);
+    expect(livePasswords()).toEqual([]);
+  });
+
   it('closed without merging: deletes the branch; the merge workflow does nothing', async () => {
-    await run(PR, pullRequest('opened', 7));
-    const closed = await run(PR, pullRequest('closed', 7), {
+    await runPr(pullRequest('opened', 7));
+    const closed = await runPr(pullRequest('closed', 7), {
       probe: async ({ id, env }) => {
         if (id !== 'delete-branch') return;
         expect((await pscale(env, 'branch', 'create', 'app', 'other')).stderr).toBe(
@@ -237,9 +343,9 @@ describe('branch per pull request, then deploy on merge', () => {
   });
 
   it('merged: opens a deploy request, a second token approves it, it is deployed and the branch deleted', async () => {
-    await run(PR, pullRequest('opened', 42));
+    await runPr(pullRequest('opened', 42));
     const closedMerged = pullRequest('closed', 42, { merged: true });
-    const branchFile = await run(PR, closedMerged);
+    const branchFile = await runPr(closedMerged);
     expect(branchFile.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
     expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']); // handed over, not deleted
 
@@ -304,7 +410,7 @@ describe('branch per pull request, then deploy on merge', () => {
 
   it('a pull request from a fork: no job mints (forks get no secrets)', async () => {
     const forkRun = { secrets: {} };
-    const opened = await run(PR, pullRequest('opened', 9, { fork: true }), forkRun);
+    const opened = await runPr(pullRequest('opened', 9, { fork: true }), forkRun);
     expect(opened.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
     const merged = await run(MERGE, pullRequest('closed', 9, { merged: true, fork: true }), forkRun);
     expect(merged.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped' });
@@ -313,7 +419,7 @@ describe('branch per pull request, then deploy on merge', () => {
   });
 
   it('without the PLANETSCALE_ORG variable, nothing runs', async () => {
-    const opened = await run(PR, pullRequest('opened', 5), { vars: {} });
+    const opened = await runPr(pullRequest('opened', 5), { vars: {} });
     expect(opened.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
   });
 });
@@ -412,12 +518,9 @@ const describeWithPsql = psqlInstalled || process.env['REQUIRE_REAL_DATABASES'] 
 
 describeWithPsql('a Postgres branch migrated with a role (a real Postgres server, psql)', () => {
   const FILE = 'example-postgres-migration.yml';
-  const TEST_CA = fileURLToPath(new URL('../fixtures/tls/cert.pem', import.meta.url));
   let postgres: PostgresServer;
-  // The one change to the file beyond `uses: ./`: the test CA stands in for the runner's system
-  // trust store, which the file points libpq at.
-  const workflow = (): Promise<WorkflowModel> =>
-    loadWorkflow(FILE, readFileSync(`${root}.github/workflows/${FILE}`, 'utf8').replace('/etc/ssl/certs/ca-certificates.crt', TEST_CA));
+  // The one change to the file beyond `uses: ./`: the test CA for the system trust store.
+  const workflow = (): Promise<WorkflowModel> => withTestCa(FILE);
 
   beforeAll(async () => {
     postgres = await startPostgres();
@@ -499,10 +602,8 @@ describeWithPsql('a Postgres branch migrated with a role (a real Postgres server
 
   it('a migration that fails fails the job, and the role is deleted all the same', async () => {
     // A statement the server refuses: psql stops on it (ON_ERROR_STOP), and so does the job.
-    const text = readFileSync(`${root}.github/workflows/${FILE}`, 'utf8')
-      .replace('/etc/ssl/certs/ca-certificates.crt', TEST_CA)
-      .replace('CREATE TABLE IF NOT EXISTS widgets', 'CREATE TABLE no_such_schema.widgets');
-    const result = await run(FILE, pullRequest('opened', 22), { workflow: await loadWorkflow(FILE, text) });
+    const workflow = await withTestCa(FILE, (t) => t.replace('CREATE TABLE IF NOT EXISTS widgets', 'CREATE TABLE no_such_schema.widgets'));
+    const result = await run(FILE, pullRequest('opened', 22), { workflow });
     expect(result.results).toEqual({ migrate: 'failure', 'delete-branch': 'skipped' });
     expect(result.jobs.find((j) => j.id === 'migrate')!.steps.find((s) => s.name === 'Migrate')!.outcome).toBe('failure');
     expect(liveRoles()).toEqual([]);
