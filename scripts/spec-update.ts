@@ -28,6 +28,7 @@ export const OPERATION_IDS: readonly string[] = [
   'list_deploy_request_reviews',
   'review_deploy_request',
   'queue_deploy_request',
+  'close_deploy_request',
   'get_database',
   'list_passwords',
   'create_password',

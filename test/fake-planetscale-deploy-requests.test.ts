@@ -3,6 +3,7 @@
 // self-approval rule, and every response validated against openapi.yaml by operationId.
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { schemaDiff, type CredentialBackend, type Schema } from './fake-planetscale/backends.ts';
 import { FakePlanetScale, type SeedAccesses } from './fake-planetscale/index.ts';
 import { OpenApiSpec } from './openapi-spec.ts';
 import { PscaleClient, type PscaleReply } from './pscale-client.ts';
@@ -217,6 +218,19 @@ describe('deploy requests', () => {
     expect((await author.createDeployRequest(GATED, 'pr-42')).json.number).toBe(2);
   });
 
+  it('closes an open request with create_deploy_request, and only an open one', async () => {
+    const author = tokenWith(['create_branch', 'create_deploy_request', 'read_deploy_request']);
+    const number = await openDeployRequest(author);
+    expectNotFound(await tokenWith(['read_deploy_request']).closeDeployRequest(GATED, number));
+    const path = `/v1/organizations/${ORG}/databases/${GATED}/deploy-requests/${number}`;
+    expect((await author.request('PATCH', path, { state: 'open' })).status).toBe(422);
+    const closed = await author.closeDeployRequest(GATED, number);
+    expect(closed.status).toBe(200);
+    expect(closed.json).toMatchObject({ state: 'closed', deployment_state: 'ready', deployed_at: null });
+    expect((await author.closeDeployRequest(GATED, number)).status).toBe(422);
+    expect((await author.deployDeployRequest(GATED, number)).status).toBe(422);
+  });
+
   it('remembers that the branch of a deploy request was deleted', async () => {
     const author = tokenWith(['create_branch', 'create_deploy_request', 'read_deploy_request', 'delete_branch']);
     const number = await openDeployRequest(author);
@@ -226,6 +240,64 @@ describe('deploy requests', () => {
       branch_deleted: true,
       branch_deleted_at: '2026-08-01T12:00:00.000Z',
     });
+  });
+});
+
+describe('the diff of a deploy request, from a MySQL backend', () => {
+  // The server's tables, as a backend's schema() reads them; the flows read a real MariaDB.
+  let tables: Schema;
+  const backend: CredentialBackend = {
+    host: '127.0.0.1',
+    port: 3306,
+    adminUser: 'root',
+    ensureDatabase: () => Promise.resolve(),
+    createLogin: () => Promise.resolve(),
+    dropLogin: () => Promise.resolve(),
+    schema: () => Promise.resolve({ ...tables }),
+  };
+
+  beforeEach(async () => {
+    await fake.close();
+    tables = { users: 'CREATE TABLE users (id int)' };
+    fake = await FakePlanetScale.start({ backends: { mysql: backend } });
+    fake.addOrganization(ORG);
+    fake.addDatabase(ORG, OPEN);
+  });
+
+  const author = (): PscaleClient => {
+    const { id, token } = fake.addServiceToken(ORG, {
+      databases: { [OPEN]: ['create_branch', 'create_deploy_request', 'read_deploy_request'] },
+    });
+    return new PscaleClient({ apiUrl: fake.url, org: ORG, id, token });
+  };
+
+  it('is what changed since the branch was made: pending in the answer, ready on a read, deployable', async () => {
+    const client = author();
+    expect((await client.createBranch(OPEN, 'pr-1')).status).toBe(201);
+    tables = { ...tables, orders: 'CREATE TABLE orders (id int)' };
+    const created = await client.createDeployRequest(OPEN, 'pr-1');
+    expect(created.json.deployment_state).toBe('pending');
+    expect((await client.getDeployRequest(OPEN, created.json.number)).json.deployment_state).toBe('ready');
+    expect(fake.deployRequests(ORG, OPEN)[0]!.diff).toEqual(['+orders']);
+    expect((await client.deployDeployRequest(OPEN, created.json.number)).status).toBe(200);
+  });
+
+  it('is empty when the branch changed nothing: no_changes, and deploying it is refused', async () => {
+    const client = author();
+    expect((await client.createBranch(OPEN, 'pr-2')).status).toBe(201);
+    const number = (await client.createDeployRequest(OPEN, 'pr-2')).json.number;
+    expect((await client.getDeployRequest(OPEN, number)).json.deployment_state).toBe('no_changes');
+    const deploy = await client.deployDeployRequest(OPEN, number);
+    expect(deploy.status).toBe(422);
+    expect(deploy.json.message).toMatch(/no schema changes/);
+    expect((await client.closeDeployRequest(OPEN, number)).status).toBe(200);
+  });
+
+  it('schemaDiff: added, dropped and altered tables, sorted by name', () => {
+    const base = { a: 'CREATE TABLE a (id int)', b: 'CREATE TABLE b (id int)', c: 'CREATE TABLE c (id int)' };
+    const now = { a: 'CREATE TABLE a (id int)', c: 'CREATE TABLE c (id bigint)', aa: 'CREATE TABLE aa (id int)' };
+    expect(schemaDiff(base, now)).toEqual(['+aa', '-b', '~c']);
+    expect(schemaDiff(base, base)).toEqual([]);
   });
 });
 
@@ -261,11 +333,9 @@ describe('schema conformance with openapi.yaml', () => {
     expect(spec.response('delete_branch', '204').content).toBeUndefined();
     expect((await author.deleteBranch(GATED, 'pr-42')).status).toBe(204);
     expectConforms('get_deploy_request', '200', await author.getDeployRequest(GATED, number));
-    expectConforms(
-      'create_deploy_request',
-      '201',
-      await author.createDeployRequest(GATED, (await author.createBranch(GATED, 'x')).json.name),
-    );
+    const another = await author.createDeployRequest(GATED, (await author.createBranch(GATED, 'x')).json.name);
+    expectConforms('create_deploy_request', '201', another);
+    expectConforms('close_deploy_request', '200', await author.closeDeployRequest(GATED, another.json.number));
   });
 
   it('can fail: broken deploy requests are rejected by the same validator', async () => {

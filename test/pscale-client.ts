@@ -174,6 +174,11 @@ export class PscaleClient {
   }
 
   /** `pscale deploy-request deploy DB NUMBER` */
+  /** `pscale deploy-request close DB N` */
+  closeDeployRequest(db: string, number: number): Promise<PscaleReply> {
+    return this.request('PATCH', this.#db(db, 'deploy-requests', String(number)), { state: 'closed' });
+  }
+
   deployDeployRequest(db: string, number: number): Promise<PscaleReply> {
     return this.request('POST', this.#db(db, 'deploy-requests', String(number), 'deploy'));
   }

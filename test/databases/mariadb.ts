@@ -124,6 +124,15 @@ export async function startMariaDb(): Promise<MariaDbServer> {
     async dropLogin(_database, username) {
       await query('DROP USER ?@?', [username, '%']);
     },
+    async schema(database) {
+      const tables = await query('SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?', [database]);
+      const schema: Record<string, string> = {};
+      for (const { t } of tables) {
+        const [row] = await query(`SHOW CREATE TABLE ${id(database)}.${id(String(t))}`);
+        schema[String(t)] = String(row?.['Create Table']);
+      }
+      return schema;
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -227,9 +227,10 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
   afterAll(() => mariadb?.stop());
   beforeEach(async () => {
     // This block's own fake: its branch passwords are real users on the server, and each test
-    // starts with no app database there.
+    // starts with an empty app database there (made anew: the fake makes each database once).
     await fake.close();
-    await mariadb.query('DROP DATABASE IF EXISTS app');
+    for (const database of ['app', 'free']) await mariadb.query(`DROP DATABASE IF EXISTS ${database}`);
+    await mariadb.query('CREATE DATABASE app');
     await startFake({ backends: { mysql: mariadb } });
   });
 
@@ -336,14 +337,14 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
     });
     expect(closed.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'success' });
     const merge = await run(MERGE, pullRequest('closed', 7));
-    expect(merge.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped' });
+    expect(merge.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped', close: 'skipped' });
     expect(merge.minted).toEqual([]);
     expect(fake.branches('acme', 'app')).toEqual(['main']);
     expect(fake.deployRequests('acme', 'app')).toEqual([]);
   });
 
   it('merged: opens a deploy request, a second token approves it, it is deployed and the branch deleted', async () => {
-    await runPr(pullRequest('opened', 42));
+    expect((await runPr(pullRequest('opened', 42))).results['create-branch']).toBe('success');
     const closedMerged = pullRequest('closed', 42, { merged: true });
     const branchFile = await runPr(closedMerged);
     expect(branchFile.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
@@ -363,7 +364,7 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
         }
       },
     });
-    expect(merge.results, logs(merge)).toEqual({ open: 'success', approve: 'success', deploy: 'success' });
+    expect(merge.results, logs(merge)).toEqual({ open: 'success', approve: 'success', deploy: 'success', close: 'skipped' });
     const [open, approve, deploy] = merge.minted;
     expect(new Set([open!.id, approve!.id, deploy!.id]).size).toBe(3);
     // The deploy request: opened by open's token, approved by approve's, deployed by deploy's.
@@ -374,6 +375,8 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
         state: 'closed',
         approved: true,
         deploymentState: 'complete',
+        // The pull request's migration, read off the real server against the branch's start.
+        diff: ['+widgets'],
         createdBy: open!.id,
         reviews: [{ state: 'approved', by: approve!.id }],
         deployedBy: deploy!.id,
@@ -381,7 +384,30 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
     ]);
     // Nothing piles up: the merged pull request's branch is gone.
     expect(fake.branches('acme', 'app')).toEqual(['main']);
-    expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '1' });
+    expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '1', changes: 'true' });
+  });
+
+  it('merged with no schema change: the deploy request has nothing to deploy, and is closed with its branch', async () => {
+    // The first pull request made widgets and was deployed; the second migrates too, but the
+    // table is there already, so its branch changes nothing.
+    expect((await runPr(pullRequest('opened', 42))).results['create-branch']).toBe('success');
+    expect((await run(MERGE, pullRequest('closed', 42, { merged: true }))).results['deploy']).toBe('success');
+    expect((await runPr(pullRequest('opened', 43))).results['create-branch']).toBe('success');
+    const merge = await run(MERGE, pullRequest('closed', 43, { merged: true }));
+    expect(merge.results, logs(merge)).toEqual({ open: 'success', approve: 'skipped', deploy: 'skipped', close: 'success' });
+    expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '2', changes: 'false' });
+    expect(fake.deployRequests('acme', 'app')[1]).toMatchObject({
+      number: 2,
+      branch: 'pr-43',
+      state: 'closed',
+      deploymentState: 'no_changes',
+      diff: [],
+      deployedBy: null,
+    });
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+    // Deploying it anyway is refused.
+    const deploy = await admin.deployDeployRequest('app', 2);
+    expect(deploy.status).toBe(422);
   });
 
   it('on a database that requires no approval, the file without its approve job (as its comment says) deploys', async () => {
@@ -399,12 +425,17 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
     });
     const owner = new PscaleClient({ ...minting, org: 'acme', apiUrl: fake.url });
     expect((await owner.createBranch('free', 'pr-3')).status).toBe(201);
+    // The pull request's schema change, made on the branch (the backend holds one schema per database).
+    await mariadb.query('CREATE DATABASE free');
+    await mariadb.query('CREATE TABLE free.orders (id int PRIMARY KEY)');
     const merged = await run('', pullRequest('closed', 3, { merged: true }), {
       workflow: await loadWorkflow(MERGE, text),
       secrets: { PLANETSCALE_MINT_TOKEN_ID: minting.id, PLANETSCALE_MINT_TOKEN: minting.token },
     });
-    expect(merged.results, logs(merged)).toEqual({ open: 'success', deploy: 'success' });
-    expect(fake.deployRequests('acme', 'free')).toMatchObject([{ state: 'closed', approved: false, deploymentState: 'complete' }]);
+    expect(merged.results, logs(merged)).toEqual({ open: 'success', deploy: 'success', close: 'skipped' });
+    expect(fake.deployRequests('acme', 'free')).toMatchObject([
+      { state: 'closed', approved: false, deploymentState: 'complete', diff: ['+orders'] },
+    ]);
     expect(fake.branches('acme', 'free')).toEqual(['main']);
   });
 
@@ -413,7 +444,7 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
     const opened = await runPr(pullRequest('opened', 9, { fork: true }), forkRun);
     expect(opened.results).toEqual({ 'create-branch': 'skipped', 'delete-branch': 'skipped' });
     const merged = await run(MERGE, pullRequest('closed', 9, { merged: true, fork: true }), forkRun);
-    expect(merged.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped' });
+    expect(merged.results).toEqual({ open: 'skipped', approve: 'skipped', deploy: 'skipped', close: 'skipped' });
     expect([...opened.minted, ...merged.minted]).toEqual([]);
     expect(fake.branches('acme', 'app')).toEqual(['main']);
   });

@@ -23,4 +23,26 @@ export interface CredentialBackend {
   createLogin(database: string, login: Login): Promise<void>;
   /** Drops the login. Postgres: what it owns in `database` is reassigned to `successor` first. */
   dropLogin(database: string, username: string, successor?: string): Promise<void>;
+  /**
+   * MySQL: the tables of `database` with their CREATE statements ({} when it is missing): what a
+   * deploy request's diff is computed from. Postgres has no deploy requests.
+   */
+  schema?(database: string): Promise<Schema>;
+}
+
+/** Table name to its CREATE TABLE statement. */
+export type Schema = Record<string, string>;
+
+/**
+ * What a deploy request would change, from the branch's schema when it was made to its schema
+ * now: one line per table, `+name` added, `-name` dropped, `~name` altered; sorted.
+ */
+export function schemaDiff(base: Schema, now: Schema): string[] {
+  const lines: string[] = [];
+  for (const [table, create] of Object.entries(now)) {
+    if (!(table in base)) lines.push(`+${table}`);
+    else if (base[table] !== create) lines.push(`~${table}`);
+  }
+  for (const table of Object.keys(base)) if (!(table in now)) lines.push(`-${table}`);
+  return lines.sort((a, b) => a.slice(1).localeCompare(b.slice(1)));
 }

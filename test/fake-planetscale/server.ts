@@ -184,8 +184,11 @@ export class FakePlanetScale {
     state: string;
     approved: boolean;
     deploymentState: string;
+    /** What the request changes (schemaDiff's lines); absent where the fake has no backend. */
+    diff?: string[];
     createdBy: string;
     reviews: { state: string; by: string }[];
+    /** Who closed it by deploying; null when it was closed without a deploy, or is open. */
     deployedBy: string | null;
   }[] {
     return this.#database(org, database).deployRequests.map((dr) => ({
@@ -194,9 +197,10 @@ export class FakePlanetScale {
       state: dr.state,
       approved: dr.approved,
       deploymentState: dr.deploymentState,
+      ...(dr.diff ? { diff: dr.diff } : {}),
       createdBy: dr.createdBy,
       reviews: dr.reviews.map((r) => ({ state: r.state, by: r.actor.id })),
-      deployedBy: dr.closedBy?.id ?? null,
+      deployedBy: dr.deployedAt ? (dr.closedBy?.id ?? null) : null,
     }));
   }
 

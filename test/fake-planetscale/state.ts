@@ -4,6 +4,7 @@
 
 import { randomBytes, randomInt } from 'node:crypto';
 import { type AccessLevel, isKnownAccess } from './accesses.ts';
+import type { Schema } from './backends.ts';
 
 export interface SeedAccesses {
   organization?: string[];
@@ -100,8 +101,13 @@ export interface DeployRequest {
   updatedAt: Date;
   state: 'open' | 'closed';
   approved: boolean;
-  /** The fake has no schema diff to apply: a deploy goes from ready straight to complete. */
-  deploymentState: 'ready' | 'complete';
+  /**
+   * no_changes when the diff is empty; a deploy goes from ready straight to complete (nothing is
+   * applied: the branch's changes are on the backend already).
+   */
+  deploymentState: 'ready' | 'no_changes' | 'complete';
+  /** schemaDiff's lines at creation, or null where the fake has no schema to compare (no backend). */
+  diff: string[] | null;
   deploymentId: string;
   deployedAt: Date | null;
   closedAt: Date | null;
@@ -119,6 +125,12 @@ export interface Branch {
   createdAt: Date;
   updatedAt: Date;
   actor: Actor | null;
+  /**
+   * With a MySQL backend: its database's schema when the branch was made, the base its deploy
+   * requests diff against. The backend has one database per PlanetScale database, shared by all
+   * its branches, so the model holds for one branch changed at a time. null without a backend.
+   */
+  baseSchema: Promise<Schema> | null;
 }
 
 /** One access held by a credential. `databaseId` null means organization level. */
@@ -248,6 +260,7 @@ export class FakeState {
       createdAt: now,
       updatedAt: now,
       actor: null,
+      baseSchema: null,
     });
     org.databases.set(name, db);
     this.#databasesById.set(db.id, db);
@@ -264,7 +277,16 @@ export class FakeState {
 
   addBranch(db: Database, name: string, parentBranch: string, actor: Actor | null): Branch {
     const now = this.now();
-    const branch: Branch = { id: this.newId(), name, parentBranch, production: false, createdAt: now, updatedAt: now, actor };
+    const branch: Branch = {
+      id: this.newId(),
+      name,
+      parentBranch,
+      production: false,
+      createdAt: now,
+      updatedAt: now,
+      actor,
+      baseSchema: null,
+    };
     db.branches.push(branch);
     return branch;
   }
@@ -322,7 +344,7 @@ export class FakeState {
 
   // --- deploy requests -------------------------------------------------------------------------
 
-  addDeployRequest(db: Database, from: Branch, into: Branch, notes: string, creator: Principal): DeployRequest {
+  addDeployRequest(db: Database, from: Branch, into: Branch, notes: string, creator: Principal, diff: string[] | null): DeployRequest {
     const now = this.now();
     const dr: DeployRequest = {
       id: this.newId(),
@@ -337,7 +359,8 @@ export class FakeState {
       updatedAt: now,
       state: 'open',
       approved: false,
-      deploymentState: 'ready',
+      deploymentState: diff?.length === 0 ? 'no_changes' : 'ready',
+      diff,
       deploymentId: this.newId(),
       deployedAt: null,
       closedAt: null,
@@ -358,7 +381,16 @@ export class FakeState {
     return review;
   }
 
-  /** Deploys at once (no schema diff to apply): the request is complete and closed. */
+  /** Closes it without deploying. */
+  close(dr: DeployRequest, actor: Actor): void {
+    const now = this.now();
+    dr.closedBy = actor;
+    dr.state = 'closed';
+    dr.closedAt = now;
+    dr.updatedAt = now;
+  }
+
+  /** Deploys at once (the changes are on the backend already): the request is complete and closed. */
   deploy(dr: DeployRequest, actor: Actor): void {
     const now = this.now();
     dr.closedBy = actor;

@@ -63,6 +63,9 @@ export const branchRoutes: Route[] = [
       requireBranch(db, parent);
       if (db.branches.some((b) => b.name === name)) throw unprocessable(`Name ${name} has already been taken`);
       const branch = ctx.state.addBranch(db, name, parent, ctx.principal.actor);
+      // A MySQL backend's schema now is the new branch's base: its deploy requests diff against it.
+      const backend = db.kind === 'mysql' ? ctx.backends.mysql : undefined;
+      if (backend?.schema) branch.baseSchema = backend.schema(db.name);
       return { status: 201, body: branchJson(ctx, db, branch) };
     },
   },

@@ -1,11 +1,15 @@
-// Deploy-request endpoints: list, create, get, review (comment or approve), deploy. Accesses as
+// Deploy-request endpoints: list, create, get, close, review (comment or approve), deploy. Accesses as
 // the spec's "Authorization" sections list them. Two rules beyond plain accesses:
 // - PlanetScale's (its docs on deploy requests): when the database requires approval, a
 //   service token cannot approve a deploy request it created, and a user cannot approve one
 //   created by a service token that user created. Refused with 403 forbidden (the status is
 //   UNVERIFIED; the refusal is documented).
 // - When the database requires approval, deploying an unapproved request is 422.
+// With a MySQL backend, a request's diff is the branch's schema on the server against its schema
+// when the branch was made (backends.ts): an empty one is deployment_state no_changes, and
+// deploying it is 422 (the status and message are UNVERIFIED: the spec lists the state only).
 
+import { schemaDiff } from '../backends.ts';
 import { ApiError, notFound, unprocessable } from '../errors.ts';
 import { mapPage, paginate } from '../pagination.ts';
 import { deployRequestJson, reviewJson } from '../responses.ts';
@@ -20,6 +24,8 @@ const CREATE: readonly string[] = ['create_deploy_request'];
 /** queue_deploy_request: the spec names create_deploy_request for deploying. */
 const DEPLOY: readonly string[] = ['create_deploy_request'];
 const APPROVE: readonly string[] = ['approve_deploy_request'];
+/** close_deploy_request: the spec names create_deploy_request. */
+const CLOSE: readonly string[] = ['create_deploy_request'];
 /** A comment-only review: either access, as the spec's body description says. */
 const COMMENT: readonly string[] = ['approve_deploy_request', 'review_deploy_request'];
 
@@ -65,7 +71,7 @@ export const deployRequestRoutes: Route[] = [
   {
     method: 'POST',
     pattern: BASE,
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const db = requireDatabaseWith(ctx, CREATE);
       const body = objectBody(ctx);
       const branchName = optionalString(body, 'branch');
@@ -79,8 +85,16 @@ export const deployRequestRoutes: Route[] = [
       if (db.deployRequests.some((dr) => dr.state === 'open' && dr.branchId === from.id)) {
         throw unprocessable(`Branch ${from.name} already has an open deploy request`);
       }
-      const dr = ctx.state.addDeployRequest(db, from, into, notes, ctx.principal);
-      return { status: 201, body: deployRequestJson(ctx, db, dr) };
+      const backend = ctx.backends.mysql;
+      const diff = from.baseSchema && backend?.schema ? schemaDiff(await from.baseSchema, await backend.schema(db.name)) : null;
+      // Checked again: another create may have opened one while the schema was read.
+      if (db.deployRequests.some((dr) => dr.state === 'open' && dr.branchId === from.id)) {
+        throw unprocessable(`Branch ${from.name} already has an open deploy request`);
+      }
+      const dr = ctx.state.addDeployRequest(db, from, into, notes, ctx.principal, diff);
+      // PlanetScale computes the diff after it answers: the create's answer says pending, and a
+      // later read says ready or no_changes.
+      return { status: 201, body: { ...deployRequestJson(ctx, db, dr), deployment_state: 'pending' } };
     },
   },
   {
@@ -89,6 +103,18 @@ export const deployRequestRoutes: Route[] = [
     handle: (ctx) => {
       const db = requireDatabaseWith(ctx, READ);
       return { status: 200, body: deployRequestJson(ctx, db, requireDeployRequest(ctx, db)) };
+    },
+  },
+  {
+    method: 'PATCH',
+    pattern: `${BASE}/:number`,
+    handle: (ctx) => {
+      const db = requireDatabaseWith(ctx, CLOSE);
+      const dr = requireDeployRequest(ctx, db);
+      if (objectBody(ctx)['state'] !== 'closed') throw unprocessable('state must be "closed"');
+      if (dr.state !== 'open') throw unprocessable('Only an open deploy request can be closed');
+      ctx.state.close(dr, ctx.principal.actor);
+      return { status: 200, body: deployRequestJson(ctx, db, dr) };
     },
   },
   {
@@ -126,6 +152,7 @@ export const deployRequestRoutes: Route[] = [
       const db = requireDatabaseWith(ctx, DEPLOY);
       const dr = requireDeployRequest(ctx, db);
       if (dr.state !== 'open') throw unprocessable('Only an open deploy request can be deployed');
+      if (dr.deploymentState === 'no_changes') throw unprocessable('This deploy request has no schema changes to deploy');
       if (db.requireApprovalForDeploy && !dr.approved) {
         throw unprocessable('This deploy request must be approved before it can be deployed');
       }

@@ -3,8 +3,8 @@
 // (https://github.com/planetscale/cli), file by file:
 //   branch create/show/delete: https://github.com/planetscale/cli/blob/main/internal/cmd/branch/create.go,
 //     .../branch/show.go, .../branch/delete.go
-//   deploy-request create/show/review/deploy: https://github.com/planetscale/cli/blob/main/internal/cmd/deployrequest/create.go,
-//     .../deployrequest/show.go, .../deployrequest/review.go, .../deployrequest/deploy.go
+//   deploy-request create/show/close/review/deploy: https://github.com/planetscale/cli/blob/main/internal/cmd/deployrequest/create.go,
+//     .../deployrequest/show.go, .../deployrequest/close.go, .../deployrequest/review.go, .../deployrequest/deploy.go
 //   404s on branch commands: HandleNotFoundWithServiceTokenCheck in
 //     https://github.com/planetscale/cli/blob/main/internal/cmdutil/auth.go
 //   other API errors: HandleError in https://github.com/planetscale/cli/blob/main/internal/cmdutil/errors.go
@@ -287,6 +287,16 @@ async function run(pscale: () => PscaleClient): Promise<void> {
       if (reply.status === 404) throw new PscaleError(`deploy request '${db}/${n}' does not exist in organization ${org}`);
       if (reply.status !== 200) throw apiError(reply);
       return resource(deployRequestJson(reply.json), deployRequestRow(reply.json));
+    }
+    case 'deploy-request close': {
+      const [db, arg] = requiredArgs('close <database> <number>', ['database', 'number']) as [string, string];
+      authenticated();
+      if (!/^\d+$/.test(arg))
+        throw new PscaleError(`the argument <number> is invalid: strconv.ParseUint: parsing ${JSON.stringify(arg)}: invalid syntax`);
+      const reply = await pscale().closeDeployRequest(db, Number(arg));
+      if (reply.status === 404) throw new PscaleError(`deploy request '${db}/${arg}' does not exist in organization ${org}`);
+      if (reply.status !== 200) throw apiError(reply);
+      return resource(deployRequestJson(reply.json), `Deploy request ${db}/${reply.json.number} was successfully closed.\n`);
     }
     case 'deploy-request review': {
       const [db, arg] = requiredArgs('review <database> <number>', ['database', 'number']) as [string, string];
