@@ -301,6 +301,12 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
       });
       expect(again.results, logs(again)).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
       expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
+      // The password and the URL were never printed: only their mask lines carry them.
+      const db = again.jobs.find((j) => j.id === 'create-branch')!.steps.find((s) => s.id === 'db')!.main!;
+      for (const secret of [db.outputs['database-password']!, db.outputs['database-url']!]) {
+        expect(secret.length).toBeGreaterThan(8);
+        expect(logs(again).includes(secret)).toBe(false);
+      }
     }
     expect(fake.passwords('acme', 'app', 'pr-42')).toHaveLength(3);
     expect(livePasswords()).toEqual([]);
