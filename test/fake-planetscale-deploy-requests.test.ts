@@ -276,8 +276,9 @@ describe('the diff of a deploy request, from a MySQL backend', () => {
     expect((await client.createBranch(OPEN, 'pr-1')).status).toBe(201);
     tables = { ...tables, orders: 'CREATE TABLE orders (id int)' };
     const created = await client.createDeployRequest(OPEN, 'pr-1');
-    expect(created.json.deployment_state).toBe('pending');
-    expect((await client.getDeployRequest(OPEN, created.json.number)).json.deployment_state).toBe('ready');
+    expect(created.json).toMatchObject({ deployment_state: 'pending', deployment: { state: 'pending', deployable: false } });
+    const read = (await client.getDeployRequest(OPEN, created.json.number)).json;
+    expect(read).toMatchObject({ deployment_state: 'ready', deployment: { state: 'ready', deployable: true } });
     expect(fake.deployRequests(ORG, OPEN)[0]!.diff).toEqual(['+orders']);
     expect((await client.deployDeployRequest(OPEN, created.json.number)).status).toBe(200);
   });
@@ -286,7 +287,8 @@ describe('the diff of a deploy request, from a MySQL backend', () => {
     const client = author();
     expect((await client.createBranch(OPEN, 'pr-2')).status).toBe(201);
     const number = (await client.createDeployRequest(OPEN, 'pr-2')).json.number;
-    expect((await client.getDeployRequest(OPEN, number)).json.deployment_state).toBe('no_changes');
+    const read = (await client.getDeployRequest(OPEN, number)).json;
+    expect(read).toMatchObject({ deployment_state: 'no_changes', deployment: { state: 'no_changes', deployable: false } });
     const deploy = await client.deployDeployRequest(OPEN, number);
     expect(deploy.status).toBe(422);
     expect(deploy.json.message).toMatch(/no schema changes/);

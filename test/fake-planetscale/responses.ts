@@ -300,7 +300,13 @@ function actorRefJson(actor: Actor): Json {
   return { id: actor.id, display_name: actor.displayName, avatar_url: AVATAR_URL };
 }
 
-export function deployRequestJson(ctx: ResponseContext, db: Database, dr: DeployRequest): Json {
+/** `state`: the deployment state to show; the create's answer shows pending (routes/deploy-requests.ts). */
+export function deployRequestJson(
+  ctx: ResponseContext,
+  db: Database,
+  dr: DeployRequest,
+  state: DeployRequest['deploymentState'] | 'pending' = dr.deploymentState,
+): Json {
   const created = iso(dr.createdAt);
   const updated = iso(dr.updatedAt);
   const deployed = iso(dr.deployedAt);
@@ -321,7 +327,7 @@ export function deployRequestJson(ctx: ResponseContext, db: Database, dr: Deploy
     into_branch_keyspace_count: 1,
     approved: dr.approved,
     state: dr.state,
-    deployment_state: dr.deploymentState,
+    deployment_state: state,
     deployment: {
       id: dr.deploymentId,
       auto_cutover: false,
@@ -335,12 +341,12 @@ export function deployRequestJson(ctx: ResponseContext, db: Database, dr: Deploy
       queued_at: deployed,
       ready_to_cutover_at: null,
       started_at: deployed,
-      state: dr.deploymentState,
+      state,
       submitted_at: deployed,
       updated_at: updated,
       into_branch: dr.intoBranch,
       deploy_request_number: dr.number,
-      deployable: dr.state === 'open' && (dr.approved || !db.requireApprovalForDeploy),
+      deployable: dr.state === 'open' && state === 'ready' && (dr.approved || !db.requireApprovalForDeploy),
       preceding_deployments: [],
       deploy_operations: [],
       deploy_operation_summaries: [],

@@ -65,7 +65,12 @@ export const branchRoutes: Route[] = [
       const branch = ctx.state.addBranch(db, name, parent, ctx.principal.actor);
       // A MySQL backend's schema now is the new branch's base: its deploy requests diff against it.
       const backend = db.kind === 'mysql' ? ctx.backends.mysql : undefined;
-      if (backend?.schema) branch.baseSchema = backend.schema(db.name);
+      if (backend?.schema) {
+        const base = backend.schema(db.name);
+        // A failed read fails the deploy request that awaits it, not the process.
+        base.catch(() => undefined);
+        branch.baseSchema = base;
+      }
       return { status: 201, body: branchJson(ctx, db, branch) };
     },
   },

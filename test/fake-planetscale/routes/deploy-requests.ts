@@ -94,7 +94,7 @@ export const deployRequestRoutes: Route[] = [
       const dr = ctx.state.addDeployRequest(db, from, into, notes, ctx.principal, diff);
       // PlanetScale computes the diff after it answers: the create's answer says pending, and a
       // later read says ready or no_changes.
-      return { status: 201, body: { ...deployRequestJson(ctx, db, dr), deployment_state: 'pending' } };
+      return { status: 201, body: deployRequestJson(ctx, db, dr, 'pending') };
     },
   },
   {
