@@ -173,12 +173,12 @@ export class PscaleClient {
     });
   }
 
-  /** `pscale deploy-request deploy DB NUMBER` */
-  /** `pscale deploy-request close DB N` */
+  /** `pscale deploy-request close DB NUMBER` */
   closeDeployRequest(db: string, number: number): Promise<PscaleReply> {
     return this.request('PATCH', this.#db(db, 'deploy-requests', String(number)), { state: 'closed' });
   }
 
+  /** `pscale deploy-request deploy DB NUMBER` */
   deployDeployRequest(db: string, number: number): Promise<PscaleReply> {
     return this.request('POST', this.#db(db, 'deploy-requests', String(number), 'deploy'));
   }

@@ -301,11 +301,13 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
       });
       expect(again.results, logs(again)).toEqual({ 'create-branch': 'success', 'delete-branch': 'skipped' });
       expect(fake.branches('acme', 'app')).toEqual(['main', 'pr-42']);
-      // The password and the URL were never printed: only their mask lines carry them.
+      // The password and the URL are masked, and no line of the step, unmasked, carries them
+      // but its mask lines; the Migrate step gets the password in env only.
       const db = again.jobs.find((j) => j.id === 'create-branch')!.steps.find((s) => s.id === 'db')!.main!;
       for (const secret of [db.outputs['database-password']!, db.outputs['database-url']!]) {
         expect(secret.length).toBeGreaterThan(8);
-        expect(logs(again).includes(secret)).toBe(false);
+        expect(db.masks).toContain(secret);
+        expect(db.lines.filter((line) => line.includes(secret) && !line.startsWith('::add-mask::'))).toEqual([]);
       }
     }
     expect(fake.passwords('acme', 'app', 'pr-42')).toHaveLength(3);
@@ -392,6 +394,18 @@ describeWithMariaDb('branch per pull request, migrated with a branch password (a
     expect(fake.branches('acme', 'app')).toEqual(['main']);
     expect(merge.jobs.find((j) => j.id === 'open')!.outputs).toEqual({ number: '1', changes: 'true' });
   });
+
+  it('merged while PlanetScale still computes the diff: open waits for it, then the change is deployed', async () => {
+    expect((await runPr(pullRequest('opened', 44))).results['create-branch']).toBe('success');
+    // The first read after the create says pending: the loop sleeps once, and reads ready.
+    fake.answerPendingFor(1);
+    const merge = await run(MERGE, pullRequest('closed', 44, { merged: true }));
+    expect(merge.results, logs(merge)).toEqual({ open: 'success', approve: 'success', deploy: 'success', close: 'skipped' });
+    const reads = fake.requests.filter((r) => r.method === 'GET' && /\/deploy-requests\/1$/.test(r.path));
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(fake.deployRequests('acme', 'app')).toMatchObject([{ deploymentState: 'complete', diff: ['+widgets'] }]);
+    expect(fake.branches('acme', 'app')).toEqual(['main']);
+  }, 30_000);
 
   it('merged with no schema change: the deploy request has nothing to deploy, and is closed with its branch', async () => {
     // The first pull request made widgets and was deployed; the second migrates too, but the

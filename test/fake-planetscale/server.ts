@@ -120,6 +120,11 @@ export class FakePlanetScale {
     this.#state.addDatabase(org, name, options);
   }
 
+  /** Deploy requests created from now on answer deployment_state pending to their first `reads` reads. */
+  answerPendingFor(reads: number): void {
+    this.#state.pendingReads = reads;
+  }
+
   /** A development branch of `database`, made as if someone had created it (the bench seeds one). */
   addBranch(org: string, database: string, name: string, parentBranch = 'main'): void {
     this.#state.addBranch(this.#database(org, database), name, parentBranch, null);

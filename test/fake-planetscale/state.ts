@@ -108,6 +108,8 @@ export interface DeployRequest {
   deploymentState: 'ready' | 'no_changes' | 'complete';
   /** schemaDiff's lines at creation, or null where the fake has no schema to compare (no backend). */
   diff: string[] | null;
+  /** Reads left that answer deployment_state pending. */
+  pendingReads: number;
   deploymentId: string;
   deployedAt: Date | null;
   closedAt: Date | null;
@@ -130,7 +132,7 @@ export interface Branch {
    * requests diff against. The backend has one database per PlanetScale database, shared by all
    * its branches, so the model holds for one branch changed at a time. null without a backend.
    */
-  baseSchema: Promise<Schema> | null;
+  baseSchema: Schema | null;
 }
 
 /** One access held by a credential. `databaseId` null means organization level. */
@@ -190,6 +192,8 @@ export class FakeState {
   readonly #serviceTokens: ServiceToken[] = [];
   readonly #serviceTokensById = new Map<string, ServiceToken>();
   readonly #oauthTokens = new Map<string, OAuthToken>();
+  /** How many reads of a new deploy request still answer pending, as PlanetScale does while it computes the diff. */
+  pendingReads = 0;
 
   constructor(now: Date) {
     this.#nowMs = now.getTime();
@@ -361,6 +365,7 @@ export class FakeState {
       approved: false,
       deploymentState: diff?.length === 0 ? 'no_changes' : 'ready',
       diff,
+      pendingReads: this.pendingReads,
       deploymentId: this.newId(),
       deployedAt: null,
       closedAt: null,

@@ -53,7 +53,7 @@ export const branchRoutes: Route[] = [
   {
     method: 'POST',
     pattern: `${DB}/branches`,
-    handle: (ctx) => {
+    handle: async (ctx) => {
       const db = requireDatabaseWith(ctx, CREATE_BRANCH_ACCESSES);
       const body = objectBody(ctx);
       const name = body['name'];
@@ -65,12 +65,8 @@ export const branchRoutes: Route[] = [
       const branch = ctx.state.addBranch(db, name, parent, ctx.principal.actor);
       // A MySQL backend's schema now is the new branch's base: its deploy requests diff against it.
       const backend = db.kind === 'mysql' ? ctx.backends.mysql : undefined;
-      if (backend?.schema) {
-        const base = backend.schema(db.name);
-        // A failed read fails the deploy request that awaits it, not the process.
-        base.catch(() => undefined);
-        branch.baseSchema = base;
-      }
+      // Read before the answer, so that a change made once the branch exists is in its diff.
+      if (backend?.schema) branch.baseSchema = await backend.schema(db.name);
       return { status: 201, body: branchJson(ctx, db, branch) };
     },
   },

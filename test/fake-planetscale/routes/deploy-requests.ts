@@ -86,7 +86,7 @@ export const deployRequestRoutes: Route[] = [
         throw unprocessable(`Branch ${from.name} already has an open deploy request`);
       }
       const backend = ctx.backends.mysql;
-      const diff = from.baseSchema && backend?.schema ? schemaDiff(await from.baseSchema, await backend.schema(db.name)) : null;
+      const diff = from.baseSchema && backend?.schema ? schemaDiff(from.baseSchema, await backend.schema(db.name)) : null;
       // Checked again: another create may have opened one while the schema was read.
       if (db.deployRequests.some((dr) => dr.state === 'open' && dr.branchId === from.id)) {
         throw unprocessable(`Branch ${from.name} already has an open deploy request`);
@@ -102,7 +102,12 @@ export const deployRequestRoutes: Route[] = [
     pattern: `${BASE}/:number`,
     handle: (ctx) => {
       const db = requireDatabaseWith(ctx, READ);
-      return { status: 200, body: deployRequestJson(ctx, db, requireDeployRequest(ctx, db)) };
+      const dr = requireDeployRequest(ctx, db);
+      if (dr.pendingReads > 0) {
+        dr.pendingReads -= 1;
+        return { status: 200, body: deployRequestJson(ctx, db, dr, 'pending') };
+      }
+      return { status: 200, body: deployRequestJson(ctx, db, dr) };
     },
   },
   {
