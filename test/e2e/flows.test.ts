@@ -635,15 +635,7 @@ describeWithPsql('a Postgres branch migrated with a role (a real Postgres server
     expect(owner).toEqual([{ tableowner: postgres.adminUser }]);
     // Each run's role is refused once its job has ended: by the server, over verified TLS.
     for (const url of urls) {
-      const refused = await new Promise<string>((resolve) => {
-        execFile(
-          'psql',
-          [url, '-c', 'SELECT 1'],
-          { env: { PATH: process.env['PATH'] ?? '', PGSSLROOTCERT: TEST_CA } },
-          (err, _out, stderr) => resolve(err ? stderr : 'connected'),
-        );
-      });
-      expect(refused).toMatch(/password authentication failed for user|role "[^"]+" does not exist/);
+      expect(await psql(url)).toMatch(/password authentication failed for user|role "[^"]+" does not exist/);
     }
 
     const closed = await run(FILE, pullRequest('closed', 21), { workflow: await workflow() });
